@@ -1,0 +1,149 @@
+"""The archive model: Archive → Issue → Section → Item, immutable and free of any UI."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+TITLE = "行业动态周报"
+PUBLISHER = "中国网络视听协会"
+
+# A compound headline carries several stories: "腾讯：A | B". Some converters lose the bar
+# and leave a wide gap; a single space is not a separator (it is common inside headlines).
+_SUB_HEADLINE_SPLIT = re.compile(r"\s*[|｜]\s*")
+_ENTITY = re.compile(r"^([^：:]{1,12})[：:]")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def fold_for_id(text: str) -> str:
+    """The form of a headline that ids are made from: layout-independent (NFKC, no spaces)."""
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def make_item_id(number: int, headline: str, salt: str = "") -> str:
+    """A short, readable id from the issue number and the headline text (not its position).
+
+    Re-parsing the same issue from another layout, renaming or moving the file gives the
+    same id, because whitespace and width variants are folded away first.
+    """
+    digest = hashlib.blake2b((fold_for_id(headline) + salt).encode(), digest_size=3).hexdigest()
+    return f"{number}-{digest}"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One news item: a headline and its body paragraphs."""
+
+    id: str
+    headline: str
+    paragraphs: tuple[str, ...]
+    section: str
+    number: int
+    date: date | None
+
+    @property
+    def sub_headlines(self) -> tuple[str, ...]:
+        """The stories of a compound headline ("腾讯：A | B" → ("腾讯：A", "B"))."""
+        parts = [p for p in _SUB_HEADLINE_SPLIT.split(self.headline) if p]
+        return tuple(parts) if len(parts) > 1 else (self.headline,)
+
+    @property
+    def entity(self) -> str | None:
+        """The source named before "：" (腾讯, 芒果 TV, 优酷、腾讯视频), if the headline has one."""
+        match = _ENTITY.match(self.headline)
+        if match is None:
+            return None
+        entity = match.group(1).strip()
+        # Long prefixes are sentences ("上海发布网络直播营销合规指引："), not sources.
+        return entity if entity and len(fold_for_id(entity)) <= 10 else None
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class SummaryBullet:
+    """A ◆ line of the 摘要 and the id of the item it announces (None if none matched)."""
+
+    text: str
+    item_id: str | None
+
+
+@dataclass(frozen=True)
+class Issue:
+    number: int
+    date: date | None
+    sections: tuple[Section, ...]
+    summary: tuple[SummaryBullet, ...] = ()
+    footer: tuple[str, ...] = ()
+    source: Path = Path()
+    warnings: tuple[str, ...] = ()
+    title: str = TITLE
+    publisher: str = PUBLISHER
+
+    @property
+    def items(self) -> Iterator[Item]:
+        for section in self.sections:
+            yield from section.items
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(section.items) for section in self.sections)
+
+    @property
+    def label(self) -> str:
+        """"第 393 期 · 2023-12-18", as the meta line and the issue list print it."""
+        when = self.date.isoformat() if self.date else "日期不详"
+        return f"第 {self.number} 期 · {when}"
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file of the archive folder that is not a readable weekly, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Every issue read from one folder, oldest first, and the files that were skipped."""
+
+    root: Path
+    issues: tuple[Issue, ...]
+    skipped: tuple[SkippedFile, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @cached_property
+    def items_by_id(self) -> dict[str, Item]:
+        return {item.id: item for issue in self.issues for item in issue.items}
+
+    def item(self, item_id: str) -> Item | None:
+        return self.items_by_id.get(item_id)
+
+    def issue_of(self, item: Item) -> Issue | None:
+        for issue in self.issues:
+            if issue.number == item.number and any(i.id == item.id for i in issue.items):
+                return issue
+        return None
+
+    @property
+    def newest_first(self) -> tuple[Issue, ...]:
+        return tuple(reversed(self.issues))
+
+    @property
+    def item_count(self) -> int:
+        return sum(issue.item_count for issue in self.issues)

@@ -1,0 +1,98 @@
+"""The `zhoubao` command: the app, and scriptable commands over the same domain code.
+
+Arguments are declared here; each command's work lives in `tui.cli.commands.<name>` and is
+imported only when that command runs, so `zhoubao --help` and app start-up stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+
+EXPORT_FORMATS = ("md", "json", "csv", "csl-json")
+
+
+def _archive_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "archive",
+        nargs="?",
+        default=None,
+        help="folder of weekly issues (default: the bundled sample archive)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zhoubao",
+        description="A keyboard-driven terminal reader for archives of 行业动态周报.",
+        epilog="With no command, opens the reader on ARCHIVE (default: the bundled samples).",
+    )
+    parser.add_argument("--version", action="version", version=f"zhoubao {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("open", help="open the reader (the default command)")
+    _archive_arg(p)
+
+    p = sub.add_parser("parse", help="read one issue file and print its structure")
+    p.add_argument("file", help="an issue file (.txt, .md; UTF-8, GB18030, …)")
+    p.add_argument("--json", action="store_true", help="print the structure as JSON")
+
+    p = sub.add_parser("list", help="list the issues of an archive and the skipped files")
+    _archive_arg(p)
+    p.add_argument("--json", action="store_true", help="print as JSON")
+
+    p = sub.add_parser("show", help="print one item, laid out as the reader shows it")
+    p.add_argument("item_id", metavar="ITEM_ID", help="a stable item id, e.g. 393-5f1c2a")
+    _archive_arg(p)
+    p.add_argument("--width", type=int, default=None, help="line width in cells (default: 80)")
+
+    p = sub.add_parser("search", help="search the archive with the reader's engine")
+    p.add_argument("query", metavar="QUERY", help='e.g. 短剧, "tengxun", sec:技术 no:390..410')
+    _archive_arg(p)
+    p.add_argument("--json", action="store_true", help='print {"query": ..., "hits": [...]}')
+    p.add_argument("--limit", type=int, default=20, help="most hits to print (default 20)")
+
+    p = sub.add_parser("export", help="export library items (default: the bookmarked ones)")
+    _archive_arg(p)
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
+    p.add_argument("--tag", action="append", default=[], help="only items with this tag")
+    p.add_argument("--all", action="store_true", help="every item in the library")
+    p.add_argument("-o", "--output", default=None, help="file to write (default: stdout)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    p = sub.add_parser("bookmark", help="bookmark, tag or annotate an item")
+    p.add_argument("item_id", metavar="ITEM_ID")
+    _archive_arg(p)
+    p.add_argument("--tag", action="append", default=[], help="add this tag (repeatable)")
+    p.add_argument("--note", default=None, help="set the item's note")
+    p.add_argument("--remove", action="store_true", help="remove the bookmark")
+
+    p = sub.add_parser("library", help="list bookmarked, tagged, annotated and read items")
+    _archive_arg(p)
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    # `zhoubao [ARCHIVE]` opens the app: a first word that is no command is the archive.
+    commands = {"open", "parse", "list", "show", "search", "export", "bookmark", "library"}
+    if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
+        args_list.insert(0, "open")
+    args = parser.parse_args(args_list)
+    module = importlib.import_module(f"tui.cli.commands.{args.command}_cmd")
+    try:
+        return int(module.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

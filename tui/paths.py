@@ -1,0 +1,74 @@
+"""Every place zhoubao reads or writes on disk, in one module.
+
+Nothing else in the code base builds a user path. Tests (and portable installs) point the
+data and cache directories elsewhere with environment variables, so a test run never touches
+a real user's files.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "zhoubao"
+
+#: Environment variables that override the platformdirs locations.
+DATA_DIR_ENV = "ZHOUBAO_DATA_DIR"
+CACHE_DIR_ENV = "ZHOUBAO_CACHE_DIR"
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _override(env: str) -> Path | None:
+    value = os.environ.get(env)
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    """Directory of the user's library and settings (not created here)."""
+    override = _override(DATA_DIR_ENV)
+    if override is not None:
+        return override
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Directory of rebuildable data: the parse and search-index caches (not created here)."""
+    override = _override(CACHE_DIR_ENV)
+    if override is not None:
+        return override
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def library_db() -> Path:
+    """The SQLite database of bookmarks, tags, notes and read marks."""
+    return data_dir() / "library.db"
+
+
+def settings_file() -> Path:
+    """Theme, key map and the last position read in each archive."""
+    return data_dir() / "settings.json"
+
+
+def search_history_file() -> Path:
+    """Earlier search queries, newest last."""
+    return data_dir() / "search-history.json"
+
+
+def parse_cache_dir() -> Path:
+    """Parsed issues, keyed by file size, mtime and content hash."""
+    return cache_dir() / "parsed"
+
+
+def sample_archive() -> Path:
+    """The bundled archive `zhoubao` opens when given no archive (shipped in the wheel)."""
+    return _PACKAGE_ROOT / "sample_data"
+
+
+def styles_dir() -> Path:
+    """The app's .tcss files (shipped in the wheel)."""
+    return _PACKAGE_ROOT / "styles"
