@@ -1,0 +1,275 @@
+"""Blocks → an Issue: header, 摘要, sections, items and footer.
+
+The same rules serve every layout. Markdown headings are strong hints; plain lines are read
+by what they look like: a headline is short, has no "。", and does not open like a body
+paragraph ("近日，…"); a paragraph that stops without ending its sentence was split by a page
+break and continues in the next block.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tui.archive.blocks import Block
+from tui.archive.decode import NotAWeekly
+from tui.archive.model import PUBLISHER, TITLE, Issue, Item, Section, fold_for_id, make_item_id
+from tui.archive.summary import link_bullets
+from tui.archive.textutil import SENTENCE_END, join_fragments
+from tui.archive.vocabulary import (
+    BODY_START,
+    DATE,
+    FILE_NAME,
+    FOOTER_LINE,
+    FOOTER_START,
+    MAX_SECTION_CHARS,
+    NUMBER,
+    SECTION_NAMES,
+    SUMMARY_HEADING,
+    section_name,
+)
+
+#: Longest text taken for a headline (characters); longer lines are body paragraphs.
+MAX_HEADLINE_CHARS = 90
+_HEADER_SPAN = 12
+_BULLET_MARKS = "◆◇•●■□▪▶►·"
+_NO_HEADLINE_END = "，、；：:,;（《“‘"
+#: Marks after which a split sentence cannot be told from a finished one.
+_PARAGRAPH_END = SENTENCE_END + "：:”」』）)》"
+_UNTITLED = "（无标题）"
+
+
+@dataclass
+class _Draft:
+    headline: str
+    section: str
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _is_headline_like(text: str) -> bool:
+    return (
+        0 < len(text) <= MAX_HEADLINE_CHARS
+        and "。" not in text
+        and text[-1] not in _NO_HEADLINE_END
+        and text[0] not in "，。、；：？！）》」』”’"
+        and BODY_START.match(text) is None
+    )
+
+
+def _is_cjk_word(name: str) -> bool:
+    return bool(name) and all(unicodedata.category(ch) == "Lo" for ch in name)
+
+
+class _Assembler:
+    def __init__(self, blocks: list[Block], source: Path) -> None:
+        self.blocks = blocks
+        self.source = source
+        self.warnings: list[str] = []
+        self.bullets: list[str] = []
+        self.drafts: list[_Draft] = []
+        self.sections: list[str] = []
+        self.footer: list[str] = []
+
+    # -- header and summary -------------------------------------------------------------
+    def read_header(self) -> tuple[int, date | None, int]:
+        number: int | None = None
+        when: date | None = None
+        titled = False
+        start = 0
+        for index, block in enumerate(self.blocks[:_HEADER_SPAN]):
+            text = block.text
+            if SUMMARY_HEADING.match(text) or text.startswith(tuple(_BULLET_MARKS)):
+                break
+            found = False
+            if TITLE in text:
+                titled = found = True
+            if number is None and (match := NUMBER.search(text)):
+                number, found = int(match.group(1)), True
+            if when is None and (match := DATE.search(text)):
+                when, found = _make_date(*match.groups()), True
+            if PUBLISHER in text and len(text) <= 20:
+                found = True
+            if found:
+                start = index + 1
+        if not titled and (number is None or when is None):
+            raise NotAWeekly(f"no {TITLE} header (title, 第 N 期, date) in its first lines")
+        hint_number, hint_date = _from_file_name(self.source)
+        if number is None:
+            if hint_number is None:
+                raise NotAWeekly("no issue number (第 N 期) in the header or the file name")
+            number = hint_number
+            self.warnings.append(f"issue number {number} taken from the file name")
+        if when is None:
+            when = hint_date
+            self.warnings.append(
+                "no date in the header" + (", taken from the file name" if when else "")
+            )
+        return number, when, start
+
+    def read_summary(self, index: int) -> int:
+        blocks = self.blocks
+        if index < len(blocks) and SUMMARY_HEADING.match(blocks[index].text):
+            index += 1
+        while index < len(blocks):
+            text = blocks[index].text
+            if not (blocks[index].bullet or text.startswith(tuple(_BULLET_MARKS))):
+                break
+            bullet = text.lstrip(_BULLET_MARKS + " ").strip()
+            if bullet:
+                self.bullets.append(bullet)
+            index += 1
+        return index
+
+    # -- body ---------------------------------------------------------------------------
+    def read_body(self, index: int) -> None:
+        blocks = self.blocks
+        bullet_keys = {fold_for_id(b) for b in self.bullets}
+        section = ""
+        last = "start"  # what the previous block was: start, section, headline, body
+        while index < len(blocks):
+            block = blocks[index]
+            text = block.text
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if FOOTER_START.match(text) or (
+                FOOTER_LINE.match(text) and all(FOOTER_LINE.match(b.text) for b in blocks[index:])
+            ):
+                self.read_footer(index)
+                return
+            draft = self.drafts[-1] if self.drafts else None
+            if last == "body" and draft and self._continues(draft.paragraphs[-1], block):
+                draft.paragraphs[-1] = join_fragments(draft.paragraphs[-1], text)
+            elif self._is_section(block, following, last):
+                section = section_name(text)
+                self.sections.append(section)
+                last = "section"
+            elif (
+                last == "headline"
+                and draft
+                and block.reflowed
+                and not block.heading
+                and (_is_headline_like(text) and following is not None and not following.heading)
+                and not _is_headline_like(following.text)
+            ):
+                # A long headline wrapped by pdftotext comes out as two short blocks.
+                draft.headline = join_fragments(draft.headline, text)
+            elif block.heading or (
+                last != "headline"
+                and _is_headline_like(text)
+                and (fold_for_id(text) in bullet_keys or self._body_follows(following))
+            ):
+                self._start_item(text, section)
+                last = "headline"
+            else:
+                if draft is None or last == "section":
+                    self.warnings.append(
+                        f"a paragraph without a headline in {section or 'the body'}"
+                    )
+                    self._start_item(_UNTITLED, section)
+                self.drafts[-1].paragraphs.append(text)
+                last = "body"
+            index += 1
+        self.warnings.append("no footer (编辑部/责编 lines): the file may be truncated")
+
+    def _start_item(self, headline: str, section: str) -> None:
+        if not section and not self.sections:
+            self.sections.append("")
+        self.drafts.append(_Draft(headline, section))
+
+    @staticmethod
+    def _continues(paragraph: str, block: Block) -> bool:
+        if block.heading or paragraph[-1] in _PARAGRAPH_END:
+            return False
+        # After a Latin word or a number, a headline-like block is more likely a new item.
+        return not (paragraph[-1].isascii() and _is_headline_like(block.text))
+
+    @staticmethod
+    def _body_follows(following: Block | None) -> bool:
+        """A headline is followed by its body, never by the footer or the end of the file."""
+        return (
+            following is not None
+            and not following.heading
+            and not FOOTER_LINE.match(following.text)
+            and section_name(following.text) not in SECTION_NAMES
+        )
+
+    @staticmethod
+    def _is_section(block: Block, following: Block | None, last: str) -> bool:
+        name = section_name(block.text)
+        if name in SECTION_NAMES and len(name) <= MAX_SECTION_CHARS + 2:
+            return True
+        if not (_is_cjk_word(name) and len(name) <= MAX_SECTION_CHARS) or following is None:
+            return False
+        if block.heading:
+            return following.heading > 0 or _is_headline_like(following.text)
+        return last in ("start", "body") and _is_headline_like(following.text)
+
+    def read_footer(self, index: int) -> None:
+        for block in self.blocks[index:]:
+            text = block.text
+            if FOOTER_LINE.match(text) or not self.footer:
+                self.footer.append(text)
+            else:
+                self.footer[-1] = join_fragments(self.footer[-1], text)
+
+    # -- result -------------------------------------------------------------------------
+    def issue(self, number: int, when: date | None) -> Issue:
+        seen: dict[str, int] = {}
+        by_section: dict[str, list[Item]] = {name: [] for name in self.sections}
+        for draft in self.drafts:
+            key = fold_for_id(draft.headline)
+            seen[key] = seen.get(key, 0) + 1
+            salt = f"#{seen[key]}" if seen[key] > 1 else ""
+            item = Item(
+                id=make_item_id(number, draft.headline, salt),
+                headline=draft.headline,
+                paragraphs=tuple(draft.paragraphs),
+                section=draft.section,
+                number=number,
+                date=when,
+            )
+            by_section.setdefault(draft.section, []).append(item)
+            if not draft.paragraphs:
+                self.warnings.append(f"no body under 「{draft.headline}」")
+        sections = tuple(Section(name, tuple(items)) for name, items in by_section.items())
+        items = [item for section in sections for item in section.items]
+        summary = link_bullets(self.bullets, items)
+        for bullet in summary:
+            if bullet.item_id is None:
+                self.warnings.append(f"summary bullet 「{bullet.text}」 announces no item found")
+        if not items:
+            self.warnings.append("no items found")
+        return Issue(
+            number=number,
+            date=when,
+            sections=sections,
+            summary=summary,
+            footer=tuple(self.footer),
+            source=self.source,
+            warnings=tuple(self.warnings),
+        )
+
+
+def _make_date(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _from_file_name(path: Path) -> tuple[int | None, date | None]:
+    match = FILE_NAME.search(path.stem)
+    if match is None:
+        return None, None
+    year, month, day = match.group(2, 3, 4)
+    return int(match.group(1)), _make_date(year, month, day) if year else None
+
+
+def assemble_issue(blocks: list[Block], source: Path) -> Issue:
+    """Read the structure of one issue out of its blocks."""
+    assembler = _Assembler(blocks, source)
+    number, when, index = assembler.read_header()
+    index = assembler.read_summary(index)
+    assembler.read_body(index)
+    return assembler.issue(number, when)

@@ -1,0 +1,125 @@
+"""Source text → a flat list of blocks (paragraphs, headings, bullets), whatever the layout.
+
+Markdown goes through markdown-it-py; plain text from PDF extractors is split into lines, and
+hard-wrapped text (pdftotext) is first reflowed into paragraphs by `reflow`. Everything after
+this module sees the same shape, so every layout gives the same structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from tui.archive.reflow import is_hard_wrapped, reflow_lines
+from tui.archive.textutil import join_fragments
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph-like unit of the source."""
+
+    text: str
+    #: Markdown heading level (1–6); 0 for text that is not a heading.
+    heading: int = 0
+    #: Came from a list item ("- ◆…").
+    bullet: bool = False
+    #: Rejoined from hard-wrapped lines (pdftotext), so a wrapped headline may follow it.
+    reflowed: bool = False
+
+
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)
+_LIST_MARKER = re.compile(r"^(?:[-*+•●·]\s+)")
+
+
+def looks_like_markdown(text: str) -> bool:
+    return len(_MD_HEADING.findall(text, 0, 20_000)) >= 2
+
+
+def split_blocks(text: str) -> list[Block]:
+    """The blocks of a decoded issue, in order."""
+    if looks_like_markdown(text):
+        return markdown_blocks(text)
+    return text_blocks(text)
+
+
+def text_blocks(text: str) -> list[Block]:
+    lines = [line.strip() for line in text.replace("\f", "\n\f\n").split("\n")]
+    reflowed = is_hard_wrapped(lines)
+    if reflowed:
+        lines = reflow_lines(lines)
+    blocks = []
+    for line in lines:
+        if not line or line == "\f":
+            continue
+        marker = _LIST_MARKER.match(line)
+        if marker:
+            blocks.append(Block(line[marker.end() :].strip(), bullet=True, reflowed=reflowed))
+        else:
+            blocks.append(Block(line, reflowed=reflowed))
+    return blocks
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # Only the rules a converted weekly uses; tables, HTML and links would only misread text.
+    return MarkdownIt("zero").enable(
+        ["heading", "lheading", "hr", "list", "emphasis", "escape", "backticks"]
+    )
+
+
+def _inline_text(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "text_special", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    # CommonMark's flanking rules do not let "**" close after CJK punctuation
+    # ("**编辑部：**中国…"), so the parser leaves those delimiters as text: drop them.
+    raw = "".join(parts)
+    if "**" in raw:
+        raw = raw.replace("**", "")
+    lines = [line.strip() for line in raw.split("\n")]
+    joined = ""
+    for line in lines:
+        joined = join_fragments(joined, line)
+    return joined.strip()
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    tokens = _markdown().parse(text)
+    blocks: list[Block] = []
+    heading = 0
+    list_depth = 0
+    ordinal = ""
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            heading = int(token.tag[1])
+        elif kind == "heading_close":
+            heading = 0
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "list_item_open":
+            # Keep the number of an ordered list item: it is part of the printed text.
+            ordinal = f"{token.info}{token.markup} " if token.info else ""
+        elif kind == "inline":
+            content = _inline_text(token)
+            if content:
+                blocks.append(Block(ordinal + content, heading=heading, bullet=list_depth > 0))
+            ordinal = ""
+        elif kind in ("fence", "code_block", "html_block"):
+            for line in token.content.splitlines():
+                if line.strip():
+                    blocks.append(Block(line.strip()))
+    return blocks

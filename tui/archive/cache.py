@@ -1,0 +1,227 @@
+"""The parse cache: an archive re-read only where its files changed, and opened fast when not.
+
+Three layers, all in `tui.paths.parse_cache_dir()` and all disposable:
+
+* per file, content-addressed: `files/<blake2b of the bytes>.pickle` holds what `parse_issue`
+  made of those bytes (an `Issue`, or the reason the file is no weekly), so a changed file is
+  parsed again and a touched-but-unchanged or moved file is not;
+* per archive, a *snapshot* of the whole `Archive` with the (size, mtime) of every file; while
+  no file under the folder changed, it is the answer and no issue file is read at all;
+* per archive, a small *preview* beside it — every issue's number, date and item count and
+  the newest issue in full — that the reader unpickles before its first frame settles, so the
+  newest issue is on screen long before the whole snapshot (tens of MB of text) is loaded.
+
+A cache entry that cannot be read for any reason (truncated, corrupt, from another version)
+is treated as missing and rebuilt: the cache must never stop the archive from opening.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tui import paths
+from tui.archive.model import Archive, Issue, SkippedFile
+
+#: Bump when the pickled model changes shape; older entries are then ignored.
+CACHE_VERSION = 1
+
+Parse = Callable[[Path], Issue]
+Progress = Callable[[int, int], None]
+#: (path relative to the archive, size, mtime in ns) of every file under the folder.
+Signature = tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
+class IssueSummary:
+    """What the issue list shows of an issue, without its text."""
+
+    number: int
+    date: date | None
+    item_count: int
+
+
+@dataclass(frozen=True)
+class ArchivePreview:
+    """Enough to draw the reader at once: every issue's row and the newest issue in full."""
+
+    rows: tuple[IssueSummary, ...]  # newest first
+    newest: Issue | None
+    skipped: int
+
+
+@dataclass
+class _FileRecord:
+    size: int
+    mtime_ns: int
+    digest: str
+    result: Issue | SkippedFile
+
+
+@dataclass
+class _Snapshot:
+    signature: Signature
+    records: dict[str, _FileRecord] = field(default_factory=dict)
+    archive: Archive | None = None
+
+
+def _walk(root: Path) -> Iterator[os.DirEntry[str]]:
+    with os.scandir(root) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=True):
+                yield from _walk(Path(entry.path))
+            elif entry.is_file(follow_symlinks=True):
+                yield entry
+
+
+def signature_of(root: Path) -> Signature:
+    """Every visible file under `root` with its size and mtime: the snapshot's validity key."""
+    rows = []
+    for entry in _walk(root):
+        stat = entry.stat()
+        rows.append((os.path.relpath(entry.path, root), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(rows))
+
+
+def _read_pickle(path: Path) -> Any:
+    """The pickled payload at `path`, or None if it is missing, corrupt or of another version."""
+    try:
+        with path.open("rb") as handle:
+            version, payload = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    # Unpickling a damaged or foreign file can raise nearly anything (UnpicklingError,
+    # EOFError, AttributeError, ImportError, ValueError …); each means "no usable entry".
+    except Exception:
+        return None
+    return payload if version == CACHE_VERSION else None
+
+
+def _write_pickle(path: Path, payload: object) -> None:
+    """Write atomically; a cache that cannot be written (read-only disk) is simply not kept."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as handle:
+            pickle.dump((CACHE_VERSION, payload), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def _default_parse(path: Path) -> Issue:
+    from tui.archive import parse_issue
+
+    return parse_issue(path)
+
+
+def assemble_archive(root: Path, results: list[Issue | SkippedFile]) -> Archive:
+    """The archive of these per-file results: issues oldest first, then the skipped files."""
+    issues = sorted(
+        (r for r in results if isinstance(r, Issue)),
+        key=lambda issue: (issue.number, issue.date or date.min, str(issue.source)),
+    )
+    skipped = sorted((r for r in results if isinstance(r, SkippedFile)), key=lambda s: s.path)
+    return Archive(root=root, issues=tuple(issues), skipped=tuple(skipped))
+
+
+def preview_of(archive: Archive) -> ArchivePreview:
+    rows = tuple(IssueSummary(i.number, i.date, i.item_count) for i in archive.newest_first)
+    newest = archive.issues[-1] if archive.issues else None
+    return ArchivePreview(rows=rows, newest=newest, skipped=len(archive.skipped))
+
+
+class ParseCache:
+    """The cache of one archive folder. Not shared between threads."""
+
+    def __init__(self, root: Path, cache_dir: Path | None = None, parse: Parse | None = None):
+        self.root = root
+        self._dir = cache_dir or paths.parse_cache_dir()
+        self._parse = parse or _default_parse
+        key = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
+        self._snapshot_path = self._dir / f"archive-{key}.pickle"
+        self._preview_path = self._dir / f"archive-{key}.preview.pickle"
+        #: Files that `load` had to parse (not found in any cache layer), for tests and logs.
+        self.parsed: list[Path] = []
+
+    def preview(self) -> ArchivePreview | None:
+        """The preview of the archive if the snapshot is still valid, else None (fast path)."""
+        stored = _read_pickle(self._preview_path)
+        if not isinstance(stored, tuple) or len(stored) != 2:
+            return None
+        signature, preview = stored
+        if not isinstance(preview, ArchivePreview) or signature != signature_of(self.root):
+            return None
+        return preview
+
+    def load(self, progress: Progress | None = None) -> Archive:
+        """The whole archive, from the snapshot if nothing changed, else re-reading changes."""
+        self.parsed = []
+        signature = signature_of(self.root)
+        stored = _read_pickle(self._snapshot_path)
+        snapshot = stored if isinstance(stored, _Snapshot) else _Snapshot(())
+        if snapshot.signature == signature and isinstance(snapshot.archive, Archive):
+            return snapshot.archive
+        files = self._issue_files()
+        fresh = _Snapshot(signature)
+        for done, path in enumerate(files, start=1):
+            rel = os.path.relpath(path, self.root)
+            fresh.records[rel] = self._record(path, snapshot.records.get(rel))
+            if progress is not None:
+                progress(done, len(files))
+        archive = assemble_archive(self.root, [r.result for r in fresh.records.values()])
+        fresh.archive = archive
+        _write_pickle(self._snapshot_path, fresh)
+        _write_pickle(self._preview_path, (signature, preview_of(archive)))
+        return archive
+
+    def _issue_files(self) -> list[Path]:
+        from tui.archive import iter_issue_files
+
+        return list(iter_issue_files(self.root))
+
+    def _record(self, path: Path, old: _FileRecord | None) -> _FileRecord:
+        stat = path.stat()
+        if old is not None and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            return old
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        entry_path = self._dir / "files" / f"{digest}.pickle"
+        result = _read_pickle(entry_path)
+        if isinstance(result, Issue | SkippedFile):
+            result = self._relocated(result, path)
+        else:
+            result = self._parse_file(path)
+            if isinstance(result, Issue) or not result.reason.startswith("error:"):
+                _write_pickle(entry_path, result)
+        return _FileRecord(stat.st_size, stat.st_mtime_ns, digest, result)
+
+    @staticmethod
+    def _relocated(result: Issue | SkippedFile, path: Path) -> Issue | SkippedFile:
+        """A cached result for the same bytes found at another path (the file moved)."""
+        current = result.source if isinstance(result, Issue) else result.path
+        if current == path:
+            return result
+        if isinstance(result, Issue):
+            return replace(result, source=path)
+        return replace(result, path=path)
+
+    def _parse_file(self, path: Path) -> Issue | SkippedFile:
+        from tui.archive import NotAWeekly
+
+        self.parsed.append(path)
+        try:
+            return self._parse(path)
+        except NotAWeekly as junk:
+            return SkippedFile(path, str(junk))
+        # A parser bug on one odd file must not keep the rest of the archive from opening:
+        # the file is listed as skipped with the error, and the user sees it.
+        except Exception as error:
+            return SkippedFile(path, f"error: {type(error).__name__}: {error}")

@@ -1,0 +1,76 @@
+"""Bytes of an issue file → text: encodings, byte-order marks, line ends, size limits."""
+
+from __future__ import annotations
+
+import codecs
+
+#: A weekly is about 20 KB; anything far larger is not one, and reading it would stall the load.
+MAX_ISSUE_BYTES = 4 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class NotAWeekly(ValueError):
+    """The file is not an issue of the weekly; the message is a one-line reason."""
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Guess UTF-16 from where the NUL bytes sit (ASCII-heavy UTF-16 text has them every other byte)."""
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    half = len(data) // 2 or 1
+    if odd > half * 0.3 and even < half * 0.05:
+        encoding = "utf-16-le"
+    elif even > half * 0.3 and odd < half * 0.05:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_issue_bytes(data: bytes) -> tuple[str, str]:
+    """Decode an issue file; returns (text with "\\n" line ends, encoding name).
+
+    UTF-8 is tried first because GB18030 accepts many UTF-8 byte strings as (wrong) text,
+    never the other way round for real Chinese prose.
+    """
+    if len(data) > MAX_ISSUE_BYTES:
+        raise NotAWeekly(f"too large for a weekly issue ({len(data) / 1_048_576:.1f} MB)")
+    if not data.strip():
+        raise NotAWeekly("empty file")
+    text: str | None = None
+    encoding = ""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text, encoding = data[len(bom) :].decode(name), name + " with BOM"
+            except UnicodeDecodeError as error:
+                raise NotAWeekly(f"not valid {name} text despite its byte-order mark") from error
+            break
+    if text is None and b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise NotAWeekly("binary data, not text")
+        encoding = "utf-16"
+    if text is None:
+        for name in ("utf-8", "gb18030"):
+            try:
+                text, encoding = data.decode(name), name
+                break
+            except UnicodeDecodeError:
+                continue
+    if text is None:
+        raise NotAWeekly("not text: the bytes are neither UTF-8 nor GB18030")
+    if "\x00" in text:
+        raise NotAWeekly("binary data, not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding

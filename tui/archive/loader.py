@@ -1,0 +1,93 @@
+"""A folder of issue files → an Archive: every good issue, and every skipped file with why."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from tui.archive.decode import NotAWeekly
+from tui.archive.model import Archive, Issue, Section, SkippedFile, make_item_id
+from tui.archive.parser import parse_issue
+
+ParseFn = Callable[[Path], Issue]
+
+
+def iter_issue_files(root: Path) -> Iterator[Path]:
+    """Every regular file under `root`, in path order; hidden files and folders are not issues."""
+    if root.is_file():
+        yield root
+        return
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_file():
+            yield path
+
+
+def read_issues(
+    files: Iterable[Path], parse: ParseFn = parse_issue
+) -> Iterator[Issue | SkippedFile]:
+    """Parse each file; a file that is not a weekly (or any reading error) becomes a SkippedFile."""
+    for path in files:
+        try:
+            yield parse(path)
+        except NotAWeekly as error:
+            yield SkippedFile(path, str(error))
+        except (OSError, ValueError, RecursionError) as error:
+            # The parser is tested never to raise; should a new kind of file still break it,
+            # the rest of the archive opens and the file is reported, not lost silently.
+            yield SkippedFile(path, f"unreadable ({type(error).__name__}: {error})")
+
+
+def build_archive(root: Path, results: Iterable[Issue | SkippedFile]) -> Archive:
+    """Order the issues oldest first and give duplicate copies of an issue their own ids."""
+    issues: list[Issue] = []
+    skipped: list[SkippedFile] = []
+    for result in results:
+        (skipped if isinstance(result, SkippedFile) else issues).append(result)
+    issues.sort(key=lambda issue: (issue.number, issue.date is None, issue.date, str(issue.source)))
+    warnings: list[str] = []
+    copies: dict[int, int] = {}
+    for position, issue in enumerate(issues):
+        copies[issue.number] = copies.get(issue.number, 0) + 1
+        if copies[issue.number] > 1:
+            warnings.append(f"issue {issue.number} is in more than one file: {issue.source}")
+            issues[position] = _as_copy(issue, copies[issue.number])
+    return Archive(
+        root=root, issues=tuple(issues), skipped=tuple(skipped), warnings=tuple(warnings)
+    )
+
+
+def _as_copy(issue: Issue, copy: int) -> Issue:
+    """A second file of the same issue keeps its items, under ids that cannot collide."""
+    sections = tuple(
+        Section(
+            section.name,
+            tuple(
+                dataclasses.replace(
+                    item, id=make_item_id(issue.number, item.headline, f"{item.id}/copy{copy}")
+                )
+                for item in section.items
+            ),
+        )
+        for section in issue.sections
+    )
+    remap = {
+        old.id: new.id
+        for old, new in zip(issue.items, (i for s in sections for i in s.items), strict=True)
+    }
+    summary = tuple(
+        dataclasses.replace(bullet, item_id=remap.get(bullet.item_id or ""))
+        for bullet in issue.summary
+    )
+    note = f"another file also holds issue {issue.number}; this copy's items have their own ids"
+    return dataclasses.replace(
+        issue, sections=sections, summary=summary, warnings=(*issue.warnings, note)
+    )
+
+
+def load_archive(root: Path, parse: ParseFn = parse_issue) -> Archive:
+    """Read every issue under `root` (a folder, or a single issue file)."""
+    return build_archive(root, read_issues(iter_issue_files(root), parse))

@@ -1,0 +1,39 @@
+"""Read one issue file into an Issue, whatever its layout and encoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.archive.assemble import assemble_issue
+from tui.archive.blocks import split_blocks
+from tui.archive.decode import MAX_ISSUE_BYTES, NotAWeekly, decode_issue_bytes
+from tui.archive.model import Issue
+
+
+def parse_text(text: str, source: Path = Path("<text>")) -> Issue:
+    """Parse decoded text. Raises NotAWeekly when it is not an issue of the weekly."""
+    blocks = split_blocks(text.lstrip("\ufeff"))
+    if not blocks:
+        raise NotAWeekly("no text")
+    return assemble_issue(blocks, source)
+
+
+def parse_bytes(data: bytes, source: Path = Path("<bytes>")) -> Issue:
+    text, _encoding = decode_issue_bytes(data)
+    return parse_text(text, source)
+
+
+def read_issue_bytes(path: Path) -> bytes:
+    """The bytes of an issue file; refuses huge files before reading them."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ISSUE_BYTES:
+            raise NotAWeekly(f"too large for a weekly issue ({size / 1_048_576:.1f} MB)")
+        return path.read_bytes()
+    except OSError as error:
+        raise NotAWeekly(f"cannot read: {error.strerror or error}") from error
+
+
+def parse_issue(path: Path) -> Issue:
+    """Parse the issue in `path`. Raises NotAWeekly (a one-line reason) for anything else."""
+    return parse_bytes(read_issue_bytes(path), path)
