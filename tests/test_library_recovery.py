@@ -1,0 +1,129 @@
+"""A broken library never stops zhoubao: corrupt files move aside, unwritable dirs go read-only."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tui import paths
+from tui.library import LibraryError, LibraryReadOnly, LibraryStore, Snapshot
+
+ITEM = Snapshot(
+    id="393-abcdef",
+    number=393,
+    date=date(2023, 12, 18),
+    section="要闻",
+    headline="标题",
+    paragraphs=("正文。",),
+)
+
+
+def _write_library_file(content: bytes) -> Path:
+    path = paths.library_db()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"this is not a database at all\n" * 100,
+        b"",  # an empty file is a valid empty database: nothing to move
+        b"SQLite format 3\x00" + b"\xff" * 4000,
+    ],
+    ids=["text", "empty", "bad-header"],
+)
+def test_unreadable_library_is_moved_aside(content: bytes) -> None:
+    path = _write_library_file(content)
+    store = LibraryStore()
+    assert not store.read_only
+    store.set_bookmark(ITEM)
+    assert store.view.is_bookmarked(ITEM.id)
+    moved = sorted(path.parent.glob("library.db.corrupt-*"))
+    if not content:
+        assert moved == [] and store.notice is None
+        return
+    assert len(moved) == 1
+    assert re.fullmatch(r"library\.db\.corrupt-\d{8}-\d{6}", moved[0].name)
+    assert moved[0].read_bytes() == content
+    assert store.notice is not None and str(moved[0]) in store.notice
+
+
+def test_damaged_pages_are_detected(tmp_path: Path) -> None:
+    store = LibraryStore()
+    for n in range(300):
+        store.set_bookmark(Snapshot(**{**ITEM.__dict__, "id": f"393-{n:06x}"}))
+    store.close()
+    conn = sqlite3.connect(paths.library_db())
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    path = paths.library_db()
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 : 4096 * 4] = b"\x55" * (4096 * 2)  # scribble over b-tree pages
+    path.write_bytes(bytes(data))
+    again = LibraryStore()
+    assert again.notice is not None and "corrupt-" in again.notice
+    assert again.records(present=set()) == []
+
+
+def test_unwritable_data_dir_gives_a_read_only_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file where the data directory should be: mkdir fails even for root.
+    blocker = tmp_path / "blocker"
+    blocker.write_text("")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(blocker / "zhoubao"))
+    store = LibraryStore()
+    assert store.read_only
+    assert store.notice is not None and "read-only" in store.notice
+    assert store.records(present=set()) == []
+    assert not store.view.is_bookmarked(ITEM.id)
+    with pytest.raises(LibraryReadOnly, match="read-only"):
+        store.set_bookmark(ITEM)
+    assert isinstance(LibraryReadOnly("x"), LibraryError)
+
+
+def test_library_that_is_a_folder_gives_a_read_only_session() -> None:
+    paths.library_db().mkdir(parents=True)
+    store = LibraryStore()
+    assert store.read_only and store.notice is not None
+    with pytest.raises(LibraryReadOnly):
+        store.set_note(ITEM, "x")
+
+
+def test_read_only_session_still_shows_what_the_file_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = LibraryStore()
+    store.set_bookmark(ITEM)
+    store.close()
+    original = sqlite3.connect
+
+    def refuse_writable(database: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if database == paths.library_db():
+            raise sqlite3.OperationalError("unable to open database file")
+        return original(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", refuse_writable)
+    again = LibraryStore()
+    assert again.read_only
+    assert again.view.is_bookmarked(ITEM.id)
+    assert [r.id for r in again.records(present=set())] == [ITEM.id]
+
+
+def test_library_from_a_newer_zhoubao_is_not_touched() -> None:
+    store = LibraryStore()
+    store.set_bookmark(ITEM)
+    store.close()
+    conn = sqlite3.connect(paths.library_db())
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    again = LibraryStore()
+    assert again.read_only and again.notice is not None and "newer" in again.notice
+    assert again.view.is_bookmarked(ITEM.id)

@@ -1,0 +1,20 @@
+"""The user's library: bookmarks, tags, notes and read marks, kept in SQLite; exports.
+
+No Textual here: the app, the CLI and the search filters all use these same objects.
+"""
+
+from tui.library.reattach import ReattachReport, reattach
+from tui.library.records import LibraryRecord, Snapshot
+from tui.library.store import LibraryError, LibraryReadOnly, LibraryStore
+from tui.library.view import LibraryView
+
+__all__ = [
+    "LibraryError",
+    "LibraryReadOnly",
+    "LibraryRecord",
+    "LibraryStore",
+    "LibraryView",
+    "ReattachReport",
+    "Snapshot",
+    "reattach",
+]

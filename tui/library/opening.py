@@ -1,0 +1,136 @@
+"""Opening library.db so that zhoubao always starts: fresh, repaired, or read-only.
+
+- A file that is not a readable SQLite database is moved aside with a timestamp and a fresh
+  library is made in its place; the notice says where the old file went.
+- A data directory that cannot be written (or a library that is locked, or that a newer
+  zhoubao wrote) gives a read-only session on an in-memory copy, with a notice.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from tui.library.schema import SchemaTooNew, migrate
+
+#: How long a write waits for another process's transaction before giving up.
+BUSY_TIMEOUT_MS = 15_000
+
+# Primary SQLite result codes (the low byte of an extended code).
+_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+@dataclass
+class OpenedLibrary:
+    conn: sqlite3.Connection
+    read_only: bool
+    notice: str | None
+
+
+def open_library(path: Path) -> OpenedLibrary:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return _read_only(
+            path, f"Cannot create {path.parent} ({error.strerror}): the library is read-only."
+        )
+    try:
+        return OpenedLibrary(_connect_writable(path), read_only=False, notice=None)
+    except SchemaTooNew as error:
+        return _read_only(path, f"{path} is from a newer zhoubao ({error}): read-only.")
+    except sqlite3.DatabaseError as error:
+        code = _primary_code(error)
+        if code in _BUSY_CODES:
+            return _read_only(path, f"{path} is locked by another process: read-only.")
+        if code not in _CORRUPT_CODES:
+            return _read_only(path, f"Cannot write {path} ({error}): the library is read-only.")
+    # Not a database, or a damaged one: keep it for the user and start afresh.
+    try:
+        moved = move_aside(path)
+        conn = _connect_writable(path)
+    except (OSError, sqlite3.Error) as error:
+        return _read_only(path, f"{path} is damaged and cannot be moved ({error}): read-only.")
+    notice = f"{path} could not be read; it was moved to {moved} and a fresh library started."
+    return OpenedLibrary(conn, read_only=False, notice=notice)
+
+
+def _connect_writable(path: Path) -> sqlite3.Connection:
+    # Autocommit mode: every write opens its own BEGIN IMMEDIATE transaction (see store).
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        _check_integrity(conn)
+        migrate(conn)
+        # Opening a read-only file succeeds; find out now rather than at the first bookmark.
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_integrity(conn: sqlite3.Connection) -> None:
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    if rows != [("ok",)]:
+        error = sqlite3.DatabaseError(f"quick_check: {rows[0][0] if rows else 'no answer'}")
+        error.sqlite_errorcode = 11
+        raise error
+
+
+def _primary_code(error: sqlite3.DatabaseError) -> int:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else -1
+
+
+def move_aside(path: Path) -> Path:
+    """Rename `path` (and its -wal/-shm files) to `path.corrupt-YYYYmmdd-HHMMSS`."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    path.replace(target)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(target.with_name(target.name + suffix))
+    return target
+
+
+def _read_only(path: Path, notice: str) -> OpenedLibrary:
+    """An in-memory copy of whatever can be read from `path` (or an empty library)."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    if path.is_file():
+        _copy_into(path, memory)
+    try:
+        migrate(memory)
+    except SchemaTooNew:
+        pass  # Migrations only add, so this zhoubao's queries still read a newer schema.
+    except sqlite3.Error:
+        memory.close()
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        migrate(memory)
+    return OpenedLibrary(memory, read_only=True, notice=notice)
+
+
+def _copy_into(path: Path, memory: sqlite3.Connection) -> None:
+    # mode=ro needs the -shm file of a WAL database; immutable=1 reads the main file as is.
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            source.backup(memory)
+            return
+        except sqlite3.Error:
+            continue
+        finally:
+            source.close()

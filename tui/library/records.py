@@ -1,0 +1,92 @@
+"""What the library keeps about an item: a snapshot of it, and the user's marks on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tui.archive.model import TITLE, Issue, Item
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Enough of an item to show and export it after its file is gone."""
+
+    id: str
+    number: int
+    date: date | None
+    section: str
+    headline: str
+    paragraphs: tuple[str, ...]
+    #: The item's index among all items of its issue, so exports keep the issue's order.
+    position: int = 0
+    source_title: str = TITLE
+
+    @classmethod
+    def of(cls, item: Item, issue: Issue | None = None) -> Snapshot:
+        position = 0
+        if issue is not None:
+            position = next((i for i, it in enumerate(issue.items) if it.id == item.id), 0)
+        return cls(
+            id=item.id,
+            number=item.number,
+            date=item.date,
+            section=item.section,
+            headline=item.headline,
+            paragraphs=item.paragraphs,
+            position=position,
+            source_title=issue.title if issue is not None else TITLE,
+        )
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def date_label(self) -> str:
+        return self.date.isoformat() if self.date else "日期不详"
+
+    @property
+    def meta_line(self) -> str:
+        """ "第 393 期 · 2023-12-18 · 要闻", the line under a headline."""
+        return f"第 {self.number} 期 · {self.date_label} · {self.section}"
+
+
+@dataclass(frozen=True)
+class LibraryRecord:
+    """One item of the library: its snapshot, the user's marks, and whether it is on disk."""
+
+    snapshot: Snapshot
+    bookmarked: bool
+    tags: tuple[str, ...]
+    note: str
+    read: bool
+    #: False when the item's id is not in the archive that is open (file removed, re-parsed).
+    in_archive: bool
+
+    @property
+    def id(self) -> str:
+        return self.snapshot.id
+
+    @property
+    def kept(self) -> bool:
+        """Bookmarked, tagged or annotated: what the library view and `--all` exports list."""
+        return self.bookmarked or bool(self.tags) or bool(self.note)
+
+    def as_dict(self) -> dict[str, object]:
+        """Every field, in the shape the JSON export and `zhoubao library --json` print."""
+        snap = self.snapshot
+        return {
+            "id": snap.id,
+            "headline": snap.headline,
+            "number": snap.number,
+            "date": snap.date.isoformat() if snap.date else None,
+            "section": snap.section,
+            "source_title": snap.source_title,
+            "tags": list(self.tags),
+            "note": self.note,
+            "bookmarked": self.bookmarked,
+            "read": self.read,
+            "in_archive": self.in_archive,
+            "paragraphs": list(snap.paragraphs),
+        }

@@ -1,0 +1,93 @@
+"""The library database schema and its migrations.
+
+`PRAGMA user_version` holds the schema version. `MIGRATIONS[n]` brings a database from
+version n to n + 1, so a fresh file runs them all and an old one runs only what it lacks.
+Migrations only ever add: a library written by an older zhoubao keeps every record.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Version 1: the first release. Each kept item has a snapshot row in `items`, so a record
+# survives the removal of the file it came from; the other tables key on the same id.
+_V1 = """
+CREATE TABLE items (
+    id TEXT PRIMARY KEY,
+    number INTEGER NOT NULL,
+    date TEXT,
+    section TEXT NOT NULL,
+    headline TEXT NOT NULL,
+    paragraphs TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
+CREATE TABLE bookmarks (
+    item_id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE tags (
+    item_id TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (item_id, tag)
+);
+CREATE TABLE notes (
+    item_id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE read_marks (
+    item_id TEXT PRIMARY KEY,
+    read_at TEXT NOT NULL
+);
+"""
+
+# Version 2: the snapshot learns the item's place in its issue (exports keep the issue's
+# order) and the title of the newsletter it came from; tags get an index for `#tag` lookups;
+# re-attached ids are remembered so a note can be traced back to the headline it was made on.
+_V2 = """
+ALTER TABLE items ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE items ADD COLUMN source_title TEXT NOT NULL DEFAULT '行业动态周报';
+CREATE INDEX tags_by_tag ON tags (tag);
+CREATE TABLE moves (
+    old_id TEXT NOT NULL,
+    new_id TEXT NOT NULL,
+    moved_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+
+#: The version this zhoubao writes.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The database was written by a newer zhoubao; it is opened read-only, never changed."""
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database up to `target` in one IMMEDIATE transaction; returns the old version.
+
+    The version is read inside the transaction, so two processes opening a fresh file at the
+    same moment do not both run the same migration.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = schema_version(conn)
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(f"library schema v{current} is newer than v{SCHEMA_VERSION}")
+        for version in range(current, target):
+            for statement in MIGRATIONS[version].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        if target > current:
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return current
