@@ -1,0 +1,40 @@
+"""`zhoubao show ITEM_ID [ARCHIVE] [--width N]`: print one item as the reader lays it out."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from tui import paths
+from tui.archive import load_archive
+from tui.typeset import layout_item
+
+MIN_WIDTH = 10
+#: Without --width, the terminal's width — but no wider: long lines of Chinese are hard to
+#: follow, and the reader pane is rarely wider than this either.
+MAX_DEFAULT_WIDTH = 100
+
+
+def default_width() -> int:
+    """The terminal's width (80 when not a terminal), kept within [MIN_WIDTH, MAX_DEFAULT_WIDTH]."""
+    columns = shutil.get_terminal_size(fallback=(80, 24)).columns
+    return max(MIN_WIDTH, min(columns, MAX_DEFAULT_WIDTH))
+
+
+def run(args: argparse.Namespace) -> int:
+    width: int = default_width() if args.width is None else args.width
+    if width < MIN_WIDTH:
+        print(f"zhoubao: --width must be at least {MIN_WIDTH}, not {width}", file=sys.stderr)
+        return 2
+    root = Path(args.archive) if args.archive else paths.sample_archive()
+    if not root.exists():
+        print(f"zhoubao: no archive at {root}", file=sys.stderr)
+        return 1
+    item = load_archive(root).item(args.item_id)
+    if item is None:
+        print(f"zhoubao: no item {args.item_id} in {root}", file=sys.stderr)
+        return 1
+    sys.stdout.write("".join(line + "\n" for line in layout_item(item, width)))
+    return 0

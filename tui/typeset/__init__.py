@@ -1,0 +1,27 @@
+"""Chinese text set for the terminal: cell widths, line breaking with 避头尾, item layout.
+
+Free of any UI: the reader pane and `zhoubao show` both print what this package lays out.
+"""
+
+from tui.typeset.cells import cell_width, printable
+from tui.typeset.item_layout import (
+    LaidLine,
+    LineRole,
+    layout_item,
+    layout_item_lines,
+    meta_line,
+    wrap_meta,
+)
+from tui.typeset.wrap import wrap_paragraph
+
+__all__ = [
+    "LaidLine",
+    "LineRole",
+    "cell_width",
+    "layout_item",
+    "layout_item_lines",
+    "meta_line",
+    "printable",
+    "wrap_meta",
+    "wrap_paragraph",
+]

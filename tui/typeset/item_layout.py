@@ -1,0 +1,77 @@
+"""An item laid out as lines: what the reader pane draws and `zhoubao show` prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from tui.archive.model import TITLE, Item
+from tui.typeset.cells import cell_width
+from tui.typeset.wrap import wrap_paragraph
+
+#: What a line is, so the reader can style it (bold headline, dim meta line).
+LineRole = Literal["headline", "meta", "blank", "body"]
+
+
+@dataclass(frozen=True, slots=True)
+class LaidLine:
+    """One line of a laid-out item: its plain text and its role."""
+
+    text: str
+    role: LineRole
+
+
+BLANK = LaidLine("", "blank")
+
+
+_META_SEPARATOR = " · "
+
+
+def meta_fields(item: Item) -> list[str]:
+    """Title and number, date, section and, when the headline names one, the source."""
+    when = item.date.isoformat() if item.date else "日期不详"
+    fields = [f"{TITLE} 第 {item.number} 期", when, item.section]
+    if item.entity is not None:
+        fields.append(item.entity)
+    return fields
+
+
+def meta_line(item: Item) -> str:
+    """Where the item comes from: "行业动态周报 第 393 期 · 2023-12-18 · 行业 · 腾讯"."""
+    return _META_SEPARATOR.join(meta_fields(item))
+
+
+def wrap_meta(fields: list[str], width: int) -> list[str]:
+    """The meta line wrapped between fields (a section name is not split), each "·" kept
+    at a line end; only a field wider than the line is broken inside."""
+    pieces = [field + _META_SEPARATOR.rstrip() for field in fields[:-1]] + fields[-1:]
+    lines: list[str] = []
+    line = ""
+    for piece in pieces:
+        if line and cell_width(line) + 1 + cell_width(piece) <= width:
+            line += " " + piece
+            continue
+        if line:
+            lines.append(line)
+        *full, line = wrap_paragraph(piece, width) or [""]
+        lines.extend(full)
+    if line:
+        lines.append(line)
+    return lines
+
+
+def layout_item_lines(item: Item, width: int) -> list[LaidLine]:
+    """Headline, meta line, a blank line, then the paragraphs separated by blank lines."""
+    lines = [LaidLine(text, "headline") for text in wrap_paragraph(item.headline, width)]
+    lines.extend(LaidLine(text, "meta") for text in wrap_meta(meta_fields(item), width))
+    for paragraph in item.paragraphs:
+        body = wrap_paragraph(paragraph, width)
+        if body:
+            lines.append(BLANK)
+            lines.extend(LaidLine(text, "body") for text in body)
+    return lines
+
+
+def layout_item(item: Item, width: int) -> list[str]:
+    """The text of `layout_item_lines`, line by line."""
+    return [line.text for line in layout_item_lines(item, width)]
