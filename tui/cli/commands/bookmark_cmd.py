@@ -1,0 +1,39 @@
+"""`zhoubao bookmark ITEM_ID [ARCHIVE] [--tag T]... [--note TEXT] [--remove]`.
+
+The item is looked up in the archive (to keep a snapshot of it) or, when its file is gone,
+in the library's own snapshot. Each change is its own idempotent write: running the same
+command twice leaves the library as running it once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli.commands.library_cmd import open_archive_and_library
+from tui.library import LibraryError, Snapshot
+
+
+def run(args: argparse.Namespace) -> int:
+    opened = open_archive_and_library(args)
+    if opened is None:
+        return 1
+    archive, store = opened
+    item = archive.item(args.item_id)
+    snap = Snapshot.of(item, archive.issue_of(item)) if item else store.snapshot(args.item_id)
+    if snap is None:
+        print(f"zhoubao: no item {args.item_id} in {archive.root}", file=sys.stderr)
+        return 1
+    try:
+        store.set_bookmark(snap, on=not args.remove)
+        if args.tag:
+            store.add_tags([snap], args.tag)
+        if args.note is not None:
+            store.set_note(snap, args.note)
+    except LibraryError as error:
+        print(f"zhoubao: {error}", file=sys.stderr)
+        return 1
+    done = "unbookmarked" if args.remove else "bookmarked"
+    tags = " ".join(f"#{tag}" for tag in sorted(store.view.tags_of(snap.id)))
+    print("  ".join(part for part in (done, snap.id, snap.headline, tags) if part))
+    return 0

@@ -1,0 +1,41 @@
+"""`zhoubao export [ARCHIVE] [--format F] [--tag T]... [--all] [-o FILE] [--force]`.
+
+Exports the bookmarked items (or every kept item with --all, or the items with every given
+tag) from the library's snapshots: items whose files were removed still export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui.cli.commands.library_cmd import open_archive_and_library
+from tui.library import LibraryError
+from tui.library.export import ExportFilter, render, write_atomically
+from tui.library.store import now_stamp
+
+
+def run(args: argparse.Namespace) -> int:
+    target = Path(args.output) if args.output else None
+    if target is not None and target.exists() and not args.force:
+        print(f"zhoubao: {target} exists; use --force to overwrite it", file=sys.stderr)
+        return 1
+    opened = open_archive_and_library(args)
+    if opened is None:
+        return 1
+    archive, store = opened
+    chosen = ExportFilter(tags=tuple(args.tag), everything=args.all)
+    records = chosen.select(store.records(present=archive.items_by_id))
+    data = render(args.format, records, now_stamp(), chosen.label)
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        write_atomically(target, data, force=args.force)
+    except LibraryError as error:
+        print(f"zhoubao: {error}", file=sys.stderr)
+        return 1
+    print(f"zhoubao: exported {len(records)} items to {target}", file=sys.stderr)
+    return 0

@@ -1,0 +1,77 @@
+"""`zhoubao library [ARCHIVE] [--json]`: every item the library holds, with the user's marks.
+
+Also the start shared by the library commands: read the archive, open the library, tell
+the user about any notice, and re-attach records whose items changed ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tui import paths
+from tui.archive import Archive, load_archive
+from tui.library import LibraryRecord, LibraryStore, reattach
+
+
+def open_archive_and_library(args: argparse.Namespace) -> tuple[Archive, LibraryStore] | None:
+    """The archive of `args.archive` and the user's library, or None (reported) if no archive."""
+    root = Path(args.archive) if args.archive else paths.sample_archive()
+    if not root.exists():
+        print(f"zhoubao: no archive at {root}", file=sys.stderr)
+        return None
+    archive = load_archive(root)
+    store = LibraryStore()
+    if store.notice:
+        print(f"zhoubao: {store.notice}", file=sys.stderr)
+    report = reattach(store, archive)
+    for old_id, new_id in report.moved:
+        print(f"zhoubao: library record {old_id} re-attached to {new_id}", file=sys.stderr)
+    return archive, store
+
+
+def describe(record: LibraryRecord) -> str:
+    """One line: id, marks (B bookmarked, R read, N note), headline, tags, whereabouts."""
+    marks = "".join(
+        flag if on else "-"
+        for flag, on in (("B", record.bookmarked), ("R", record.read), ("N", bool(record.note)))
+    )
+    words = [
+        record.id,
+        marks,
+        record.snapshot.meta_line,
+        " ".join(record.snapshot.headline.split()),
+    ]
+    words += [f"#{tag}" for tag in record.tags]
+    if not record.in_archive:
+        words.append("(not in archive)")
+    return "  ".join(words)
+
+
+def as_json(record: LibraryRecord) -> dict[str, object]:
+    fields = record.as_dict()
+    del fields["paragraphs"]
+    return fields
+
+
+def run(args: argparse.Namespace) -> int:
+    opened = open_archive_and_library(args)
+    if opened is None:
+        return 1
+    archive, store = opened
+    records = store.records(present=archive.items_by_id)
+    if args.json:
+        document = {
+            "library": str(store.path),
+            "read_only": store.read_only,
+            "count": len(records),
+            "items": [as_json(record) for record in records],
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif not records:
+        print(f"zhoubao: the library is empty ({store.path})", file=sys.stderr)
+    else:
+        sys.stdout.write("".join(describe(record) + "\n" for record in records))
+    return 0
