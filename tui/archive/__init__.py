@@ -1,9 +1,34 @@
-"""Reading newsletters into Archive → Issue → Section → Item. No UI imports here."""
+"""Reading newsletters into Archive → Issue → Section → Item. No UI imports here.
 
-from tui.archive.decode import NotAWeekly
-from tui.archive.loader import iter_issue_files, load_archive
-from tui.archive.model import Archive, Issue, Item, Section, SkippedFile, SummaryBullet
-from tui.archive.parser import parse_bytes, parse_issue, parse_text
+The names below are imported on first use (PEP 562), so that importing the model — as the
+reader does before its first frame — does not load the parser and its dependencies.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.archive.decode import NotAWeekly
+    from tui.archive.loader import iter_issue_files, load_archive
+    from tui.archive.model import Archive, Issue, Item, Section, SkippedFile, SummaryBullet
+    from tui.archive.parser import parse_bytes, parse_issue, parse_text
+
+_HOME = {
+    "NotAWeekly": "decode",
+    "iter_issue_files": "loader",
+    "load_archive": "loader",
+    "Archive": "model",
+    "Issue": "model",
+    "Item": "model",
+    "Section": "model",
+    "SkippedFile": "model",
+    "SummaryBullet": "model",
+    "parse_bytes": "parser",
+    "parse_issue": "parser",
+    "parse_text": "parser",
+}
 
 __all__ = [
     "Archive",
@@ -19,3 +44,10 @@ __all__ = [
     "parse_issue",
     "parse_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tui.archive' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"tui.archive.{module}"), name)

@@ -16,6 +16,7 @@ from pathlib import Path
 from tui.archive.blocks import Block
 from tui.archive.decode import NotAWeekly
 from tui.archive.model import PUBLISHER, TITLE, Issue, Item, Section, fold_for_id, make_item_id
+from tui.archive.reflow import FULL
 from tui.archive.summary import link_bullets
 from tui.archive.textutil import SENTENCE_END, join_fragments
 from tui.archive.vocabulary import (
@@ -39,6 +40,8 @@ _NO_HEADLINE_END = "，、；：:,;（《“‘"
 #: Marks after which a split sentence cannot be told from a finished one.
 _PARAGRAPH_END = SENTENCE_END + "：:”」』）)》"
 _UNTITLED = "（无标题）"
+#: A heading line this full (of the body measure) may have wrapped; heading type is larger.
+WRAPPED_HEADLINE_FILL = 0.6
 
 
 @dataclass
@@ -71,6 +74,8 @@ class _Assembler:
         self.drafts: list[_Draft] = []
         self.sections: list[str] = []
         self.footer: list[str] = []
+        #: Fill of the current headline's last line, to tell whether it wrapped.
+        self.wrapped_fill = 0.0
 
     # -- header and summary -------------------------------------------------------------
     def read_header(self) -> tuple[int, date | None, int]:
@@ -144,22 +149,16 @@ class _Assembler:
                 section = section_name(text)
                 self.sections.append(section)
                 last = "section"
-            elif (
-                last == "headline"
-                and draft
-                and block.reflowed
-                and not block.heading
-                and (_is_headline_like(text) and following is not None and not following.heading)
-                and not _is_headline_like(following.text)
-            ):
-                # A long headline wrapped by pdftotext comes out as two short blocks.
+            elif last == "headline" and draft and self._wraps_headline(block):
+                # A long headline wrapped by pdftotext comes out as several short blocks.
                 draft.headline = join_fragments(draft.headline, text)
+                self.wrapped_fill = block.fill
             elif block.heading or (
                 last != "headline"
                 and _is_headline_like(text)
                 and (fold_for_id(text) in bullet_keys or self._body_follows(following))
             ):
-                self._start_item(text, section)
+                self._start_item(text, section, block.fill if block.lines == 1 else 0.0)
                 last = "headline"
             else:
                 if draft is None or last == "section":
@@ -172,7 +171,21 @@ class _Assembler:
             index += 1
         self.warnings.append("no footer (编辑部/责编 lines): the file may be truncated")
 
-    def _start_item(self, headline: str, section: str) -> None:
+    def _wraps_headline(self, block: Block) -> bool:
+        """Is this block the next line of a wrapped headline (pdftotext only)?
+
+        The headline's last line must have been nearly as long as a heading line can be, and
+        this block must be one short line that could be part of a headline.
+        """
+        return (
+            block.lines == 1
+            and self.wrapped_fill >= WRAPPED_HEADLINE_FILL
+            and block.fill < FULL
+            and _is_headline_like(block.text)
+        )
+
+    def _start_item(self, headline: str, section: str, fill: float = 0.0) -> None:
+        self.wrapped_fill = fill
         if not section and not self.sections:
             self.sections.append("")
         self.drafts.append(_Draft(headline, section))

@@ -29,8 +29,10 @@ class Block:
     heading: int = 0
     #: Came from a list item ("- ◆…").
     bullet: bool = False
-    #: Rejoined from hard-wrapped lines (pdftotext), so a wrapped headline may follow it.
-    reflowed: bool = False
+    #: Rebuilt from this many hard-wrapped lines (pdftotext); 0 when the source was not wrapped.
+    lines: int = 0
+    #: For rebuilt blocks, the first line's width as a share of the body measure.
+    fill: float = 0.0
 
 
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)
@@ -50,18 +52,19 @@ def split_blocks(text: str) -> list[Block]:
 
 def text_blocks(text: str) -> list[Block]:
     lines = [line.strip() for line in text.replace("\f", "\n\f\n").split("\n")]
-    reflowed = is_hard_wrapped(lines)
-    if reflowed:
-        lines = reflow_lines(lines)
+    if is_hard_wrapped(lines):
+        return [
+            Block(entry.text, lines=entry.lines, fill=entry.fill) for entry in reflow_lines(lines)
+        ]
     blocks = []
     for line in lines:
         if not line or line == "\f":
             continue
         marker = _LIST_MARKER.match(line)
         if marker:
-            blocks.append(Block(line[marker.end() :].strip(), bullet=True, reflowed=reflowed))
+            blocks.append(Block(line[marker.end() :].strip(), bullet=True))
         else:
-            blocks.append(Block(line, reflowed=reflowed))
+            blocks.append(Block(line))
     return blocks
 
 

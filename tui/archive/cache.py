@@ -84,6 +84,9 @@ def _walk(root: Path) -> Iterator[os.DirEntry[str]]:
 
 def signature_of(root: Path) -> Signature:
     """Every visible file under `root` with its size and mtime: the snapshot's validity key."""
+    if root.is_file():
+        stat = root.stat()
+        return ((root.name, stat.st_size, stat.st_mtime_ns),)
     rows = []
     for entry in _walk(root):
         stat = entry.stat()
@@ -118,19 +121,9 @@ def _write_pickle(path: Path, payload: object) -> None:
 
 
 def _default_parse(path: Path) -> Issue:
-    from tui.archive import parse_issue
+    from tui.archive.parser import parse_issue
 
     return parse_issue(path)
-
-
-def assemble_archive(root: Path, results: list[Issue | SkippedFile]) -> Archive:
-    """The archive of these per-file results: issues oldest first, then the skipped files."""
-    issues = sorted(
-        (r for r in results if isinstance(r, Issue)),
-        key=lambda issue: (issue.number, issue.date or date.min, str(issue.source)),
-    )
-    skipped = sorted((r for r in results if isinstance(r, SkippedFile)), key=lambda s: s.path)
-    return Archive(root=root, issues=tuple(issues), skipped=tuple(skipped))
 
 
 def preview_of(archive: Archive) -> ArchivePreview:
@@ -177,14 +170,16 @@ class ParseCache:
             fresh.records[rel] = self._record(path, snapshot.records.get(rel))
             if progress is not None:
                 progress(done, len(files))
-        archive = assemble_archive(self.root, [r.result for r in fresh.records.values()])
+        from tui.archive.loader import build_archive
+
+        archive = build_archive(self.root, [r.result for r in fresh.records.values()])
         fresh.archive = archive
         _write_pickle(self._snapshot_path, fresh)
         _write_pickle(self._preview_path, (signature, preview_of(archive)))
         return archive
 
     def _issue_files(self) -> list[Path]:
-        from tui.archive import iter_issue_files
+        from tui.archive.loader import iter_issue_files
 
         return list(iter_issue_files(self.root))
 
@@ -199,8 +194,7 @@ class ParseCache:
             result = self._relocated(result, path)
         else:
             result = self._parse_file(path)
-            if isinstance(result, Issue) or not result.reason.startswith("error:"):
-                _write_pickle(entry_path, result)
+            _write_pickle(entry_path, result)
         return _FileRecord(stat.st_size, stat.st_mtime_ns, digest, result)
 
     @staticmethod
@@ -214,14 +208,7 @@ class ParseCache:
         return replace(result, path=path)
 
     def _parse_file(self, path: Path) -> Issue | SkippedFile:
-        from tui.archive import NotAWeekly
+        from tui.archive.loader import read_issues
 
         self.parsed.append(path)
-        try:
-            return self._parse(path)
-        except NotAWeekly as junk:
-            return SkippedFile(path, str(junk))
-        # A parser bug on one odd file must not keep the rest of the archive from opening:
-        # the file is listed as skipped with the error, and the user sees it.
-        except Exception as error:
-            return SkippedFile(path, f"error: {type(error).__name__}: {error}")
+        return next(read_issues([path], self._parse))

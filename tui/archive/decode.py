@@ -21,7 +21,7 @@ class NotAWeekly(ValueError):
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Guess UTF-16 from where the NUL bytes sit (ASCII-heavy UTF-16 text has them every other byte)."""
+    """Guess UTF-16 from where the NUL bytes sit (every other byte, in ASCII-heavy text)."""
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
     half = len(data) // 2 or 1

@@ -1,89 +1,163 @@
-"""Undo hard wrapping: lines of `pdftotext` output → one line per paragraph or heading.
+"""Undo hard wrapping: lines of `pdftotext` output → one entry per paragraph or heading.
 
 pdftotext wraps every line at the page width, keeps no blank line between a headline and its
-body, and puts form feeds between pages. A line that fills the measure continues on the next
-line; a line that stops short ends its paragraph. Headlines are set larger, so their lines
-stop short of the body measure and come out as blocks of their own (a headline that wraps
-comes out as two blocks, which the assembler rejoins).
+body, puts a page number and a form feed between pages, and may set a bullet marker on a line
+of its own. A line that fills the measure continues on the next line; a line that stops short
+ends its paragraph. Headlines are set larger, so their lines stop short of the body measure:
+a wrapped headline comes out as several short entries, which the assembler rejoins (it knows
+which entries are headlines; this module only knows widths).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
-from tui.archive.textutil import SENTENCE_END, cell_width, join_fragments
+from tui.archive.textutil import SENTENCE_END, join_fragments
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|第\s*\d+\s*页(?:\s*/\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
+    r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
 )
 _BULLET_ONLY = re.compile(r"^[◆◇•●■□▪▶►·*-]$")
+_BULLET_LEAD = re.compile(r"^([◆◇•●■□▪▶►·])\s*")
 _SPACES = re.compile(r"[ \t\u3000]{2,}")
 _LATIN_HEAD = re.compile(r"^[0-9A-Za-z%.,+\-/]+")
+#: A line at least this share of the measure is full: the paragraph goes on after it.
+FULL = 0.88
+_BREAK = ""
+
+
+@dataclass(slots=True)
+class Reflowed:
+    """One paragraph or heading rebuilt from wrapped lines."""
+
+    text: str
+    #: How many source lines it was built from.
+    lines: int
+    #: Width of its first line as a share of the body measure (headlines stop short of 1).
+    fill: float
+
+
+def print_width(text: str) -> int:
+    """Width as set in a CJK font: ambiguous-width marks (“”·…) are full-width glyphs there."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
     """True for text wrapped at a fixed measure rather than one paragraph per line."""
-    widths = sorted(cell_width(line) for line in lines if line and line != "\f")
+    widths = sorted(print_width(line) for line in lines if line and line != "\f")
     if len(widths) < 20:
         return False
     p90 = widths[int(len(widths) * 0.9)]
     near_full = sum(1 for w in widths if w >= p90 * 0.85)
-    return p90 <= 120 and near_full >= len(widths) * 0.3
+    return p90 <= 130 and near_full >= len(widths) * 0.3
 
 
-def _measure(lines: list[str]) -> int:
-    """The body measure: the width most full lines reach."""
-    widths = sorted(cell_width(line) for line in lines if line and line != "\f")
-    return widths[int(len(widths) * 0.9)] if widths else 0
+def _clean(raw: list[str]) -> list[str]:
+    """Drop page numbers, form feeds and the blank lines around them; keep other blanks as breaks.
+
+    A page break is not a paragraph break: the sentence before it often goes on after it.
+    """
+    lines: list[str] = []
+    at_page_break = False
+    for line in raw:
+        line = _SPACES.sub(" ", line.strip())
+        if line == "\f" or _PAGE_NUMBER.match(line):
+            at_page_break = True
+            while lines and lines[-1] == _BREAK:
+                lines.pop()
+            continue
+        if line == _BREAK and (at_page_break or not lines or lines[-1] == _BREAK):
+            continue
+        at_page_break = False
+        lines.append(line)
+    return lines
 
 
 def _fills_measure(line: str, next_line: str, measure: int) -> bool:
-    width = cell_width(line)
-    if width >= measure - 4:
+    width = print_width(line)
+    if width >= measure * FULL:
         return True
     # A Latin word too long for the rest of the line was pushed down whole.
     head = _LATIN_HEAD.match(next_line)
-    return head is not None and width + 1 + cell_width(head.group()) > measure - 2
+    return head is not None and width + 1 + print_width(head.group()) > measure * 0.95
 
 
 def _continues(line: str, next_line: str, measure: int) -> bool:
-    if not _fills_measure(line, next_line, measure):
+    if not next_line or not _fills_measure(line, next_line, measure):
         return False
-    if (
+    # A full line ending a sentence, followed by a short line with no sentence in it:
+    # that short line is a headline, not the tail of this paragraph.
+    return not (
         line[-1] in SENTENCE_END
         and "。" not in next_line
         and not _fills_measure(next_line, "", measure)
-    ):
-        # A full line ending a sentence, followed by a short line with no sentence in it:
-        # that short line is a headline, not the tail of this paragraph.
-        return False
-    return True
+    )
 
 
-def reflow_lines(raw: list[str]) -> list[str]:
-    """Join wrapped lines into paragraphs; blank strings separate nothing and are dropped."""
-    lines = [_SPACES.sub(" ", line) for line in raw if line and line != "\f"]
-    lines = [line for line in lines if not _PAGE_NUMBER.match(line)]
-    measure = _measure(lines)
+def _gather_bullets(lines: list[str]) -> list[str]:
+    """Put each bullet marker back on the line of its text.
+
+    pdftotext may print "•", a blank, then the text; or "◆    text"; and for a wrapped bullet
+    it can print a one-character tail line before the line it ends.
+    """
     out: list[str] = []
-    current = ""
-    for index, line in enumerate(lines):
-        if _BULLET_ONLY.match(line) and index + 1 < len(lines):
-            # A bullet marker the extractor set on a line of its own belongs to the next line.
-            if current:
-                out.append(current)
-            current = "◆" if line != "-" else "-"
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _BULLET_ONLY.match(line):
+            index += 1
+            while index < len(lines) and lines[index] == _BREAK:
+                index += 1
+            parts: list[str] = []
+            while index < len(lines) and lines[index] and not _BULLET_ONLY.match(lines[index]):
+                parts.append(lines[index])
+                index += 1
+                if (
+                    index < len(lines)
+                    and lines[index] == _BREAK
+                    and len(parts) == 1
+                    and len(parts[0]) <= 2
+                ):
+                    index += 1
+                if (
+                    parts
+                    and print_width(parts[-1]) < print_width(parts[0]) * 0.6
+                    and len(parts) > 1
+                ):
+                    break
+            if len(parts) > 1 and len(parts[0]) <= 2 < len(parts[1]):
+                parts.append(parts.pop(0))
+            text = ""
+            for part in parts:
+                text = join_fragments(text, part)
+            out.append("◆" + text)
             continue
-        if current in ("◆", "-"):
-            current += line
-        elif current:
-            current = join_fragments(current, line)
+        out.append(_BULLET_LEAD.sub("◆", line) if _BULLET_LEAD.match(line) else line)
+        index += 1
+    return out
+
+
+def reflow_lines(raw: list[str]) -> list[Reflowed]:
+    """Join wrapped lines into paragraphs and headings."""
+    lines = _gather_bullets(_clean(raw))
+    widths = sorted(print_width(line) for line in lines if line)
+    measure = widths[int(len(widths) * 0.9)] if widths else 1
+    out: list[Reflowed] = []
+    current: Reflowed | None = None
+    for index, line in enumerate(lines):
+        if line == _BREAK:
+            continue
+        if current is None:
+            current = Reflowed(line, 1, print_width(line) / measure)
         else:
-            current = line
+            current.text = join_fragments(current.text, line)
+            current.lines += 1
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
-        if not next_line or not _continues(line, next_line, measure):
+        if line.startswith("◆") or not _continues(line, next_line, measure):
             out.append(current)
-            current = ""
-    if current:
+            current = None
+    if current is not None:
         out.append(current)
     return out
