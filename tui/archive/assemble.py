@@ -18,7 +18,7 @@ from tui.archive.decode import NotAWeekly
 from tui.archive.model import PUBLISHER, TITLE, Issue, Item, Section, fold_for_id, make_item_id
 from tui.archive.reflow import FULL
 from tui.archive.summary import link_bullets
-from tui.archive.textutil import SENTENCE_END, join_fragments
+from tui.archive.textutil import SENTENCE_END, join_fragments, prefers_spacing
 from tui.archive.vocabulary import (
     BODY_START,
     DATE,
@@ -49,6 +49,8 @@ class _Draft:
     headline: str
     section: str
     paragraphs: list[str] = field(default_factory=list)
+    #: Rebuilt from several wrapped lines, so a space may have been lost at a wrap.
+    wrapped: bool = False
 
 
 def _is_headline_like(text: str) -> bool:
@@ -76,6 +78,10 @@ class _Assembler:
         self.footer: list[str] = []
         #: Fill of the current headline's last line, to tell whether it wrapped.
         self.wrapped_fill = 0.0
+        #: The document's habit of spacing Chinese from Latin, to restore spaces lost in wraps.
+        self.spaced = any(b.lines for b in blocks) and prefers_spacing(
+            "\n".join(b.text for b in blocks)
+        )
 
     # -- header and summary -------------------------------------------------------------
     def read_header(self) -> tuple[int, date | None, int]:
@@ -151,7 +157,8 @@ class _Assembler:
                 last = "section"
             elif last == "headline" and draft and self._wraps_headline(block):
                 # A long headline wrapped by pdftotext comes out as several short blocks.
-                draft.headline = join_fragments(draft.headline, text)
+                draft.headline = join_fragments(draft.headline, text, self.spaced)
+                draft.wrapped = True
                 self.wrapped_fill = block.fill
             elif block.heading or (
                 last != "headline"
@@ -227,7 +234,23 @@ class _Assembler:
                 self.footer[-1] = join_fragments(self.footer[-1], text)
 
     # -- result -------------------------------------------------------------------------
+    def _restore_wrap_spaces(self) -> None:
+        """A headline and its 摘要 bullet wrap at different places, each losing the spaces at
+        its own wraps; where they differ only in spaces, both get the version with more."""
+        bullets = {fold_for_id(b): index for index, b in enumerate(self.bullets)}
+        for draft in self.drafts:
+            index = bullets.get(fold_for_id(draft.headline))
+            if index is None:
+                continue
+            bullet = self.bullets[index]
+            fuller = max(bullet, draft.headline, key=lambda text: text.count(" "))
+            if draft.wrapped or self.spaced:
+                draft.headline = fuller
+            self.bullets[index] = fuller
+
     def issue(self, number: int, when: date | None) -> Issue:
+        if self.spaced:
+            self._restore_wrap_spaces()
         seen: dict[str, int] = {}
         by_section: dict[str, list[Item]] = {name: [] for name in self.sections}
         for draft in self.drafts:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tui.archive.textutil import SENTENCE_END, join_fragments
+from tui.archive.textutil import SENTENCE_END, join_fragments, prefers_spacing
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
@@ -24,7 +24,7 @@ _BULLET_LEAD = re.compile(r"^([◆◇•●■□▪▶►·])\s*")
 _SPACES = re.compile(r"[ \t\u3000]{2,}")
 _LATIN_HEAD = re.compile(r"^[0-9A-Za-z%.,+\-/]+")
 #: A line at least this share of the measure is full: the paragraph goes on after it.
-FULL = 0.88
+FULL = 0.85
 _BREAK = ""
 
 
@@ -39,9 +39,19 @@ class Reflowed:
     fill: float
 
 
-def print_width(text: str) -> int:
-    """Width as set in a CJK font: ambiguous-width marks (“”·…) are full-width glyphs there."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+def print_width(text: str) -> float:
+    """Width as printed in a CJK font, in half-em units (a Chinese character is 2).
+
+    Ambiguous-width marks (“”·…) are full-width glyphs there; Latin letters of a
+    proportional font are a little wider than half an em, and spaces narrower.
+    """
+    width = 0.0
+    for ch in text:
+        if ch.isascii():
+            width += 0.6 if ch == " " else 1.3 if ch.isupper() else 1.1
+        else:
+            width += 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
+    return width
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
@@ -96,7 +106,7 @@ def _continues(line: str, next_line: str, measure: int) -> bool:
     )
 
 
-def _gather_bullets(lines: list[str]) -> list[str]:
+def _gather_bullets(lines: list[str], spaced: bool) -> list[str]:
     """Put each bullet marker back on the line of its text.
 
     pdftotext may print "•", a blank, then the text; or "◆    text"; and for a wrapped bullet
@@ -131,7 +141,7 @@ def _gather_bullets(lines: list[str]) -> list[str]:
                 parts.append(parts.pop(0))
             text = ""
             for part in parts:
-                text = join_fragments(text, part)
+                text = join_fragments(text, part, spaced)
             out.append("◆" + text)
             continue
         out.append(_BULLET_LEAD.sub("◆", line) if _BULLET_LEAD.match(line) else line)
@@ -141,7 +151,9 @@ def _gather_bullets(lines: list[str]) -> list[str]:
 
 def reflow_lines(raw: list[str]) -> list[Reflowed]:
     """Join wrapped lines into paragraphs and headings."""
-    lines = _gather_bullets(_clean(raw))
+    lines = _clean(raw)
+    spaced = prefers_spacing("\n".join(lines))
+    lines = _gather_bullets(lines, spaced)
     widths = sorted(print_width(line) for line in lines if line)
     measure = widths[int(len(widths) * 0.9)] if widths else 1
     out: list[Reflowed] = []
@@ -152,7 +164,7 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
         if current is None:
             current = Reflowed(line, 1, print_width(line) / measure)
         else:
-            current.text = join_fragments(current.text, line)
+            current.text = join_fragments(current.text, line, spaced)
             current.lines += 1
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
         if line.startswith("◆") or not _continues(line, next_line, measure):

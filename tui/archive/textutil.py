@@ -16,15 +16,37 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def join_fragments(left: str, right: str) -> str:
+_SPACED = re.compile(r"[\u4e00-\u9fff] [0-9A-Za-z]|[0-9A-Za-z] [\u4e00-\u9fff]")
+_UNSPACED = re.compile(r"[\u4e00-\u9fff][0-9A-Za-z]|[0-9A-Za-z][\u4e00-\u9fff]")
+
+
+def prefers_spacing(text: str) -> bool:
+    """Does this text set a space between Chinese and Latin or numbers ("2023 年 12 月")?"""
+    return len(_SPACED.findall(text)) > len(_UNSPACED.findall(text))
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def join_fragments(left: str, right: str, spaced: bool = False) -> str:
     """Join two pieces of one sentence split by a line or page break.
 
-    Chinese needs no space; two Latin words (or numbers) do.
+    Chinese needs no space; two Latin words (or numbers) do. Where the wrap swallowed a
+    space, `spaced` (the document's own habit) puts it back between Chinese and Latin, and
+    around the "|" of a compound headline.
     """
     if not left:
         return right
     if not right:
         return left
-    if _ASCII_WORD.match(left[-1]) and _ASCII_WORD.match(right[0]):
+    a, b = left[-1], right[0]
+    if _ASCII_WORD.match(a) and _ASCII_WORD.match(b):
+        return f"{left} {right}"
+    if spaced and (
+        "|" in (a, b)
+        or (_is_han(a) and _ASCII_WORD.match(b))
+        or (_ASCII_WORD.match(a) and _is_han(b))
+    ):
         return f"{left} {right}"
     return left + right
