@@ -1,0 +1,274 @@
+"""The reader app: composes the three panes, routes their messages, owns the keys.
+
+The panes do their own drawing and post messages up; the app keeps the one reading position
+(issue index in list order, item id) and calls methods down to show it. The archive is read
+by a worker after the first frame, through the parse cache, newest issue first.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header
+
+from tui import paths
+from tui.archive.model import Archive, Issue
+from tui.navigation import Position, ReadingOrder
+from tui.settings import Position as SavedPosition
+from tui.settings import Settings, load_settings, save_settings
+from widgets.archive_loader import ArchiveLoader
+from widgets.issue_list import IssueList
+from widgets.item_reader import ItemReader, plain_item_text
+from widgets.section_tree import SectionTree
+
+#: When set, the app writes the time the newest issue first shows to this file, then exits.
+BENCH_READY_ENV = "ZHOUBAO_BENCH_READY"
+
+
+class ZhoubaoApp(App[None]):
+    """Issue list | section tree | item reader, with a header of counts and a footer of keys."""
+
+    CSS_PATH = paths.styles_dir() / "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "focus_next", "Next pane", show=False, id="app.next_pane"),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.prev_pane"),
+        Binding("h,left", "pane(-1)", "Pane left", show=False, id="app.pane_left"),
+        Binding("l,right", "pane(1)", "Pane right", show=False, id="app.pane_right"),
+        Binding("n", "move('item', 1)", "Next item", id="app.next_item"),
+        Binding("p", "move('item', -1)", "Prev item", show=False, id="app.prev_item"),
+        Binding("right_square_bracket", "move('issue', 1)", "Next issue", id="app.next_issue"),
+        Binding(
+            "left_square_bracket",
+            "move('issue', -1)",
+            "Prev issue",
+            show=False,
+            id="app.prev_issue",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "move('section', 1)",
+            "Next section",
+            show=False,
+            id="app.next_section",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "move('section', -1)",
+            "Prev section",
+            show=False,
+            id="app.prev_section",
+        ),
+        Binding("space", "page", "Page", id="app.page", tooltip="Page down, then next item"),
+        Binding("y", "copy_item", "Copy", id="app.copy"),
+        Binding("z", "zoom", "Zoom", id="app.zoom"),
+        Binding("r", "reload", "Reload", show=False, id="app.reload"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, archive_root: Path, archive: Archive | None = None) -> None:
+        super().__init__()
+        self.archive_root = archive_root
+        self.archive = archive
+        self.order = ReadingOrder(())
+        self.position: Position | None = None
+        self.settings: Settings = load_settings()
+        self._restored = False
+        self._bench_ready = os.environ.get(BENCH_READY_ENV)
+        self.title = f"周报 · {archive_root.name}"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield IssueList(id="issues")
+            yield SectionTree(id="tree")
+            yield ItemReader(id="reader")
+        yield Footer()
+        yield ArchiveLoader()
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.set_keymap(self.settings.keymap)
+        self.sub_title = "读取中…"
+        self.query_one(IssueList).focus()
+        self.query_one(ArchiveLoader).load(self.archive_root, self.archive)
+
+    @property
+    def panes(self) -> tuple[IssueList, SectionTree, ItemReader]:
+        return self.query_one(IssueList), self.query_one(SectionTree), self.query_one(ItemReader)
+
+    @on(ArchiveLoader.Progress)
+    def _progress(self, message: ArchiveLoader.Progress) -> None:
+        self.sub_title = f"读取中 {message.done}/{message.total}"
+        self.panes[0].set_status(self.sub_title)
+
+    @on(ArchiveLoader.Failed)
+    def _failed(self, message: ArchiveLoader.Failed) -> None:
+        self.sub_title = "读取失败"
+        self.notify(str(message.error), title="读取失败", severity="error", markup=False)
+
+    @on(ArchiveLoader.Preview)
+    def _preview(self, message: ArchiveLoader.Preview) -> None:
+        """Show the newest issue before the whole archive arrives, if that is where to open."""
+        newest = message.preview.newest
+        saved = self.settings.position_in(self.archive_root)
+        if self._restored or newest is None or (saved and saved.issue != newest.number):
+            return
+        self.panes[0].set_rows(message.preview.rows)
+        self.order = ReadingOrder((newest,))
+        self._go_to(0, None)
+
+    @on(ArchiveLoader.Loaded)
+    def _loaded(self, message: ArchiveLoader.Loaded) -> None:
+        archive = self.archive = message.archive
+        issues = archive.newest_first
+        wanted = self._wanted_position(issues)
+        self._restored = True
+        self.order = ReadingOrder(issues)
+        self.sub_title = f"{len(issues)} 期 · {archive.item_count} 条"
+        self.panes[0].set_rows(issues, issues[wanted[0]].number if issues else None)
+        self.position = None
+        if issues:
+            self._go_to(*wanted)
+        else:
+            self.panes[0].set_status("没有可读的期刊")
+            self.panes[2].show_item(None, f"{self.archive_root} 中没有可读的期刊。")
+        if archive.skipped:
+            lines = [f"{skip.path} — {skip.reason}" for skip in archive.skipped]
+            title = f"跳过 {len(lines)} 个文件"
+            self.notify("\n".join(lines), title=title, severity="warning", markup=False)
+
+    def _wanted_position(self, issues: tuple[Issue, ...]) -> tuple[int, str | None]:
+        """Where to open: the current position on reload, else the one saved for this archive."""
+        saved = self.settings.position_in(self.archive_root)
+        number, item_id = (saved.issue, saved.item_id) if saved else (None, None)
+        if self._restored and self.position is not None:
+            number, item_id = self.order.issues[self.position[0]].number, self.position[1]
+        for index, issue in enumerate(issues):
+            if issue.number == number:
+                return index, item_id
+        return 0, None
+
+    def _go_to(self, index: int, item_id: str | None) -> None:
+        """Make (issue index, item) the reading position and show it in every pane."""
+        issue_list, tree, reader = self.panes
+        if not 0 <= index < len(self.order.issues):
+            tree.show_issue(None)
+            reader.show_item(None, "读取中…")
+            return
+        issue = self.order.issues[index]
+        item = next((i for i in issue.items if i.id == item_id), self.order.first_item(index))
+        if item is None:
+            self.position = None
+            tree.show_issue(issue)
+            reader.show_item(None, f"第 {issue.number} 期没有条目。")
+            return
+        self.position = (index, item.id)
+        issue_list.cursor = index
+        if tree.issue is not issue:
+            tree.show_issue(issue, item.id)
+        else:
+            tree.select_item(item.id)
+        reader.show_item(item)
+        self.settings.remember_position(self.archive_root, SavedPosition(issue.number, item.id))
+        if self._bench_ready:
+            self.call_after_refresh(self._write_bench_ready)
+
+    def _write_bench_ready(self) -> None:
+        if self._bench_ready:
+            Path(self._bench_ready).write_text(f"{time.time()}\n", encoding="utf-8")
+            self._bench_ready = None
+            self.exit()
+
+    @on(IssueList.Highlighted)
+    def _issue_highlighted(self, message: IssueList.Highlighted) -> None:
+        if self.position is None or message.index != self.position[0]:
+            self._go_to(message.index, None)
+
+    @on(IssueList.Chosen)
+    def _issue_chosen(self) -> None:
+        self.panes[1].focus()
+
+    @on(SectionTree.ItemHighlighted)
+    def _item_highlighted(self, message: SectionTree.ItemHighlighted) -> None:
+        if self.position is not None and message.item_id != self.position[1]:
+            self._go_to(self.position[0], message.item_id)
+
+    @on(SectionTree.ItemChosen)
+    def _item_chosen(self, message: SectionTree.ItemChosen) -> None:
+        self._item_highlighted(SectionTree.ItemHighlighted(message.item_id))
+        self.panes[2].focus()
+
+    @on(ItemReader.EndReached)
+    def _end_reached(self) -> None:
+        self.action_move("item", 1)
+
+    def action_move(self, unit: str, step: int) -> None:
+        """Go `step` items, sections or issues down (positive) or up the list."""
+        if self.position is None or self.archive is None:
+            return
+        if unit == "issue":
+            last = len(self.order.issues) - 1
+            self._go_to(min(max(self.position[0] + step, 0), last), None)
+            return
+        target = self.order.step(self.position, unit, step)
+        if target is not None:
+            self._go_to(*target)
+
+    def action_pane(self, step: int) -> None:
+        panes = [pane for pane in self.panes if pane.display]
+        current = self.focused if self.focused in panes else panes[0]
+        index = panes.index(current)
+        panes[max(0, min(index + step, len(panes) - 1))].focus()
+
+    def action_page(self) -> None:
+        self.panes[2].page_or_next()
+
+    def action_copy_item(self) -> None:
+        item = self.panes[2].item
+        if item is not None:
+            self.copy_to_clipboard(plain_item_text(item))
+            self.notify(item.headline, title="已复制", timeout=2, markup=False)
+
+    def action_zoom(self) -> None:
+        zoomed = not self.screen.has_class("zoomed")
+        self.screen.set_class(zoomed, "zoomed")
+        if zoomed:
+            self.panes[2].focus()
+
+    def action_reload(self) -> None:
+        self.archive = None
+        self.sub_title = "重新读取中…"
+        self.query_one(ArchiveLoader).load(self.archive_root)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.binding_sections()))
+
+    def binding_sections(self) -> list[tuple[str, list[BindingType]]]:
+        """Every key the app knows, grouped as the help screen lists them."""
+        return [
+            ("全局", self.BINDINGS),
+            ("期刊列表", IssueList.BINDINGS),
+            ("目录", SectionTree.BINDINGS),
+            ("正文", ItemReader.BINDINGS),
+        ]
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.settings.theme:
+            self.settings.theme = theme
+            save_settings(self.settings)
+
+    async def action_quit(self) -> None:
+        save_settings(self.settings)
+        self.exit()

@@ -1,0 +1,21 @@
+"""`zhoubao [ARCHIVE]` / `zhoubao open [ARCHIVE]`: run the reader app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui import paths
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.archive).expanduser() if args.archive else paths.sample_archive()
+    if not root.exists():
+        print(f"zhoubao: archive {root} does not exist", file=sys.stderr)
+        return 1
+    # Imported here: `zhoubao --help` and the scripted commands never load Textual.
+    from tui.app import ZhoubaoApp
+
+    ZhoubaoApp(root).run()
+    return 0

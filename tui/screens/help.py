@@ -1,0 +1,68 @@
+"""The `?` screen: every key of the app and of each pane, as currently mapped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+#: (heading, bindings) pairs, as `ZhoubaoApp.binding_sections()` returns them.
+BindingSections = Sequence[tuple[str, Sequence[BindingType]]]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable table of keys; any of escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        & > VerticalScroll {
+            width: 72;
+            max-width: 100%;
+            height: 90%;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+    }
+    """
+
+    def __init__(self, sections: BindingSections) -> None:
+        super().__init__()
+        self._sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "按键 · Keys"
+            scroll.border_subtitle = "escape 关闭"
+            for heading, bindings in self._sections:
+                yield Static(Text(heading, style="bold"))
+                yield Static(self._table(bindings))
+
+    def _table(self, bindings: Sequence[BindingType]) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(min_width=16, style="bold")
+        table.add_column()
+        table.add_column(style="dim")
+        keymap = self.app._keymap  # the user's remapping (settings → App.set_keymap)
+        for binding in bindings:
+            if not isinstance(binding, Binding):
+                continue
+            keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+            shown = ", ".join(
+                self.app.get_key_display(Binding(key.strip(), "")) for key in keys.split(",")
+            )
+            table.add_row(Text(shown), Text(binding.description), Text(binding.id or ""))
+        return table

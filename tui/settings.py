@@ -1,0 +1,103 @@
+"""The reader's remembered choices: theme, key map and the last position in each archive.
+
+Stored as JSON in `tui.paths.settings_file()`. A missing, unreadable or malformed file is
+never an error: the reader starts with defaults and writes a good file the next time it saves.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tui import paths
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the reader was in one archive: the issue number and the item shown."""
+
+    issue: int
+    item_id: str | None = None
+
+
+@dataclass
+class Settings:
+    """Everything the reader remembers between runs."""
+
+    theme: str | None = None
+    #: Binding id → keys ("app.quit": "ctrl+q"), handed to `App.set_keymap`.
+    keymap: dict[str, str] = field(default_factory=dict)
+    #: Archive path (resolved, as text) → last position read there.
+    positions: dict[str, Position] = field(default_factory=dict)
+
+    def position_in(self, archive_root: Path) -> Position | None:
+        return self.positions.get(_archive_key(archive_root))
+
+    def remember_position(self, archive_root: Path, position: Position) -> None:
+        self.positions[_archive_key(archive_root)] = position
+
+
+def _archive_key(archive_root: Path) -> str:
+    return str(archive_root.expanduser().resolve())
+
+
+def _str_dict(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _positions(value: Any) -> dict[str, Position]:
+    if not isinstance(value, dict):
+        return {}
+    positions: dict[str, Position] = {}
+    for key, entry in value.items():
+        if not isinstance(key, str) or not isinstance(entry, dict):
+            continue
+        issue, item_id = entry.get("issue"), entry.get("item_id")
+        if isinstance(issue, int) and (item_id is None or isinstance(item_id, str)):
+            positions[key] = Position(issue, item_id)
+    return positions
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings file; any part that is missing or malformed falls back to defaults."""
+    path = path or paths.settings_file()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    theme = raw.get("theme")
+    return Settings(
+        theme=theme if isinstance(theme, str) else None,
+        keymap=_str_dict(raw.get("keymap")),
+        positions=_positions(raw.get("positions")),
+    )
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically (a crash mid-write leaves the old file intact)."""
+    path = path or paths.settings_file()
+    data = {
+        "theme": settings.theme,
+        "keymap": settings.keymap,
+        "positions": {
+            key: {"issue": pos.issue, "item_id": pos.item_id}
+            for key, pos in settings.positions.items()
+        },
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=2)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,138 @@
+"""The right pane: one item — headline, meta line, paragraphs — laid out for its width.
+
+A `ScrollView` with `render_line` (the model is toolong's `log_lines.py`): the item is laid
+out once per width by `tui.typeset` (Chinese line breaking; control characters such as a
+stray ESC made visible) and each visible line becomes a `Strip` of plain `Segment`s: text
+from the archive is data and is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.archive.model import Item
+from tui.typeset import layout_item_lines
+
+
+def plain_item_text(item: Item) -> str:
+    """The item as copied to the clipboard: headline, meta line, then the paragraphs."""
+    lines = layout_item_lines(item, 10_000)
+    return "\n".join(line.text for line in lines).strip("\n") + "\n"
+
+
+class ItemReader(ScrollView, can_focus=True):
+    """Shows one item; scrolls with keys and asks for the next item at the end of a page."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="reader.page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "item-reader--headline",
+        "item-reader--meta",
+        "item-reader--body",
+        "item-reader--placeholder",
+    }
+
+    DEFAULT_CSS = """
+    ItemReader {
+        & > .item-reader--headline { text-style: bold; color: $accent; }
+        & > .item-reader--meta { color: $text-muted; }
+        & > .item-reader--placeholder { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    @dataclass
+    class EndReached(Message):
+        """Space was pressed with the end of the item on screen: the reader wants the next."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._item: Item | None = None
+        self._placeholder = ""
+        self._lines: list[tuple[str, str]] = []
+        self._layout_width = -1
+        self._strips: dict[int, Strip] = {}
+        self.border_title = "正文"
+
+    @property
+    def item(self) -> Item | None:
+        """The item on show, if any."""
+        return self._item
+
+    def show_item(self, item: Item | None, placeholder: str = "") -> None:
+        """Show `item` from its top, or `placeholder` text when there is no item."""
+        if item is self._item and placeholder == self._placeholder:
+            return
+        self._item = item
+        self._placeholder = placeholder
+        self._layout_width = -1
+        self._relayout()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def _relayout(self) -> None:
+        width = max(self.scrollable_content_region.width, 10)
+        if width == self._layout_width:
+            return
+        self._layout_width = width
+        self._strips.clear()
+        if self._item is None:
+            self._lines = [("placeholder", self._placeholder)] if self._placeholder else []
+        else:
+            lines = layout_item_lines(self._item, width)
+            self._lines = [(line.role, line.text) for line in lines]
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            role, text = self._lines[index]
+            style = base + self._role_style(role)
+            strip = Strip([Segment(text, style)]).adjust_cell_length(width, base)
+            self._strips[index] = strip
+        return strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + width, base)
+
+    def _role_style(self, role: str) -> Style:
+        if role in ("headline", "meta", "placeholder"):
+            return self.get_component_rich_style(f"item-reader--{role}")
+        return self.get_component_rich_style("item-reader--body", partial=True)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def page_or_next(self) -> None:
+        """Page down; at the end of the item, post `EndReached` so the app shows the next one."""
+        if self.scroll_y >= self.max_scroll_y:
+            self.post_message(self.EndReached())
+        else:
+            self.scroll_page_down(animate=False)
