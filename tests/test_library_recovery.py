@@ -6,6 +6,7 @@ import re
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -104,10 +105,11 @@ def test_read_only_session_still_shows_what_the_file_holds(
     store.close()
     original = sqlite3.connect
 
-    def refuse_writable(database: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+    def refuse_writable(database: str | Path, *args: Any, **kwargs: Any) -> sqlite3.Connection:
         if database == paths.library_db():
             raise sqlite3.OperationalError("unable to open database file")
-        return original(database, *args, **kwargs)  # type: ignore[arg-type]
+        connection: sqlite3.Connection = original(database, *args, **kwargs)
+        return connection
 
     monkeypatch.setattr(sqlite3, "connect", refuse_writable)
     again = LibraryStore()

@@ -164,7 +164,7 @@ def test_upgrade_from_version_1_keeps_every_record(tmp_path: Path) -> None:
 
 # Markup, escape sequences and odd whitespace are the user's text: stored byte for byte.
 literal_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"),
     min_size=1,
 )
 

@@ -13,10 +13,11 @@ from itertools import groupby
 
 from tui.library.records import LibraryRecord
 
-# ASCII punctuation that starts Markdown inline markup (CommonMark lets any be escaped).
-_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&!])")
-# What makes a line a list item, heading underline or thematic break.
-_BLOCK_START = re.compile(r"^([-+=]|\d{1,9}[.)])(?=\s|$)")
+# ASCII punctuation that starts Markdown markup (CommonMark lets any of it be escaped);
+# "|" and "~" for the GFM tables and strikethrough of common renderers.
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>#~&!|])")
+# What makes a line a list item, heading underline or thematic break ("---", "- x", "1. x").
+_BLOCK_START = re.compile(r"^([-+=]|\d{1,9}[.)])")
 _LEADING_INDENT = re.compile(r"^[ \t]+")
 
 
@@ -50,7 +51,12 @@ def render_markdown(records: Sequence[LibraryRecord], exported_at: str, filter_l
         issue_records = list(in_issue)
         first = issue_records[0].snapshot
         out += ["", f"# 第 {first.number} 期 · {first.date_label}"]
-        for section, in_section in groupby(issue_records, key=lambda r: r.snapshot.section):
+        # Sections in the order they first appear; a record kept from an older reading of
+        # the issue joins its section rather than opening a second one.
+        sections: dict[str, list[LibraryRecord]] = {}
+        for record in issue_records:
+            sections.setdefault(record.snapshot.section, []).append(record)
+        for section, in_section in sections.items():
             out += ["", f"## {escape_markdown(section)}"]
             for record in in_section:
                 out += _item_lines(record)
@@ -67,6 +73,8 @@ def _item_lines(record: LibraryRecord) -> list[str]:
         "",
         f"ID：{escape_markdown(snap.id)}",
     ]
+    if not record.in_archive:
+        lines += ["", "（已不在存档中，内容取自资料库的快照）"]
     if record.tags:
         lines += ["", "标签：" + "、".join(escape_markdown(tag) for tag in record.tags)]
     if record.note:
