@@ -1,0 +1,64 @@
+"""Write to the library in a loop, printing each write's number once it is committed.
+
+The safety tests run this as a separate process: killed with SIGKILL at a random moment
+(nothing it reported may be lost) and two at once (no write may be lost to the other).
+
+    PYTHONPATH=. python scripts/library_writer.py --prefix a --count 500 [--start-at EPOCH]
+
+Write n is, by n % 3: bookmark item "<prefix>-n"; tag the shared item with "<prefix>-n";
+set the note of item "<prefix>-n" to "note <prefix>-n". The library is the usual one
+(ZHOUBAO_DATA_DIR chooses where).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from tui.library import LibraryStore, Snapshot
+
+SHARED_ID = "1-shared"
+
+
+def snapshot(item_id: str) -> Snapshot:
+    return Snapshot(
+        id=item_id,
+        number=1,
+        date=None,
+        section="测试",
+        headline=f"并发写入 {item_id}",
+        paragraphs=("正文。",),
+    )
+
+
+def write(store: LibraryStore, prefix: str, n: int) -> None:
+    name = f"{prefix}-{n}"
+    kind = n % 3
+    if kind == 0:
+        store.set_bookmark(snapshot(name))
+    elif kind == 1:
+        store.add_tags([snapshot(SHARED_ID)], [name])
+    else:
+        store.set_note(snapshot(name), f"note {name}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--prefix", required=True)
+    parser.add_argument("--count", type=int, default=500)
+    parser.add_argument("--start-at", type=float, default=0.0, help="wait until this time")
+    args = parser.parse_args()
+    store = LibraryStore()
+    if store.notice:
+        print(store.notice, file=sys.stderr)
+        return 1
+    time.sleep(max(0.0, args.start_at - time.time()))
+    for n in range(args.count):
+        write(store, args.prefix, n)
+        print(n, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
