@@ -190,3 +190,13 @@ def test_markup_and_ansi_are_kept_as_typed(store: LibraryStore) -> None:
     store.set_tags(item, ["[b]tag[/b]", "\x1b[1m"])
     assert store.note_of(item.id) == text
     assert store.view.tags_of(item.id) == {"[b]tag[/b]", "\x1b[1m"}
+
+
+def test_kept_only_leaves_out_items_that_are_only_read(store: LibraryStore) -> None:
+    store.set_read([snap(1), snap(2), snap(3)])
+    store.set_bookmark(snap(2))
+    store.set_note(snap(3), "n")
+    store.add_tags([snap(4)], ["t"])
+    kept = [r.id for r in store.records(present=set(), kept_only=True)]
+    assert kept == [snap(2).id, snap(3).id, snap(4).id]
+    assert len(store.records(present=set())) == 4

@@ -18,7 +18,8 @@ from pathlib import Path
 from tui.archive.model import PUBLISHER
 from tui.library.export_markdown import render_markdown
 from tui.library.records import LibraryRecord
-from tui.library.store import LibraryError, clean_tag
+from tui.library.rows import clean_tag
+from tui.library.store import LibraryError
 
 FORMATS = ("md", "json", "csv", "csl-json")
 SUFFIXES = {"md": ".md", "json": ".json", "csv": ".csv", "csl-json": ".json"}

@@ -15,7 +15,8 @@ from rapidfuzz import fuzz
 
 from tui.archive.model import Archive, Item, fold_for_id
 from tui.library.records import Snapshot
-from tui.library.store import LibraryStore, now_stamp, save_snapshot
+from tui.library.rows import now_stamp, save_snapshot
+from tui.library.store import LibraryStore
 
 #: fuzz.ratio of the folded headlines from which two items of one issue are the same item.
 SAME_ITEM_SCORE = 85.0

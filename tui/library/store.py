@@ -8,17 +8,24 @@ stores a snapshot of the item, so the record outlives the file it came from.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tui import paths
 from tui.library.opening import open_library
 from tui.library.records import LibraryRecord, Snapshot
+from tui.library.rows import (
+    DROP_UNMARKED,
+    KEPT_IDS,
+    SNAPSHOT_COLUMNS,
+    clean_tags,
+    now_stamp,
+    save_snapshot,
+    snapshot_from_row,
+)
 from tui.library.view import LibraryView
 
 
@@ -28,54 +35,6 @@ class LibraryError(Exception):
 
 class LibraryReadOnly(LibraryError):
     """A write was asked of a read-only session."""
-
-
-_UPSERT_SNAPSHOT = """
-INSERT INTO items (id, number, date, section, headline, paragraphs, saved_at, position,
-                   source_title)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (id) DO UPDATE SET
-    number = excluded.number, date = excluded.date, section = excluded.section,
-    headline = excluded.headline, paragraphs = excluded.paragraphs,
-    saved_at = excluded.saved_at, position = excluded.position,
-    source_title = excluded.source_title
-"""
-
-# A snapshot with no mark left on it is dropped, so the library holds only what users keep.
-_DROP_UNMARKED = """
-DELETE FROM items WHERE id = ?1
-  AND NOT EXISTS (SELECT 1 FROM bookmarks WHERE item_id = ?1)
-  AND NOT EXISTS (SELECT 1 FROM tags WHERE item_id = ?1)
-  AND NOT EXISTS (SELECT 1 FROM notes WHERE item_id = ?1)
-  AND NOT EXISTS (SELECT 1 FROM read_marks WHERE item_id = ?1)
-"""
-
-
-def now_stamp() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def save_snapshot(conn: sqlite3.Connection, snap: Snapshot) -> None:
-    """Insert or refresh the item's snapshot (the newest reading of an item wins)."""
-    conn.execute(
-        _UPSERT_SNAPSHOT,
-        (
-            snap.id,
-            snap.number,
-            snap.date.isoformat() if snap.date else None,
-            snap.section,
-            snap.headline,
-            json.dumps(list(snap.paragraphs), ensure_ascii=False),
-            now_stamp(),
-            snap.position,
-            snap.source_title,
-        ),
-    )
-
-
-def clean_tag(tag: str) -> str:
-    """Tags are kept as typed, but without surrounding spaces or a leading '#'."""
-    return tag.strip().lstrip("#").strip()
 
 
 class LibraryStore:
@@ -141,7 +100,7 @@ class LibraryStore:
                     )
                 else:
                     conn.execute("DELETE FROM bookmarks WHERE item_id = ?", (snap.id,))
-                    conn.execute(_DROP_UNMARKED, (snap.id,))
+                    conn.execute(DROP_UNMARKED, (snap.id,))
         for snap in snaps:
             self.view.set_bookmarked(snap.id, on)
 
@@ -157,23 +116,23 @@ class LibraryStore:
                 conn.execute("INSERT INTO bookmarks VALUES (?, ?)", (snap.id, now_stamp()))
             else:
                 conn.execute("DELETE FROM bookmarks WHERE item_id = ?", (snap.id,))
-                conn.execute(_DROP_UNMARKED, (snap.id,))
+                conn.execute(DROP_UNMARKED, (snap.id,))
         self.view.set_bookmarked(snap.id, on)
         return on
 
     def add_tags(self, snaps: Iterable[Snapshot], tags: Iterable[str]) -> None:
         """Give every item each of `tags` (kept tags stay)."""
-        self._change_tags(list(snaps), _clean_tags(tags), replace=False)
+        self._change_tags(list(snaps), clean_tags(tags), replace=False)
 
     def set_tags(self, snap: Snapshot, tags: Iterable[str]) -> None:
         """Make `tags` the item's whole set of tags (the tag editor's save)."""
-        self._change_tags([snap], _clean_tags(tags), replace=True)
+        self._change_tags([snap], clean_tags(tags), replace=True)
 
     def remove_tags(self, item_id: str, tags: Iterable[str]) -> None:
         with self._write() as conn:
-            for tag in _clean_tags(tags):
+            for tag in clean_tags(tags):
                 conn.execute("DELETE FROM tags WHERE item_id = ? AND tag = ?", (item_id, tag))
-            conn.execute(_DROP_UNMARKED, (item_id,))
+            conn.execute(DROP_UNMARKED, (item_id,))
             remaining = self._tags_in(conn, item_id)
         self.view.set_tags(item_id, remaining)
 
@@ -187,7 +146,7 @@ class LibraryStore:
                 conn.executemany(
                     "INSERT OR IGNORE INTO tags VALUES (?, ?)", [(snap.id, t) for t in tags]
                 )
-                conn.execute(_DROP_UNMARKED, (snap.id,))
+                conn.execute(DROP_UNMARKED, (snap.id,))
                 now[snap.id] = self._tags_in(conn, snap.id)
         for item_id, item_tags in now.items():
             self.view.set_tags(item_id, item_tags)
@@ -204,7 +163,7 @@ class LibraryStore:
                 )
             else:
                 conn.execute("DELETE FROM notes WHERE item_id = ?", (snap.id,))
-                conn.execute(_DROP_UNMARKED, (snap.id,))
+                conn.execute(DROP_UNMARKED, (snap.id,))
         self.view.set_noted(snap.id, bool(text.strip()))
 
     def set_read(self, snaps: Iterable[Snapshot], on: bool = True) -> None:
@@ -218,7 +177,7 @@ class LibraryStore:
                     )
                 else:
                     conn.execute("DELETE FROM read_marks WHERE item_id = ?", (snap.id,))
-                    conn.execute(_DROP_UNMARKED, (snap.id,))
+                    conn.execute(DROP_UNMARKED, (snap.id,))
         for snap in snaps:
             self.view.set_read(snap.id, on)
 
@@ -248,19 +207,21 @@ class LibraryStore:
     def snapshot(self, item_id: str) -> Snapshot | None:
         with self._lock:
             row = self._conn.execute(
-                f"SELECT {_SNAPSHOT_COLUMNS} FROM items WHERE id = ?", (item_id,)
+                f"SELECT {SNAPSHOT_COLUMNS} FROM items WHERE id = ?", (item_id,)
             ).fetchone()
-        return _snapshot_from_row(row) if row else None
+        return snapshot_from_row(row) if row else None
 
-    def records(self, present: Container[str]) -> list[LibraryRecord]:
-        """Every item in the library, by issue and place in the issue.
+    def records(self, present: Container[str], kept_only: bool = False) -> list[LibraryRecord]:
+        """Every item in the library (or only the bookmarked, tagged or annotated ones), by
+        issue and place in the issue.
 
         `present` holds the ids of the open archive (`archive.items_by_id`); records not in
         it are marked `in_archive=False`.
         """
+        where = f"WHERE id IN ({KEPT_IDS})" if kept_only else ""
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT {_SNAPSHOT_COLUMNS} FROM items ORDER BY number, position, id"
+                f"SELECT {SNAPSHOT_COLUMNS} FROM items {where} ORDER BY number, position, id"
             ).fetchall()
             tags: dict[str, list[str]] = {}
             for item_id, tag in self._conn.execute("SELECT item_id, tag FROM tags ORDER BY tag"):
@@ -277,7 +238,7 @@ class LibraryStore:
                 read=snap.id in read,
                 in_archive=snap.id in present,
             )
-            for snap in map(_snapshot_from_row, rows)
+            for snap in map(snapshot_from_row, rows)
         ]
 
     def _tags_in(self, conn: sqlite3.Connection, item_id: str) -> frozenset[str]:
@@ -291,24 +252,3 @@ class LibraryStore:
         with self._write() as conn:
             yield conn
         self.refresh(force=True)
-
-
-_SNAPSHOT_COLUMNS = "id, number, date, section, headline, paragraphs, position, source_title"
-
-
-def _snapshot_from_row(row: tuple[object, ...]) -> Snapshot:
-    item_id, number, day, section, headline, paragraphs, position, source_title = row
-    return Snapshot(
-        id=str(item_id),
-        number=int(str(number)),
-        date=date.fromisoformat(str(day)) if day else None,
-        section=str(section),
-        headline=str(headline),
-        paragraphs=tuple(str(p) for p in json.loads(str(paragraphs))),
-        position=int(str(position)),
-        source_title=str(source_title),
-    )
-
-
-def _clean_tags(tags: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(t for t in map(clean_tag, tags) if t))

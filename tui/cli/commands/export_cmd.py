@@ -13,7 +13,7 @@ from pathlib import Path
 from tui.cli.commands.library_cmd import open_archive_and_library
 from tui.library import LibraryError
 from tui.library.export import ExportFilter, render, write_atomically
-from tui.library.store import now_stamp
+from tui.library.rows import now_stamp
 
 
 def run(args: argparse.Namespace) -> int:

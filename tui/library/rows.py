@@ -1,0 +1,85 @@
+"""How library rows are written and read: snapshots, timestamps, tag spelling.
+
+Shared by the store and the re-attach step, which both write snapshots inside their own
+transactions.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from tui.library.records import Snapshot
+
+UPSERT_SNAPSHOT = """
+INSERT INTO items (id, number, date, section, headline, paragraphs, saved_at, position,
+                   source_title)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET
+    number = excluded.number, date = excluded.date, section = excluded.section,
+    headline = excluded.headline, paragraphs = excluded.paragraphs,
+    saved_at = excluded.saved_at, position = excluded.position,
+    source_title = excluded.source_title
+"""
+
+# A snapshot with no mark left on it is dropped, so the library holds only what users keep.
+DROP_UNMARKED = """
+DELETE FROM items WHERE id = ?1
+  AND NOT EXISTS (SELECT 1 FROM bookmarks WHERE item_id = ?1)
+  AND NOT EXISTS (SELECT 1 FROM tags WHERE item_id = ?1)
+  AND NOT EXISTS (SELECT 1 FROM notes WHERE item_id = ?1)
+  AND NOT EXISTS (SELECT 1 FROM read_marks WHERE item_id = ?1)
+"""
+
+
+def now_stamp() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def save_snapshot(conn: sqlite3.Connection, snap: Snapshot) -> None:
+    """Insert or refresh the item's snapshot (the newest reading of an item wins)."""
+    conn.execute(
+        UPSERT_SNAPSHOT,
+        (
+            snap.id,
+            snap.number,
+            snap.date.isoformat() if snap.date else None,
+            snap.section,
+            snap.headline,
+            json.dumps(list(snap.paragraphs), ensure_ascii=False),
+            now_stamp(),
+            snap.position,
+            snap.source_title,
+        ),
+    )
+
+
+def clean_tag(tag: str) -> str:
+    """Tags are kept as typed, but without surrounding spaces or a leading '#'."""
+    return tag.strip().lstrip("#").strip()
+
+
+KEPT_IDS = (
+    "SELECT item_id FROM bookmarks UNION SELECT item_id FROM tags UNION SELECT item_id FROM notes"
+)
+SNAPSHOT_COLUMNS = "id, number, date, section, headline, paragraphs, position, source_title"
+
+
+def snapshot_from_row(row: tuple[object, ...]) -> Snapshot:
+    item_id, number, day, section, headline, paragraphs, position, source_title = row
+    return Snapshot(
+        id=str(item_id),
+        number=int(str(number)),
+        date=date.fromisoformat(str(day)) if day else None,
+        section=str(section),
+        headline=str(headline),
+        paragraphs=tuple(str(p) for p in json.loads(str(paragraphs))),
+        position=int(str(position)),
+        source_title=str(source_title),
+    )
+
+
+def clean_tags(tags: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(t for t in map(clean_tag, tags) if t))
