@@ -219,7 +219,7 @@ class _Assembler:
         name = section_name(block.text)
         if name in SECTION_NAMES and len(name) <= MAX_SECTION_CHARS + 2:
             return True
-        if not (_is_cjk_word(name) and len(name) <= MAX_SECTION_CHARS) or following is None:
+        if len(name) > MAX_SECTION_CHARS or following is None or not _is_cjk_word(name):
             return False
         if block.heading:
             return following.heading > 0 or _is_headline_like(following.text)

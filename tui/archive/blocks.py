@@ -73,27 +73,41 @@ def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     # Only the rules a converted weekly uses; tables, HTML and links would only misread text.
-    return MarkdownIt("zero").enable(
-        ["heading", "lheading", "hr", "list", "emphasis", "escape", "backticks"]
-    )
+    # Inline parsing is left out of the main pass: most paragraphs are plain text, and
+    # `_inline_text` parses the few with markup characters on their own.
+    parser = MarkdownIt("zero").enable(["heading", "lheading", "hr", "list"])
+    parser.core.ruler.disable(["inline", "text_join"])
+    return parser
+
+
+@cache
+def _markdown_inline() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("zero").enable(["emphasis", "escape", "backticks"])
+
+
+_INLINE_MARKUP = re.compile(r"[*_`\\&<\[]")
 
 
 def _inline_text(token: Token) -> str:
-    parts: list[str] = []
-    for child in token.children or ():
-        if child.type in ("text", "text_special", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
+    raw = token.content
+    if _INLINE_MARKUP.search(raw):
+        parts: list[str] = []
+        for inline in _markdown_inline().parseInline(raw):
+            for child in inline.children or ():
+                if child.type in ("text", "text_special", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append("\n")
+        raw = "".join(parts)
     # CommonMark's flanking rules do not let "**" close after CJK punctuation
     # ("**编辑部：**中国…"), so the parser leaves those delimiters as text: drop them.
-    raw = "".join(parts)
     if "**" in raw:
         raw = raw.replace("**", "")
-    lines = [line.strip() for line in raw.split("\n")]
     joined = ""
-    for line in lines:
-        joined = join_fragments(joined, line)
+    for line in raw.split("\n"):
+        joined = join_fragments(joined, line.strip())
     return joined.strip()
 
 

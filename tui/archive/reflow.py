@@ -56,9 +56,14 @@ def print_width(text: str) -> float:
 
 def is_hard_wrapped(lines: list[str]) -> bool:
     """True for text wrapped at a fixed measure rather than one paragraph per line."""
-    widths = sorted(print_width(line) for line in lines if line and line != "\f")
-    if len(widths) < 20:
+    lengths = sorted(len(line) for line in lines if line and line != "\f")
+    # Wrapped lines are at most ~65 characters; paragraph-per-line text has far longer ones,
+    # and a blank line after nearly every line.
+    if len(lengths) < 20 or lengths[int(len(lengths) * 0.9)] > 65:
         return False
+    if len(lines) - len(lengths) > len(lengths) * 0.6:
+        return False
+    widths = sorted(print_width(line) for line in lines if line and line != "\f")
     p90 = widths[int(len(widths) * 0.9)]
     near_full = sum(1 for w in widths if w >= p90 * 0.85)
     return p90 <= 130 and near_full >= len(widths) * 0.3

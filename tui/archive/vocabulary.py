@@ -44,6 +44,8 @@ SECTION_NAMES = frozenset(
 
 #: The longest unknown heading still taken for a section name (in characters).
 MAX_SECTION_CHARS = 6
+#: The longest text that may hold a section name with numbering and brackets around it.
+MAX_SECTION_TEXT = 16
 
 FOOTER_START = re.compile(r"^(?:编辑部|责编|责任编辑|复核)\s*[：:]")
 FOOTER_LINE = re.compile(r"^(?:编辑部|责编|责任编辑|复核|注|报|发|送|抄送)\s*[：:]")

@@ -1,0 +1,48 @@
+"""Issues as plain data: the JSON shape of ../shared/expected, plus ids and warnings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.archive.model import Archive, Issue
+
+
+def issue_to_dict(issue: Issue) -> dict[str, Any]:
+    return {
+        "title": issue.title,
+        "publisher": issue.publisher,
+        "number": issue.number,
+        "date": issue.date.isoformat() if issue.date else None,
+        "summary": [bullet.text for bullet in issue.summary],
+        "footer": list(issue.footer),
+        "sections": [
+            {
+                "name": section.name,
+                "items": [
+                    {"id": item.id, "headline": item.headline, "paragraphs": list(item.paragraphs)}
+                    for item in section.items
+                ],
+            }
+            for section in issue.sections
+        ],
+        "item_count": issue.item_count,
+        "warnings": list(issue.warnings),
+    }
+
+
+def archive_listing(archive: Archive) -> dict[str, Any]:
+    return {
+        "archive": str(archive.root),
+        "issues": [
+            {
+                "number": issue.number,
+                "date": issue.date.isoformat() if issue.date else None,
+                "items": issue.item_count,
+                "file": str(issue.source),
+                "warnings": list(issue.warnings),
+            }
+            for issue in archive.newest_first
+        ],
+        "skipped": [{"file": str(s.path), "reason": s.reason} for s in archive.skipped],
+        "warnings": list(archive.warnings),
+    }

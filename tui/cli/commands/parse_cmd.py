@@ -1,0 +1,35 @@
+"""`zhoubao parse FILE [--json]`: read one issue and print its structure."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.archive import NotAWeekly, parse_issue
+from tui.archive.serialize import issue_to_dict
+from tui.cli.common import fail, print_json
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        issue = parse_issue(path)
+    except NotAWeekly as error:
+        return fail(f"{path}: {error}")
+    if args.json:
+        print_json(issue_to_dict(issue))
+        return 0
+    print(f"{issue.title} · {issue.publisher} · {issue.label} · {issue.item_count} 条")
+    if issue.summary:
+        print("摘要")
+        for bullet in issue.summary:
+            print(f"  ◆ {bullet.text}")
+    for section in issue.sections:
+        print(section.name or "（未分节）")
+        for item in section.items:
+            print(f"  {item.id}  {item.headline}")
+    for line in issue.footer:
+        print(line)
+    for warning in issue.warnings:
+        print(f"warning: {warning}")
+    return 0
