@@ -67,8 +67,9 @@ def _vary(item: Item, rng: random.Random, serial: int) -> tuple[str, list[str]]:
         head = f"{head}，聚焦{rng.choice(TOPICS)}"
     head = f"{head}（{serial}）" if rng.random() < 0.3 else head
     paragraphs = list(item.paragraphs)
+    # Short items grow by sentences in their last paragraph, as real ones are written.
     while sum(len(p) for p in paragraphs) < 240:
-        paragraphs.append(f"{rng.choice(SOURCES)}表示，将继续推进{rng.choice(TOPICS)}相关业务。")
+        paragraphs[-1] += f"{rng.choice(SOURCES)}表示，将继续推进{rng.choice(TOPICS)}相关业务。"
     return head, paragraphs
 
 

@@ -163,7 +163,7 @@ class _Assembler:
             elif block.heading or (
                 last != "headline"
                 and _is_headline_like(text)
-                and (fold_for_id(text) in bullet_keys or self._body_follows(following))
+                and (self._body_follows(following) or fold_for_id(text) in bullet_keys)
             ):
                 self._start_item(text, section, block.fill if block.lines == 1 else 0.0)
                 last = "headline"
@@ -253,24 +253,26 @@ class _Assembler:
             self._restore_wrap_spaces()
         seen: dict[str, int] = {}
         by_section: dict[str, list[Item]] = {name: [] for name in self.sections}
+        folded: dict[str, str] = {}
         for draft in self.drafts:
             key = fold_for_id(draft.headline)
             seen[key] = seen.get(key, 0) + 1
             salt = f"#{seen[key]}" if seen[key] > 1 else ""
             item = Item(
-                id=make_item_id(number, draft.headline, salt),
+                id=make_item_id(number, draft.headline, salt, folded=key),
                 headline=draft.headline,
                 paragraphs=tuple(draft.paragraphs),
                 section=draft.section,
                 number=number,
                 date=when,
             )
+            folded[item.id] = key
             by_section.setdefault(draft.section, []).append(item)
             if not draft.paragraphs:
                 self.warnings.append(f"no body under 「{draft.headline}」")
         sections = tuple(Section(name, tuple(items)) for name, items in by_section.items())
         items = [item for section in sections for item in section.items]
-        summary = link_bullets(self.bullets, items)
+        summary = link_bullets(self.bullets, items, [folded[item.id] for item in items])
         for bullet in summary:
             if bullet.item_id is None:
                 self.warnings.append(f"summary bullet 「{bullet.text}」 announces no item found")

@@ -105,6 +105,8 @@ def _inline_text(token: Token) -> str:
     # ("**编辑部：**中国…"), so the parser leaves those delimiters as text: drop them.
     if "**" in raw:
         raw = raw.replace("**", "")
+    if "\n" not in raw:
+        return raw.strip()
     joined = ""
     for line in raw.split("\n"):
         joined = join_fragments(joined, line.strip())

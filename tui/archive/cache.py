@@ -20,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -132,6 +134,24 @@ def preview_of(archive: Archive) -> ArchivePreview:
     return ArchivePreview(rows=rows, newest=newest, skipped=len(archive.skipped))
 
 
+def preview_in_background(root: Path) -> Future[ArchivePreview | None]:
+    """Start reading the archive's preview in a thread and return its future.
+
+    The reader calls this before it imports Textual: reading the preview (a `stat` per file,
+    one small unpickle) overlaps the import, and the first frame can show the newest issue.
+    """
+    future: Future[ArchivePreview | None] = Future()
+
+    def read() -> None:
+        try:
+            future.set_result(ParseCache(root).preview())
+        except BaseException as error:  # handed to whoever waits on the future
+            future.set_exception(error)
+
+    threading.Thread(target=read, name="zhoubao-preview", daemon=True).start()
+    return future
+
+
 class ParseCache:
     """The cache of one archive folder. Not shared between threads."""
 
@@ -151,9 +171,11 @@ class ParseCache:
         if not isinstance(stored, tuple) or len(stored) != 2:
             return None
         signature, preview = stored
-        if not isinstance(preview, ArchivePreview) or signature != signature_of(self.root):
+        try:
+            current = signature_of(self.root)
+        except OSError:  # the folder vanished or is unreadable: `load` will say so
             return None
-        return preview
+        return preview if isinstance(preview, ArchivePreview) and signature == current else None
 
     def load(self, progress: Progress | None = None) -> Archive:
         """The whole archive, from the snapshot if nothing changed, else re-reading changes."""

@@ -26,13 +26,15 @@ def fold_for_id(text: str) -> str:
     return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
-def make_item_id(number: int, headline: str, salt: str = "") -> str:
+def make_item_id(number: int, headline: str, salt: str = "", *, folded: str | None = None) -> str:
     """A short, readable id from the issue number and the headline text (not its position).
 
     Re-parsing the same issue from another layout, renaming or moving the file gives the
-    same id, because whitespace and width variants are folded away first.
+    same id, because whitespace and width variants are folded away first. `folded` passes
+    `fold_for_id(headline)` when the caller has it already.
     """
-    digest = hashlib.blake2b((fold_for_id(headline) + salt).encode(), digest_size=3).hexdigest()
+    key = fold_for_id(headline) if folded is None else folded
+    digest = hashlib.blake2b((key + salt).encode(), digest_size=3).hexdigest()
     return f"{number}-{digest}"
 
 

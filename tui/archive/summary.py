@@ -10,8 +10,12 @@ from tui.archive.model import Item, SummaryBullet, fold_for_id
 FUZZY_LINK_CUTOFF = 80.0
 
 
-def link_bullets(bullets: Sequence[str], items: Sequence[Item]) -> tuple[SummaryBullet, ...]:
-    folded = [(fold_for_id(item.headline), item) for item in items]
+def link_bullets(
+    bullets: Sequence[str], items: Sequence[Item], folded_headlines: Sequence[str] | None = None
+) -> tuple[SummaryBullet, ...]:
+    """Link bullets to items; `folded_headlines` are the items' `fold_for_id` headlines."""
+    keys = folded_headlines or [fold_for_id(item.headline) for item in items]
+    folded = list(zip(keys, items, strict=True))
     linked = []
     for bullet in bullets:
         key = fold_for_id(bullet)
