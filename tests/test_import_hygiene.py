@@ -30,8 +30,9 @@ def test_domain_sources_do_not_import_textual(folder: str) -> None:
 
 
 def test_importing_the_domain_loads_no_textual() -> None:
+    modules = ", ".join(folder.replace("/", ".") for folder in DOMAIN)
     code = (
-        "import sys, tui.archive, tui.search, tui.library, tui.typeset; "
+        f"import sys, {modules}; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
     )
     out = subprocess.run(
