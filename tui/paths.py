@@ -64,6 +64,11 @@ def parse_cache_dir() -> Path:
     return cache_dir() / "parsed"
 
 
+def search_index_dir() -> Path:
+    """Search index data that is slow to compute (pinyin readings, headline word starts)."""
+    return cache_dir() / "search"
+
+
 def sample_archive() -> Path:
     """The bundled archive `zhoubao` opens when given no archive (shipped in the wheel)."""
     return _PACKAGE_ROOT / "sample_data"

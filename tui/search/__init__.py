@@ -1,0 +1,18 @@
+"""Fuzzy, pinyin and full-text search over an archive, and its query language. No UI here.
+
+Importing this package is cheap: jieba and pypinyin load only in `SearchEngine.build_extras`.
+"""
+
+from tui.search.engine import Hit, SearchEngine, SearchResult
+from tui.search.filters import LibraryView
+from tui.search.query import Query, QueryError, parse_query
+
+__all__ = [
+    "Hit",
+    "LibraryView",
+    "Query",
+    "QueryError",
+    "SearchEngine",
+    "SearchResult",
+    "parse_query",
+]

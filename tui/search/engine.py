@@ -1,0 +1,285 @@
+"""The search engine: a query in, ranked hits with highlight spans out, within a frame.
+
+How it stays fast on 100,000 items: the longest term of the query drives the search through
+the ways it can match (`tui.search.match`), best way first, each way scanning whole blocks of
+folded text in C (a substring or a pinyin pattern over joined headlines, rapidfuzz over
+headline strings, a word over joined bodies) from the newest issue back. Only the items a
+scan finds are scored in Python, at most `WAY_CAP` of them per way, and the weaker ways
+are skipped once the better ones have filled the page. The other terms, the exclusions and
+the filters are then checked on those few items only.
+
+`build_extras` (slow: pypinyin, jieba) is for a worker thread; until it has run, search works
+without pinyin and word boundaries, and each term is one word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from importlib.metadata import version
+
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq
+
+from tui.archive.model import Archive, Item
+from tui.search.filters import LibraryView, allowed_items
+from tui.search.fold import fold, original_spans
+from tui.search.index import ArchiveIndex, Block
+from tui.search.match import TermMatch, TermMatcher, word_pattern
+from tui.search.pinyin import ReadingTable
+from tui.search.query import Query, parse_query
+from tui.search.words import Segmenter, headline_word_starts
+
+#: Most items one way of matching scores before the search moves on (newest first).
+WAY_CAP = 600
+
+Span = tuple[int, int]
+Found = dict[int, tuple[int, list[Span]]]
+Way = Callable[[TermMatcher, "bytearray | None", Found], Iterator[tuple[int, TermMatch]]]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One item found, its score and the matched spans of its headline, [start, end)."""
+
+    item: Item
+    score: int
+    spans: tuple[Span, ...]
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+    @property
+    def number(self) -> int:
+        return self.item.number
+
+    @property
+    def date(self) -> date | None:
+        return self.item.date
+
+    @property
+    def section(self) -> str:
+        return self.item.section
+
+    @property
+    def headline(self) -> str:
+        return self.item.headline
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "date": self.date.isoformat() if self.date else None,
+            "section": self.section,
+            "headline": self.headline,
+            "score": self.score,
+            "spans": [list(span) for span in self.spans],
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The best hits, best first; `complete` is False when more items match than were ranked."""
+
+    query: Query
+    hits: tuple[Hit, ...]
+    matched: int
+    complete: bool = True
+
+
+class SearchEngine:
+    """Searches one archive; the library view, if given, answers #tag and is: filters."""
+
+    def __init__(self, archive: Archive, library: LibraryView | None = None) -> None:
+        self.index = ArchiveIndex(archive)
+        self.library = library
+        self.readings: ReadingTable | None = None
+        self.segmenter: Segmenter | None = None
+        self.word_starts: list[bytes] | None = None
+        self._newest_headlines = self.index.headlines[::-1]
+
+    @property
+    def extras_ready(self) -> bool:
+        return self.word_starts is not None
+
+    def build_extras(self) -> None:
+        """Pinyin readings, jieba and headline word starts (seconds; cached on disk)."""
+        from tui.paths import search_index_dir
+
+        cache = search_index_dir()
+        chars = set("".join(self.index.headlines))
+        pinyin_file = cache / f"pinyin-{version('pypinyin')}.json"
+        self.readings = ReadingTable.load(chars, pinyin_file)
+        segmenter = Segmenter(cache)
+        groups = [self.index.headlines[start:end] for _, start, end in self.index.issue_spans]
+        self.word_starts = headline_word_starts(segmenter, groups, cache)
+        self.segmenter = segmenter
+
+    def search(self, text: str, limit: int = 50) -> SearchResult:
+        """Rank the items that match `text`; raise QueryError for a filter it cannot use."""
+        query = parse_query(text)
+        allowed = allowed_items(self.index, query.filters, self.library)
+        matchers = self._matchers(query)
+        excluded = [word_pattern(f) for f in map(fold, query.excluded) if f]
+        if not matchers:
+            if not (query.filters or excluded):
+                return SearchResult(query, (), 0)
+            return self._browse(query, allowed, excluded, limit)
+        driver = max(matchers, key=lambda m: len(m.text))
+        others = [m for m in matchers if m is not driver]
+        found: Found = {}
+        complete = True
+        ways: list[Way] = [self._exact, self._pinyin, self._fuzzy, self._full_text]
+        for way in ways:
+            if len(found) >= limit:
+                complete = False
+                break
+            taken = 0
+            for index, first in way(driver, allowed, found):
+                combined = self._combine(index, first, others, excluded)
+                if combined is not None:
+                    found[index] = combined
+                    taken += 1
+                    if taken >= max(WAY_CAP, 2 * limit):
+                        complete = False
+                        break
+        ranked = sorted(found.items(), key=lambda entry: (-entry[1][0], -entry[0]))[:limit]
+        hits = tuple(self._hit(index, score, spans) for index, (score, spans) in ranked)
+        return SearchResult(query, hits, len(found), complete)
+
+    def _matchers(self, query: Query) -> list[TermMatcher]:
+        matchers = []
+        for term in map(fold, query.terms):
+            if term:
+                words = self.segmenter.words(term) if self.segmenter else [term]
+                pinyin = self.readings.pattern(term) if self.readings else None
+                matchers.append(TermMatcher(term, words, pinyin))
+        for phrase in map(fold, query.phrases):
+            if phrase:
+                matchers.append(TermMatcher(phrase, [phrase], exact_only=True))
+        return matchers
+
+    def _starts(self, index: int) -> bytes | None:
+        return self.word_starts[index] if self.word_starts is not None else None
+
+    def _combine(
+        self,
+        index: int,
+        first: TermMatch,
+        others: list[TermMatcher],
+        excluded: list[re.Pattern[str]],
+    ) -> tuple[int, list[Span]] | None:
+        """The driver's match plus every other term's, or None if one fails or is excluded."""
+        if not (others or excluded):
+            return first.score, list(first.spans)
+        headline = self.index.headlines[index]
+        text = self.index.text(index)
+        if any(pattern.search(text) for pattern in excluded):
+            return None
+        score, spans = first.score, list(first.spans)
+        for matcher in others:
+            match = matcher.best(headline, self._starts(index), text)
+            if match is None:
+                return None
+            score += match.score
+            spans.extend(match.spans)
+        return score, spans
+
+    def _hit(self, index: int, score: int, spans: list[Span]) -> Hit:
+        item = self.index.items[index]
+        positions = self.index.positions[index]
+        return Hit(item, score, original_spans(spans, positions, len(item.headline)))
+
+    def _browse(
+        self, query: Query, allowed: bytearray | None, excluded: list[re.Pattern[str]], limit: int
+    ) -> SearchResult:
+        """Filters alone: the allowed items, newest first."""
+        hits: list[Hit] = []
+        for index in range(len(self.index) - 1, -1, -1):
+            if allowed is not None and not allowed[index]:
+                continue
+            if self._combine(index, TermMatch(0), [], excluded) is None:
+                continue
+            if len(hits) == limit:
+                return SearchResult(query, tuple(hits), len(hits), complete=False)
+            hits.append(self._hit(index, 0, []))
+        return SearchResult(query, tuple(hits), len(hits))
+
+    # The ways of matching. Each yields (item index, the driver's match), newest first,
+    # for allowed items not found yet.
+
+    def _exact(
+        self, driver: TermMatcher, allowed: bytearray | None, found: Found
+    ) -> Iterator[tuple[int, TermMatch]]:
+        for block in self.index.blocks_newest_first(allowed):
+            for index in _items_newest_first(block, driver.exact_pattern, headlines=True):
+                if (allowed is None or allowed[index]) and index not in found:
+                    match = driver.exact(self.index.headlines[index], self._starts(index))
+                    if match is not None:
+                        yield index, match
+
+    def _pinyin(
+        self, driver: TermMatcher, allowed: bytearray | None, found: Found
+    ) -> Iterator[tuple[int, TermMatch]]:
+        if driver.pinyin is None:
+            return
+        for block in self.index.blocks_newest_first(allowed):
+            first_span: dict[int, Span] = {}
+            for match in driver.pinyin.finditer(block.headlines):
+                index = block.item_at_headline(match.start())
+                offset = block.headline_starts[index - block.start]
+                first_span.setdefault(index, (match.start() - offset, match.end() - offset))
+            for index in sorted(first_span, reverse=True):
+                if (allowed is None or allowed[index]) and index not in found:
+                    headline = self.index.headlines[index]
+                    yield index, driver.pinyin_at(headline, self._starts(index), *first_span[index])
+
+    def _fuzzy(
+        self, driver: TermMatcher, allowed: bytearray | None, found: Found
+    ) -> Iterator[tuple[int, TermMatch]]:
+        if driver.cutoff is None:
+            return
+        last = len(self.index) - 1
+        if allowed is None:
+            choices = self._newest_headlines
+            indices: list[int] | None = None
+        else:
+            indices = [i for i in range(last, -1, -1) if allowed[i]]
+            choices = [self.index.headlines[i] for i in indices]
+        candidates = process.extract(
+            driver.text,
+            choices,
+            scorer=LCSseq.similarity,
+            score_cutoff=driver.cutoff,
+            limit=WAY_CAP + len(found),
+        )
+        for _, _, position in candidates:
+            index = last - position if indices is None else indices[position]
+            if index not in found:
+                match = driver.fuzzy(self.index.headlines[index], self._starts(index))
+                if match is not None:
+                    yield index, match
+
+    def _full_text(
+        self, driver: TermMatcher, allowed: bytearray | None, found: Found
+    ) -> Iterator[tuple[int, TermMatch]]:
+        for block in self.index.blocks_newest_first(allowed):
+            for index in _items_newest_first(block, driver.scan_word, headlines=False):
+                if (allowed is None or allowed[index]) and index not in found:
+                    headline = self.index.headlines[index]
+                    match = driver.in_text(headline, self.index.text(index))
+                    if match is not None:
+                        yield index, match
+
+
+def _items_newest_first(block: Block, pattern: re.Pattern[str], headlines: bool) -> list[int]:
+    """The items of a block where the pattern occurs, each once, newest first."""
+    blob = block.headlines if headlines else block.texts
+    locate = block.item_at_headline if headlines else block.item_at_text
+    items: dict[int, None] = {}
+    for match in pattern.finditer(blob):
+        items[locate(match.start())] = None
+    return sorted(items, reverse=True)

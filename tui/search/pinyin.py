@@ -1,0 +1,105 @@
+"""Pinyin matching: "tengxun" and "txsp" find 腾讯 and 腾讯视频 in Chinese headlines.
+
+A query of Latin letters is cut into pieces, one per character: a full syllable ("teng"),
+an initial ("t", "zh") or, for the last piece only, any beginning of a syllable (so "tengx"
+already matches while the user is still typing). Each piece becomes a character class of
+every Han character with a reading that starts with it — any of its readings, so 行 answers
+to both "xing" and "hang" — and the query becomes a regular expression over the folded
+headlines themselves: `[腾疼藤…][讯迅训…]`. No per-headline pinyin is stored.
+
+pypinyin is slow to import and to ask, so readings are looked up once per character, only
+for the characters the archive uses, and kept on disk (`ReadingTable.load`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from tui.search.cachefile import read_json, write_json
+
+#: At most this many ways of cutting a query into pieces (best first) go into its pattern.
+MAX_SPLITS = 24
+_INITIALS = frozenset({"zh", "ch", "sh"})
+_LETTERS = re.compile(r"[a-z]+", re.ASCII)
+
+
+def is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0002ebef"
+
+
+class ReadingTable:
+    """Every reading of every Han character in the archive, and the classes built from them."""
+
+    def __init__(self, readings: dict[str, tuple[str, ...]]) -> None:
+        self.readings = readings
+        chars_by_prefix: dict[str, set[str]] = {}
+        for char, char_readings in readings.items():
+            for reading in char_readings:
+                for end in range(1, len(reading) + 1):
+                    chars_by_prefix.setdefault(reading[:end], set()).add(char)
+        self.syllables = frozenset(r for rs in readings.values() for r in rs)
+        self._classes = {
+            prefix: "[" + "".join(sorted(chars)) + "]" for prefix, chars in chars_by_prefix.items()
+        }
+
+    @classmethod
+    def load(cls, chars: Iterable[str], cache_file: Path) -> ReadingTable:
+        """Readings of these characters: from the cache file, asking pypinyin for the rest."""
+        loaded = read_json(cache_file)
+        known: dict[str, list[str]] = {}
+        if isinstance(loaded, dict):
+            known = {k: v for k, v in loaded.items() if isinstance(v, list)}
+        missing = sorted({c for c in chars if is_han(c)} - known.keys())
+        if missing:
+            from pypinyin import Style, pinyin
+
+            for char in missing:
+                found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+                known[char] = sorted({r for r in (found[0] if found else []) if r.isalpha()})
+            write_json(cache_file, known)
+        return cls({char: tuple(rs) for char, rs in known.items() if rs})
+
+    def pattern(self, query: str) -> re.Pattern[str] | None:
+        """The regular expression a folded Latin query stands for, or None if it cannot match."""
+        if not _LETTERS.fullmatch(query):
+            return None
+        # completes[i]: the rest of the query from i can be cut into pieces. Knowing it
+        # first keeps the search below from trying exponentially many dead ends.
+        completes = [False] * len(query) + [True]
+        for start in range(len(query) - 1, -1, -1):
+            completes[start] = any(completes[end] for end in self._piece_ends(query, start))
+        if not completes[0]:
+            return None
+        splits: list[list[str]] = []
+        self._split(query, 0, [], splits, completes)
+        # Fewer pieces first: "tengxun" as 腾讯 before 7 characters with those initials.
+        splits.sort(key=len)
+        return re.compile("|".join("".join(self._classes[p] for p in split) for split in splits))
+
+    def _piece_ends(self, query: str, start: int) -> list[int]:
+        """Where a piece starting at `start` may end, longest first."""
+        ends = []
+        for end in range(min(len(query), start + 6), start, -1):
+            piece = query[start:end]
+            if piece not in self._classes:
+                continue
+            last = end == len(query)
+            if last or piece in self.syllables or len(piece) == 1 or piece in _INITIALS:
+                ends.append(end)
+        return ends
+
+    def _split(
+        self, query: str, start: int, pieces: list[str], out: list[list[str]], completes: list[bool]
+    ) -> None:
+        if start == len(query):
+            out.append(list(pieces))
+            return
+        for end in self._piece_ends(query, start):
+            if len(out) >= MAX_SPLITS:
+                return
+            if completes[end]:
+                pieces.append(query[start:end])
+                self._split(query, end, pieces, out, completes)
+                pieces.pop()
