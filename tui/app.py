@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,9 +17,10 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from tui import paths
+from tui.archive.cache import ArchivePreview
 from tui.archive.model import Archive, Issue
 from tui.navigation import Position, ReadingOrder
 from tui.settings import Position as SavedPosition
@@ -26,6 +28,7 @@ from tui.settings import Settings, load_settings, save_settings
 from widgets.archive_loader import ArchiveLoader
 from widgets.issue_list import IssueList
 from widgets.item_reader import ItemReader, plain_item_text
+from widgets.key_bar import KeyBar
 from widgets.section_tree import SectionTree
 
 #: When set, the app writes the time the newest issue first shows to this file, then exits.
@@ -74,8 +77,16 @@ class ZhoubaoApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, archive_root: Path, archive: Archive | None = None) -> None:
+    def __init__(
+        self,
+        archive_root: Path,
+        archive: Archive | None = None,
+        preview: Future[ArchivePreview | None] | None = None,
+    ) -> None:
+        """Open `archive_root`; tests may pass the `archive` itself, the CLI a `preview` read
+        early (see `tui.archive.cache.preview_in_background`)."""
         super().__init__()
+        self._early_preview = preview
         self.archive_root = archive_root
         self.archive = archive
         self.order = ReadingOrder(())
@@ -91,7 +102,7 @@ class ZhoubaoApp(App[None]):
             yield IssueList(id="issues")
             yield SectionTree(id="tree")
             yield ItemReader(id="reader")
-        yield Footer()
+        yield KeyBar()
         yield ArchiveLoader()
 
     def on_mount(self) -> None:
@@ -100,7 +111,12 @@ class ZhoubaoApp(App[None]):
         self.set_keymap(self.settings.keymap)
         self.sub_title = "读取中…"
         self.query_one(IssueList).focus()
-        self.query_one(ArchiveLoader).load(self.archive_root, self.archive)
+        early = self._early_preview
+        if early is not None and early.done() and early.exception() is None:
+            preview = early.result()
+            if preview is not None:  # the first frame shows the newest issue already
+                self._preview(ArchiveLoader.Preview(preview))
+        self.query_one(ArchiveLoader).load(self.archive_root, self.archive, early)
 
     @property
     def panes(self) -> tuple[IssueList, SectionTree, ItemReader]:
@@ -119,9 +135,11 @@ class ZhoubaoApp(App[None]):
     @on(ArchiveLoader.Preview)
     def _preview(self, message: ArchiveLoader.Preview) -> None:
         """Show the newest issue before the whole archive arrives, if that is where to open."""
+        self.call_after_refresh(self.query_one(ArchiveLoader).preview_drawn)
         newest = message.preview.newest
         saved = self.settings.position_in(self.archive_root)
-        if self._restored or newest is None or (saved and saved.issue != newest.number):
+        shown = self.position is not None
+        if shown or self._restored or not newest or (saved and saved.issue != newest.number):
             return
         self.panes[0].set_rows(message.preview.rows)
         self.order = ReadingOrder((newest,))

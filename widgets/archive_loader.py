@@ -7,6 +7,8 @@ parsed, then the whole archive, or the error if reading failed.
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,18 +50,45 @@ class ArchiveLoader(Widget):
     class Failed(Message):
         error: BaseException
 
-    def load(self, root: Path, archive: Archive | None = None) -> None:
-        """Read `root` (or hand over `archive`, already read) and post the results."""
-        self._load(root, archive)
+    #: How long the worker waits for the preview to be drawn before loading on regardless.
+    PREVIEW_WAIT_S = 1.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._preview_drawn = threading.Event()
+
+    def load(
+        self,
+        root: Path,
+        archive: Archive | None = None,
+        preview: Future[ArchivePreview | None] | None = None,
+    ) -> None:
+        """Read `root` (or hand over `archive`, already read) and post the results.
+
+        `preview` is the preview already being read (`preview_in_background`), if any.
+        """
+        self._preview_drawn.clear()
+        self._load(root, archive, preview)
+
+    def preview_drawn(self) -> None:
+        """The preview is on screen: the worker may now unpickle the whole archive.
+
+        Unpickling tens of MB holds the GIL for long stretches; started at once, it would
+        starve the UI thread and hold back the very frame the preview is for.
+        """
+        self._preview_drawn.set()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _load(self, root: Path, archive: Archive | None) -> None:
+    def _load(
+        self, root: Path, archive: Archive | None, early: Future[ArchivePreview | None] | None
+    ) -> None:
         if archive is None:
             cache = ParseCache(root)
-            preview = cache.preview()
+            preview = early.result() if early is not None else cache.preview()
             if preview is not None:
                 self.post_message(self.Preview(preview))
-            archive = cache.load(lambda done, total: self._progress(done, total))
+                self._preview_drawn.wait(self.PREVIEW_WAIT_S)
+            archive = cache.load(self._progress)
         self.post_message(self.Loaded(archive))
 
     def _progress(self, done: int, total: int) -> None:

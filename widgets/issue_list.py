@@ -14,6 +14,7 @@ from datetime import date
 from typing import ClassVar, Protocol
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -93,6 +94,8 @@ class IssueList(ScrollView, can_focus=True):
         self.border_title = "期刊"
         self._digits = ""
         self._digit_time = 0.0
+        #: Rich styles by component class ("" is the widget's own), resolved per style change.
+        self._styles: dict[str, Style] = {}
 
     @property
     def numbers(self) -> list[int]:
@@ -147,20 +150,31 @@ class IssueList(ScrollView, can_focus=True):
         elif height and self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    def _style(self, component: str) -> Style:
+        style = self._styles.get(component)
+        if style is None:
+            style = self.rich_style
+            if component:
+                style += self.get_component_rich_style(component)
+            self._styles[component] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("")
         index = self.scroll_offset.y + y
         if not self._rows:
             text = self._status if y == 0 else ""
-            style = base + self.get_component_rich_style("issue-list--dim")
+            style = self._style("issue-list--dim")
             return Strip([Segment(text, style)]).adjust_cell_length(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
         row = self._rows[index]
-        style = base
-        if index == self.cursor:
-            style = base + self.get_component_rich_style("issue-list--cursor")
+        style = self._style("issue-list--cursor") if index == self.cursor else base
         if width < NARROW_WIDTH:
             text = f"{row.number:>5}"
         else:

@@ -67,6 +67,8 @@ class ItemReader(ScrollView, can_focus=True):
         self._lines: list[tuple[str, str]] = []
         self._layout_width = -1
         self._strips: dict[int, Strip] = {}
+        #: Rich styles of the widget and of each line role, resolved once per style change.
+        self._styles: dict[str, Style] = {}
         self.border_title = "正文"
 
     @property
@@ -104,25 +106,34 @@ class ItemReader(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._styles.clear()
+
+    def _style(self, role: str) -> Style:
+        """The style of a line with this role (role "" is the widget's own background)."""
+        style = self._styles.get(role)
+        if style is None:
+            base = self.rich_style
+            if role in ("headline", "meta", "placeholder"):
+                style = base + self.get_component_rich_style(f"item-reader--{role}")
+            elif role:
+                style = base + self.get_component_rich_style("item-reader--body", partial=True)
+            else:
+                style = base
+            self._styles[role] = style
+        return style
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("")
         if index >= len(self._lines):
             return Strip.blank(width, base)
         strip = self._strips.get(index)
         if strip is None:
             role, text = self._lines[index]
-            style = base + self._role_style(role)
-            strip = Strip([Segment(text, style)]).adjust_cell_length(width, base)
+            strip = Strip([Segment(text, self._style(role))]).adjust_cell_length(width, base)
             self._strips[index] = strip
         return strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + width, base)
-
-    def _role_style(self, role: str) -> Style:
-        if role in ("headline", "meta", "placeholder"):
-            return self.get_component_rich_style(f"item-reader--{role}")
-        return self.get_component_rich_style("item-reader--body", partial=True)
 
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)

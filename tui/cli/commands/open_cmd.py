@@ -14,8 +14,11 @@ def run(args: argparse.Namespace) -> int:
     if not root.exists():
         print(f"zhoubao: archive {root} does not exist", file=sys.stderr)
         return 1
+    from tui.archive.cache import preview_in_background
+
+    preview = preview_in_background(root)  # read while Textual is being imported
     # Imported here: `zhoubao --help` and the scripted commands never load Textual.
     from tui.app import ZhoubaoApp
 
-    ZhoubaoApp(root).run()
+    ZhoubaoApp(root, preview=preview).run()
     return 0
