@@ -29,7 +29,7 @@ def measure(archive_dir: Path, tmp_root: Path, args: argparse.Namespace) -> dict
     if Path("/usr/bin/taskset").exists():
         command = ["taskset", "-c", "0", *command]
     out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=repo)
-    seconds, issues, items, skipped = out.stdout.split()
+    seconds, _issues, items, skipped = out.stdout.split()
     size = sum(p.stat().st_size for p in archive_dir.iterdir())
     return {
         f"parse_{args.issues}_s" if args.issues != 500 else "parse_500_s": round(float(seconds), 3),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -88,10 +89,8 @@ def test_any_text_parses_or_is_refused(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=4000))
 def test_any_bytes_parse_or_are_refused(data: bytes) -> None:
-    try:
+    with contextlib.suppress(NotAWeekly):
         parse_bytes(data)
-    except NotAWeekly:
-        pass
 
 
 _LINE_JUNK = st.sampled_from(

@@ -51,7 +51,10 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def text_blocks(text: str) -> list[Block]:
-    lines = [line.strip() for line in text.replace("\f", "\n\f\n").split("\n")]
+    # str.strip() would also strip the form feeds that mark page breaks; keep them as lines.
+    lines = [
+        line if line == "\f" else line.strip() for line in text.replace("\f", "\n\f\n").split("\n")
+    ]
     if is_hard_wrapped(lines):
         return [
             Block(entry.text, lines=entry.lines, fill=entry.fill) for entry in reflow_lines(lines)

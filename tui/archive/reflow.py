@@ -69,16 +69,31 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     return p90 <= 130 and near_full >= len(widths) * 0.3
 
 
+def _running_heads(raw: list[str]) -> set[str]:
+    """Lines printed at the top or foot of several pages (a running header or footer)."""
+    near_breaks: dict[str, int] = {}
+    for index, line in enumerate(raw):
+        if line != "\f":
+            continue
+        for neighbour in raw[max(0, index - 3) : index] + raw[index + 1 : index + 4]:
+            text = neighbour.strip()
+            if text and text != "\f":
+                near_breaks[text] = near_breaks.get(text, 0) + 1
+    return {text for text, count in near_breaks.items() if count >= 2}
+
+
 def _clean(raw: list[str]) -> list[str]:
-    """Drop page numbers, form feeds and the blank lines around them; keep other blanks as breaks.
+    """Drop page numbers, running heads, form feeds and the blank lines around them; keep
+    other blank lines as paragraph breaks.
 
     A page break is not a paragraph break: the sentence before it often goes on after it.
     """
+    running = _running_heads(raw)
     lines: list[str] = []
     at_page_break = False
     for line in raw:
-        line = _SPACES.sub(" ", line.strip())
-        if line == "\f" or _PAGE_NUMBER.match(line):
+        line = line if line == "\f" else _SPACES.sub(" ", line.strip())
+        if line == "\f" or _PAGE_NUMBER.match(line) or (line in running and lines):
             at_page_break = True
             while lines and lines[-1] == _BREAK:
                 lines.pop()
