@@ -46,7 +46,10 @@ def build_archive(root: Path, results: Iterable[Issue | SkippedFile]) -> Archive
     issues: list[Issue] = []
     skipped: list[SkippedFile] = []
     for result in results:
-        (skipped if isinstance(result, SkippedFile) else issues).append(result)
+        if isinstance(result, SkippedFile):
+            skipped.append(result)
+        else:
+            issues.append(result)
     issues.sort(key=lambda issue: (issue.number, issue.date is None, issue.date, str(issue.source)))
     warnings: list[str] = []
     copies: dict[int, int] = {}

@@ -105,7 +105,7 @@ def _clean(raw: list[str]) -> list[str]:
     return lines
 
 
-def _fills_measure(line: str, next_line: str, measure: int) -> bool:
+def _fills_measure(line: str, next_line: str, measure: float) -> bool:
     width = print_width(line)
     if width >= measure * FULL:
         return True
@@ -114,7 +114,7 @@ def _fills_measure(line: str, next_line: str, measure: int) -> bool:
     return head is not None and width + 1 + print_width(head.group()) > measure * 0.95
 
 
-def _continues(line: str, next_line: str, measure: int) -> bool:
+def _continues(line: str, next_line: str, measure: float) -> bool:
     if not next_line or not _fills_measure(line, next_line, measure):
         return False
     # A full line ending a sentence, followed by a short line with no sentence in it:
