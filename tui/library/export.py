@@ -22,7 +22,7 @@ from tui.library.rows import clean_tag
 from tui.library.store import LibraryError
 
 FORMATS = ("md", "json", "csv", "csl-json")
-SUFFIXES = {"md": ".md", "json": ".json", "csv": ".csv", "csl-json": ".json"}
+SUFFIXES = {"md": ".md", "json": ".json", "csv": ".csv", "csl-json": ".csl.json"}
 CSV_COLUMNS = (
     "id", "number", "date", "section", "headline", "tags", "note",
     "bookmarked", "read", "in_archive", "source_title", "body",

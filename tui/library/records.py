@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from tui.archive.model import TITLE, Issue, Item
+
+# C0 controls but newline and tab, and DEL: what an escape sequence is made of.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def visible(text: str) -> str:
+    """User text for the screen: each control character as its picture (ESC → ␛), so a
+    note shows exactly what was typed and can never drive the terminal."""
+    return _CONTROL.sub(
+        lambda m: "␡" if m.group() == "\x7f" else chr(0x2400 + ord(m.group())), text
+    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,50 @@
+"""Filtering and grouping library records, as the library view lists them."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Literal
+
+from tui.library.records import LibraryRecord
+
+GroupBy = Literal["tag", "issue"]
+UNTAGGED = "（无标签）"
+
+
+def _fold(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def matches(record: LibraryRecord, query: str) -> bool:
+    """Every word of `query` is found: `#word` among the tags (by prefix), any other word in
+    the headline, note, section, tags, id or issue number (case and width folded)."""
+    snap = record.snapshot
+    haystack = _fold(" ".join((snap.headline, record.note, snap.section, snap.id, *record.tags)))
+    tags = [_fold(tag) for tag in record.tags]
+    for word in query.split():
+        if word.startswith("#") and len(word) > 1:
+            if not any(tag.startswith(_fold(word[1:])) for tag in tags):
+                return False
+        elif _fold(word) not in haystack and _fold(word) != str(snap.number):
+            return False
+    return True
+
+
+def group_records(
+    records: Sequence[LibraryRecord], by: GroupBy
+) -> list[tuple[str, list[LibraryRecord]]]:
+    """(heading, records) pairs. By tag: one group per tag, alphabetical, an item under each
+    of its tags, untagged items last. By issue: newest issue first, items in issue order."""
+    groups: dict[str, list[LibraryRecord]] = {}
+    in_order = sorted(records, key=lambda r: (r.snapshot.number, r.snapshot.position, r.id))
+    if by == "tag":
+        for record in in_order:
+            for tag in record.tags or (UNTAGGED,):
+                groups.setdefault(tag, []).append(record)
+        order = sorted(groups, key=lambda tag: (tag == UNTAGGED, tag.casefold()))
+        return [(tag, groups[tag]) for tag in order]
+    for record in sorted(in_order, key=lambda r: -r.snapshot.number):
+        snap = record.snapshot
+        groups.setdefault(f"第 {snap.number} 期 · {snap.date_label}", []).append(record)
+    return list(groups.items())

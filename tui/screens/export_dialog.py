@@ -1,0 +1,174 @@
+"""The `e` dialog: export library items as Markdown, JSON, CSV or CSL-JSON.
+
+Choose the format and which items (bookmarked, or every kept item; optionally only those
+with given tags), and the file. An existing file is replaced only after a second press of
+"导出" (the dialog says so first). The file is written atomically in a worker; the dialog
+dismisses with the path written, or None if cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from tui.library.export import FORMATS, SUFFIXES, ExportFilter, render, write_atomically
+from tui.library.records import LibraryRecord
+from tui.library.rows import now_stamp
+from tui.library.store import LibraryError
+from tui.screens.tag_editor import TagSuggester, split_tags
+
+FORMAT_LABELS = {
+    "md": "Markdown",
+    "json": "JSON",
+    "csv": "CSV（Excel）",
+    "csl-json": "CSL-JSON（Zotero）",
+}
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Export `records` (the whole library) to a file under `directory` by default."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Cancel", id="export.cancel"),
+        Binding("ctrl+s", "export", "Export", id="export.go", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    ExportDialog {
+        align: center middle;
+        & > Vertical {
+            width: 72;
+            max-width: 100%;
+            height: auto;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+        Horizontal { height: auto; }
+        RadioSet { width: 1fr; }
+        Label { margin-top: 1; color: $text-muted; }
+        #export-summary { margin-top: 1; }
+        #export-warning { color: $text-warning; height: auto; }
+        #export-buttons { align-horizontal: right; margin-top: 1; }
+        Button { margin-left: 1; }
+    }
+    """
+
+    def __init__(
+        self,
+        records: Sequence[LibraryRecord],
+        directory: Path,
+        known_tags: Sequence[str] = (),
+        exported_at: Callable[[], str] = now_stamp,
+    ) -> None:
+        super().__init__()
+        self.records = records
+        self.directory = directory
+        self.known_tags = known_tags
+        self.exported_at = exported_at
+        self.format = "md"
+        #: The existing file the user was warned about; a second export replaces it.
+        self._confirmed: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "导出 · Export"
+            box.border_subtitle = "ctrl+s 导出 · Esc 取消"
+            with Horizontal():
+                with RadioSet(id="export-format"):
+                    for fmt in FORMATS:
+                        yield RadioButton(
+                            FORMAT_LABELS[fmt], value=fmt == "md", name=fmt, id=f"export-{fmt}"
+                        )
+                with RadioSet(id="export-scope"):
+                    yield RadioButton(
+                        "已收藏的条目", value=True, name="bookmarked", id="export-bookmarked"
+                    )
+                    yield RadioButton("收藏、标签、备注的全部条目", name="all", id="export-all")
+            yield Label("只要带这些标签的（可留空）")
+            yield Input(suggester=TagSuggester(self.known_tags), id="export-tags")
+            yield Label("文件")
+            yield Input(str(self.directory / self._default_name("md")), id="export-path")
+            yield Static(id="export-summary")
+            yield Static(id="export-warning")
+            with Horizontal(id="export-buttons"):
+                yield Button("导出", variant="primary", id="export-go")
+                yield Button("取消", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self._update_summary()
+
+    @staticmethod
+    def _default_name(fmt: str) -> str:
+        return f"zhoubao-{date.today():%Y%m%d}{SUFFIXES[fmt]}"
+
+    @property
+    def chosen(self) -> ExportFilter:
+        scope = self.query_one("#export-scope", RadioSet).pressed_button
+        tags = split_tags(self.query_one("#export-tags", Input).value)
+        return ExportFilter(tags=tags, everything=scope is not None and scope.name == "all")
+
+    @property
+    def target(self) -> Path:
+        typed = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
+        return typed if typed.is_absolute() else self.directory / typed
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        old, self.format = self.format, event.pressed.name or "md"
+        path = self.query_one("#export-path", Input)
+        # Follow the format with the file's suffix, unless the user chose another name.
+        if path.value.endswith(SUFFIXES[old]):
+            path.value = path.value[: -len(SUFFIXES[old])] + SUFFIXES[self.format]
+        self._update_summary()
+
+    @on(RadioSet.Changed, "#export-scope")
+    @on(Input.Changed)
+    def _update_summary(self) -> None:
+        count = len(self.chosen.select(self.records))
+        summary = f"将导出 {count} 条（{FORMAT_LABELS[self.format]}）→ {self.target}"
+        self.query_one("#export-summary", Static).update(Content(summary))
+        self._confirmed = None
+        self.query_one("#export-warning", Static).update("")
+        self.query_one("#export-go", Button).label = "导出"
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#export-go")
+    @on(Input.Submitted, "#export-path")
+    def action_export(self) -> None:
+        target = self.target
+        if target.exists() and self._confirmed != target:
+            self._confirmed = target
+            warning = f"{target} 已存在。再按「覆盖」替换它，或改个文件名。"
+            self.query_one("#export-warning", Static).update(Content(warning))
+            self.query_one("#export-go", Button).label = "覆盖"
+            return
+        self._write(target, self.format, self.chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _write(self, target: Path, fmt: str, chosen: ExportFilter) -> None:
+        try:
+            data = render(fmt, chosen.select(self.records), self.exported_at(), chosen.label)
+            write_atomically(target, data, force=True)
+        except LibraryError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self.dismiss, target)
+
+    def _failed(self, message: str) -> None:
+        self._confirmed = None
+        self.query_one("#export-warning", Static).update(Content(f"导出失败：{message}"))

@@ -1,0 +1,79 @@
+"""The note screen: a multi-line note for one item, kept exactly as typed.
+
+ctrl+s saves (the screen dismisses with the text; an empty text means "no note"); escape
+cancels, asking once more when there are unsaved changes.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+UNSAVED_WARNING = "备注未保存：再按 Esc 放弃，ctrl+s 保存。"
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """Edit the note of `headline`; dismisses with the note, or None if cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
+        # Priority: the TextArea would otherwise take escape to mean "leave the text area".
+        Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    NoteEditor {
+        align: center middle;
+        & > Vertical {
+            width: 80;
+            max-width: 100%;
+            height: 70%;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+        #note-headline { color: $text-muted; margin-bottom: 1; }
+        TextArea { height: 1fr; }
+        #note-warning { color: $warning; height: auto; }
+    }
+    """
+
+    def __init__(self, headline: str, note: str) -> None:
+        super().__init__()
+        self.headline = headline
+        self.initial = note
+        self._warned = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "备注 · Note"
+            box.border_subtitle = "ctrl+s 保存 · Esc 取消"
+            yield Static(Content(self.headline), id="note-headline")
+            yield TextArea(self.initial, soft_wrap=True, tab_behavior="indent", id="note-text")
+            yield Static(id="note-warning")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def action_save(self) -> None:
+        self.dismiss(self.text)
+
+    def action_cancel(self) -> None:
+        if self.text != self.initial and not self._warned:
+            self._warned = True
+            self.query_one("#note-warning", Static).update(UNSAVED_WARNING)
+            return
+        self.dismiss(None)
