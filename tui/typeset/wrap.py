@@ -32,7 +32,7 @@ class _Paragraph:
     spaced: tuple[bool, ...]  # whether spaces precede each grapheme
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # a few screens of items; each entry is ~7 tuples per paragraph
 def _prepare(text: str) -> _Paragraph:
     glyphs: list[str] = []
     spaced_glyphs: list[str] = []
