@@ -135,8 +135,8 @@ async def test_library_view_groups_by_tag_then_issue() -> None:
     host = Host(screen)
     async with host.run_test(size=SIZE) as pilot:
         assert _listed(screen) == [
-            "AI  2", "393-000001", "393-000002",
-            "政策  1", "393-000001",
+            "#AI  2", "393-000001", "393-000002",
+            "#政策  1", "393-000001",
             "（无标签）  2", "390-000004", "403-000003",
         ]  # fmt: skip
         await pilot.press("g")

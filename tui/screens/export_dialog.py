@@ -95,7 +95,7 @@ class ExportDialog(ModalScreen[Path | None]):
                     yield RadioButton(
                         "已收藏的条目", value=True, name="bookmarked", id="export-bookmarked"
                     )
-                    yield RadioButton("收藏、标签、备注的全部条目", name="all", id="export-all")
+                    yield RadioButton("全部（含标签、备注）", name="all", id="export-all")
             yield Label("只要带这些标签的（可留空）")
             yield Input(suggester=TagSuggester(self.known_tags), id="export-tags")
             yield Label("文件")

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.library.grouping import GroupBy, group_records, matches
+from tui.library.grouping import UNTAGGED, GroupBy, group_records, matches
 from tui.library.records import LibraryRecord, visible
 
 NOT_IN_ARCHIVE = "不在存档中"
@@ -104,7 +104,8 @@ class LibraryScreen(ModalScreen[str | None]):
         items = self.query_one(OptionList)
         options: list[Option] = []
         for heading, group in group_records(chosen, self.group_by):
-            label = Content.assemble((f"{heading}", "bold"), (f"  {len(group)}", "$text-muted"))
+            shown = f"#{heading}" if self.group_by == "tag" and heading != UNTAGGED else heading
+            label = Content.assemble((shown, "bold"), (f"  {len(group)}", "$text-muted"))
             options.append(Option(label, disabled=True))
             options.extend(RecordOption(record, heading) for record in group)
         if not options:
