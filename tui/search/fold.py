@@ -31,7 +31,8 @@ _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 def fold_char(char: str) -> str:
     """One character folded: " " for any whitespace, else NFKC and casefold (ﬁ → fi)."""
     folded = unicodedata.normalize("NFKC", char).casefold()
-    return " " if folded.isspace() else folded
+    # Spacing accents (´ → " ́") carry a space that the whole-text fold drops as well.
+    return " " if folded.isspace() else "".join(folded.split())
 
 
 def fold(text: str) -> str:

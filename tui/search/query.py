@@ -115,8 +115,8 @@ def parse_query(text: str) -> Query:
             if phrase.strip():
                 (excluded if negated else phrases).append(phrase)
             continue
-        if word is None:
-            # A lone "-" before a space or an empty quote: nothing to match.
+        if word is None or word == "-":
+            # An empty quote, or a "-" whose word is not typed yet: nothing to match.
             continue
         parsed = _parse_filter(word, negated)
         if parsed is not None:
