@@ -8,7 +8,7 @@ updates the view after each of its own writes and reloads it when another proces
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 class LibraryView:
@@ -46,6 +46,15 @@ class LibraryView:
 
     def unread_count(self, item_ids: Iterable[str]) -> int:
         return sum(1 for item_id in item_ids if item_id not in self._read)
+
+    def next_unread(self, item_ids: Sequence[str], after: str | None) -> str | None:
+        """The first unread id following `after` in reading order (`u`), wrapping round once;
+        None when everything is read."""
+        start = item_ids.index(after) + 1 if after in item_ids else 0
+        for item_id in (*item_ids[start:], *item_ids[:start]):
+            if item_id not in self._read and item_id != after:
+                return item_id
+        return None
 
     @property
     def bookmarked_ids(self) -> frozenset[str]:
