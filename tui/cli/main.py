@@ -48,7 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="print one item, laid out as the reader shows it")
     p.add_argument("item_id", metavar="ITEM_ID", help="a stable item id, e.g. 393-5f1c2a")
     _archive_arg(p)
-    p.add_argument("--width", type=int, default=None, help="line width in cells (default: 80)")
+    p.add_argument(
+        "--width",
+        type=int,
+        default=None,
+        help="line width in cells (default: the terminal's, at most 100)",
+    )
 
     p = sub.add_parser("search", help="search the archive with the reader's engine")
     p.add_argument("query", metavar="QUERY", help='e.g. 短剧, "tengxun", sec:技术 no:390..410')
