@@ -37,38 +37,40 @@ def reattach(store: LibraryStore, archive: Archive) -> ReattachReport:
     knows by their own id are not candidates. A read-only store reports without moving.
     """
     present = archive.items_by_id
-    records = store.records(present)
-    known = {record.id for record in records}
-    lost = [record.snapshot for record in records if not record.in_archive]
+    known = store.headlines()
+    lost = {item_id: known[item_id] for item_id in known if item_id not in present}
     candidates: dict[int, list[Item]] = {}
-    for issue in archive.issues:
-        for item in issue.items:
-            if item.id not in known:
-                candidates.setdefault(issue.number, []).append(item)
+    if lost:
+        wanted = {number for number, _headline in lost.values()}
+        for issue in archive.issues:
+            if issue.number in wanted:
+                for item in issue.items:
+                    if item.id not in known:
+                        candidates.setdefault(issue.number, []).append(item)
     pairs = sorted(
         (
-            (score, snap.id, item.id, snap, item)
-            for snap in lost
-            for item in candidates.get(snap.number, ())
-            if (score := _similarity(snap.headline, item.headline)) >= SAME_ITEM_SCORE
+            (score, old_id, item)
+            for old_id, (number, headline) in lost.items()
+            for item in candidates.get(number, ())
+            if (score := _similarity(headline, item.headline)) >= SAME_ITEM_SCORE
         ),
-        key=lambda pair: (-pair[0], pair[1], pair[2]),
+        key=lambda pair: (-pair[0], pair[1], pair[2].id),
     )
-    moves: list[tuple[Snapshot, Snapshot]] = []
+    moves: list[tuple[str, Snapshot]] = []
     taken_old: set[str] = set()
     taken_new: set[str] = set()
-    for _score, old_id, new_id, snap, item in pairs:
-        if old_id in taken_old or new_id in taken_new:
+    for _score, old_id, item in pairs:
+        if old_id in taken_old or item.id in taken_new:
             continue
         taken_old.add(old_id)
-        taken_new.add(new_id)
-        moves.append((snap, Snapshot.of(item, archive.issue_of(item))))
+        taken_new.add(item.id)
+        moves.append((old_id, Snapshot.of(item, archive.issue_of(item))))
     if moves and not store.read_only:
         with store.write_transaction() as conn:
-            for old, new in moves:
-                _move(conn, old.id, new)
-    missing = tuple(snap.id for snap in lost if snap.id not in taken_old)
-    return ReattachReport(moved=tuple((old.id, new.id) for old, new in moves), missing=missing)
+            for old_id, new in moves:
+                _move(conn, old_id, new)
+    missing = tuple(sorted(item_id for item_id in lost if item_id not in taken_old))
+    return ReattachReport(moved=tuple((old_id, new.id) for old_id, new in moves), missing=missing)
 
 
 def _similarity(a: str, b: str) -> float:

@@ -204,6 +204,12 @@ class LibraryStore:
             ).fetchone()
         return str(row[0]) if row else ""
 
+    def headlines(self) -> dict[str, tuple[int, str]]:
+        """Issue number and headline of every record, by id: all that re-attach needs."""
+        with self._lock:
+            rows = self._conn.execute("SELECT id, number, headline FROM items").fetchall()
+        return {str(item_id): (int(number), str(headline)) for item_id, number, headline in rows}
+
     def snapshot(self, item_id: str) -> Snapshot | None:
         with self._lock:
             row = self._conn.execute(
