@@ -17,7 +17,6 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Header
 
 from tui import paths
 from tui.archive.cache import ArchivePreview
@@ -30,6 +29,7 @@ from widgets.issue_list import IssueList
 from widgets.item_reader import ItemReader, plain_item_text
 from widgets.key_bar import KeyBar
 from widgets.section_tree import SectionTree
+from widgets.title_bar import TitleBar
 
 #: When set, the app writes the time the newest issue first shows to this file, then exits.
 BENCH_READY_ENV = "ZHOUBAO_BENCH_READY"
@@ -97,11 +97,14 @@ class ZhoubaoApp(App[None]):
         self.title = f"周报 · {archive_root.name}"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="panes"):
             yield IssueList(id="issues")
             yield SectionTree(id="tree")
-            yield ItemReader(id="reader")
+            reader = ItemReader(id="reader")
+            if self._bench_ready:
+                reader.on_first_item_drawn = self._write_bench_ready
+            yield reader
         yield KeyBar()
         yield ArchiveLoader()
 
@@ -114,7 +117,7 @@ class ZhoubaoApp(App[None]):
         early = self._early_preview
         if early is not None and early.done() and early.exception() is None:
             preview = early.result()
-            if preview is not None:  # the first frame shows the newest issue already
+            if preview is not None:  # read while Textual was imported: in the first frame
                 self._preview(ArchiveLoader.Preview(preview))
         self.query_one(ArchiveLoader).load(self.archive_root, self.archive, early)
 
@@ -198,10 +201,9 @@ class ZhoubaoApp(App[None]):
             tree.select_item(item.id)
         reader.show_item(item)
         self.settings.remember_position(self.archive_root, SavedPosition(issue.number, item.id))
-        if self._bench_ready:
-            self.call_after_refresh(self._write_bench_ready)
 
     def _write_bench_ready(self) -> None:
+        """The first frame with an item in it has been drawn: note the time and quit."""
         if self._bench_ready:
             Path(self._bench_ready).write_text(f"{time.time()}\n", encoding="utf-8")
             self._bench_ready = None

@@ -1,8 +1,7 @@
 """The left pane: one row per issue, newest first — 期号, date and item count.
 
-Archives hold hundreds or thousands of issues, and stock list widgets build a widget or a
-rendered line per row up front (ListView with 2,000 rows takes seconds). This is a
-`ScrollView` that renders only the rows on screen. Typing digits jumps to that issue.
+Only the rows on screen are drawn (see `RowList`), so 3,000 issues cost what 30 do. Typing
+digits jumps to that issue; below `NARROW_WIDTH` cells only the numbers are shown.
 """
 
 from __future__ import annotations
@@ -13,15 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar, Protocol
 
-from rich.segment import Segment
-from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import var
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from widgets.row_list import RowList
 
 #: Below this width the list shows only the issue numbers.
 NARROW_WIDTH = 24
@@ -40,7 +37,7 @@ class IssueRow(Protocol):
     def item_count(self) -> int: ...
 
 
-class IssueList(ScrollView, can_focus=True):
+class IssueList(RowList):
     """Issues newest first; the cursor row is the issue shown in the other panes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,9 +64,6 @@ class IssueList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: var[int] = var(0)
-    """Index of the highlighted row (0 is the newest issue)."""
-
     @dataclass
     class Highlighted(Message):
         """The cursor moved to row `index`, the issue with this number."""
@@ -89,30 +83,20 @@ class IssueList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.border_title = "期刊"
         self._rows: Sequence[IssueRow] = ()
         self._status = "读取中…"
-        self.border_title = "期刊"
         self._digits = ""
         self._digit_time = 0.0
-        #: Rich styles by component class ("" is the widget's own), resolved per style change.
-        self._styles: dict[str, Style] = {}
 
     @property
     def numbers(self) -> list[int]:
         return [row.number for row in self._rows]
 
-    @property
-    def highlighted_number(self) -> int | None:
-        return self._rows[self.cursor].number if self._rows else None
-
     def set_rows(self, rows: Sequence[IssueRow], number: int | None = None) -> None:
         """Show `rows` (newest first) with the cursor on issue `number` (default: the top)."""
         self._rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
-        index = self._index_of(number) if number is not None else None
-        self.set_reactive(IssueList.cursor, index or 0)
-        self._scroll_to_cursor()
-        self.refresh()
+        self.rows_changed(self._index_of(number) or 0 if number is not None else 0)
 
     def set_status(self, status: str) -> None:
         """Text shown while there are no rows (loading progress, or why the list is empty)."""
@@ -120,92 +104,38 @@ class IssueList(ScrollView, can_focus=True):
         if not self._rows:
             self.refresh()
 
-    def select_number(self, number: int) -> None:
-        """Move the cursor to issue `number`, if the list has it."""
-        index = self._index_of(number)
-        if index is not None:
-            self.cursor = index
-
     def _index_of(self, number: int) -> int | None:
         for index, row in enumerate(self._rows):
             if row.number == number:
                 return index
         return None
 
-    def validate_cursor(self, cursor: int) -> int:
-        return max(0, min(cursor, len(self._rows) - 1))
-
-    def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh_line(old - self.scroll_offset.y)
-        self.refresh_line(new - self.scroll_offset.y)
-        self._scroll_to_cursor()
-        if self._rows:
-            self.post_message(self.Highlighted(new, self._rows[new].number))
-
-    def _scroll_to_cursor(self) -> None:
-        height = self.scrollable_content_region.height
-        top = self.scroll_offset.y
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-
-    def _style(self, component: str) -> Style:
-        style = self._styles.get(component)
-        if style is None:
-            style = self.rich_style
-            if component:
-                style += self.get_component_rich_style(component)
-            self._styles[component] = style
-        return style
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self._style("")
-        index = self.scroll_offset.y + y
-        if not self._rows:
-            text = self._status if y == 0 else ""
-            style = self._style("issue-list--dim")
-            return Strip([Segment(text, style)]).adjust_cell_length(width, base)
-        if index >= len(self._rows):
-            return Strip.blank(width, base)
+        if not self._rows and y == 0:
+            width = self.scrollable_content_region.width
+            text = Text(self._status, style=self.style_for("issue-list--dim"))
+            return Strip(text.render(self.app.console)).adjust_cell_length(
+                width, self.style_for("")
+            )
+        return super().render_line(y)
+
+    def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
         row = self._rows[index]
-        style = self._style("issue-list--cursor") if index == self.cursor else base
         if width < NARROW_WIDTH:
-            text = f"{row.number:>5}"
+            label = f"{row.number:>5}"
         else:
             when = row.date.isoformat() if row.date else "日期不详  "
-            text = f"{row.number:>5}  {when} {row.item_count:>3}条"
-        return Strip([Segment(text, style)]).adjust_cell_length(width, style)
+            label = f"{row.number:>5}  {when} {row.item_count:>3}条"
+        return Text(label, style=self.style_for("issue-list--cursor" if at_cursor else ""))
 
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._rows))
+    def cursor_moved(self, index: int) -> None:
+        self.post_message(self.Highlighted(index, self._rows[index].number))
 
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
-
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = len(self._rows) - 1
-
-    def action_page_down(self) -> None:
-        self.cursor += max(1, self.scrollable_content_region.height - 1)
-
-    def action_page_up(self) -> None:
-        self.cursor -= max(1, self.scrollable_content_region.height - 1)
-
-    def action_choose(self) -> None:
-        if self._rows:
-            self.post_message(self.Chosen(self.cursor, self._rows[self.cursor].number))
+    def row_chosen(self, index: int) -> None:
+        self.post_message(self.Chosen(index, self._rows[index].number))
 
     def on_key(self, event: events.Key) -> None:
         """Digits typed in a quick run jump to the issue with that number."""
@@ -217,8 +147,7 @@ class IssueList(ScrollView, can_focus=True):
             self._digits = ""
         self._digit_time = now
         self._digits = (self._digits + event.character)[-6:]
-        wanted = int(self._digits)
-        exact = self._index_of(wanted)
+        exact = self._index_of(int(self._digits))
         if exact is not None:
             self.cursor = exact
             return
@@ -226,10 +155,3 @@ class IssueList(ScrollView, can_focus=True):
             if str(row.number).startswith(self._digits):
                 self.cursor = index
                 return
-
-    def on_click(self, event: events.Click) -> None:
-        index = self.scroll_offset.y + event.y
-        if 0 <= index < len(self._rows):
-            if index == self.cursor and event.chain >= 2:
-                self.action_choose()
-            self.cursor = index

@@ -8,6 +8,8 @@ from the archive is data and is never parsed as markup.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -67,6 +69,8 @@ class ItemReader(ScrollView, can_focus=True):
         self._lines: list[tuple[str, str]] = []
         self._layout_width = -1
         self._strips: dict[int, Strip] = {}
+        #: Called once, just after the first frame that shows an item has been drawn.
+        self.on_first_item_drawn: Callable[[], None] | None = None
         #: Rich styles of the widget and of each line role, resolved once per style change.
         self._styles: dict[str, Style] = {}
         self.border_title = "正文"
@@ -123,6 +127,10 @@ class ItemReader(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
+        if self.on_first_item_drawn is not None and self._item is not None:
+            # Runs after the frame being drawn now has been handed to the terminal.
+            asyncio.get_running_loop().call_soon(self.on_first_item_drawn)
+            self.on_first_item_drawn = None
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         base = self._style("")

@@ -1,42 +1,76 @@
 """The middle pane: one issue's 摘要 bullets and sections, with the items as leaves.
 
-Only the issue on show is in the tree (a few dozen nodes), so the tree is rebuilt whenever
-the issue changes. Headlines are shortened to the pane's width rather than scrolled.
+Only the issue on show is laid out (a few dozen rows), and only the rows on screen are drawn
+(see `RowList`). Headings are not cursor stops: j/k go leaf to leaf. Headlines are shortened
+with an ellipsis to the pane's width rather than scrolled sideways.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
-from rich.style import Style
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
 
 from tui.archive.model import Issue
+from widgets.row_list import RowList
+
+RowKind = Literal["heading", "bullet", "item"]
 
 
 @dataclass(frozen=True)
-class NodeData:
-    """What a node stands for: a section heading (item_id None), an item, or a 摘要 bullet."""
+class TreeRow:
+    """A heading (摘要 or a section), a 摘要 bullet or an item; `item_id` of what it opens."""
 
-    item_id: str | None
-    section: str | None = None
+    kind: RowKind
+    text: str
+    item_id: str | None = None
 
 
-class SectionTree(Tree[NodeData]):
-    """The issue's summary and sections; highlighting a leaf asks the app to show its item."""
+def fit(text: str, width: int) -> str:
+    """`text` cut to `width` cells with a trailing "…" when it does not fit."""
+    if cell_len(text) <= width:
+        return text
+    if width < 2:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1).rstrip() + "…"
+
+
+class SectionTree(RowList):
+    """The issue's summary and sections; the cursor on a leaf asks the app to show its item."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="tree.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="tree.up"),
-        Binding("g", "scroll_home", "First", show=False, id="tree.first"),
-        Binding("G", "scroll_end", "Last", show=False, id="tree.last"),
-        Binding("enter", "select_cursor", "Read", id="tree.read", tooltip="Read the item"),
+        Binding("j,down", "cursor_down", "Down", show=False, id="tree.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="tree.up"),
+        Binding("g,home", "first", "First", show=False, id="tree.first"),
+        Binding("G,end", "last", "Last", show=False, id="tree.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="tree.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="tree.page_up"),
+        Binding("enter", "choose", "Read", id="tree.read", tooltip="Read the item"),
     ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "section-tree--heading",
+        "section-tree--bullet",
+        "section-tree--guide",
+        "section-tree--cursor",
+    }
+
+    DEFAULT_CSS = """
+    SectionTree {
+        & > .section-tree--heading { color: $accent; text-style: bold; }
+        & > .section-tree--bullet { color: $text-muted; }
+        & > .section-tree--guide { color: $panel-lighten-2; }
+        & > .section-tree--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .section-tree--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+    }
+    """
 
     @dataclass
     class ItemHighlighted(Message):
@@ -49,77 +83,79 @@ class SectionTree(Tree[NodeData]):
 
     @dataclass
     class ItemChosen(Message):
-        """Enter or a click on a leaf: the reader should take the focus."""
+        """Enter or a double click on a leaf: the reader should take the focus."""
 
         item_id: str
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__("issue", id=id, classes=classes)
-        self.show_root = False
-        self.guide_depth = 2
-        self.auto_expand = False
+        super().__init__(id=id, classes=classes)
         self.border_title = "目录"
         self._issue: Issue | None = None
+        self._rows: list[TreeRow] = []
 
     @property
     def issue(self) -> Issue | None:
         return self._issue
 
+    @property
+    def rows(self) -> list[TreeRow]:
+        return self._rows
+
     def show_issue(self, issue: Issue | None, item_id: str | None = None) -> None:
-        """Rebuild the tree for `issue` and put the cursor on `item_id` (default: first item)."""
+        """Lay out `issue` and put the cursor on `item_id` (default: the first item)."""
         self._issue = issue
-        self.clear()
-        if issue is None:
+        rows: list[TreeRow] = []
+        if issue is not None:
+            if issue.summary:
+                rows.append(TreeRow("heading", "摘要"))
+                rows.extend(TreeRow("bullet", b.text, b.item_id) for b in issue.summary)
+            for section in issue.sections:
+                rows.append(TreeRow("heading", section.name))
+                rows.extend(TreeRow("item", item.headline, item.id) for item in section.items)
+        self._rows = rows
+        first_item = next((i for i, row in enumerate(rows) if row.kind == "item"), 0)
+        self.rows_changed(self._item_row(item_id) if item_id else first_item)
+
+    def _item_row(self, item_id: str) -> int:
+        for index, row in enumerate(self._rows):
+            if row.kind == "item" and row.item_id == item_id:
+                return index
+        return 0
+
+    def select_item(self, item_id: str) -> None:
+        """Put the cursor on the item's row, unless it is on a bullet announcing that item."""
+        if self._rows and self._rows[self.cursor].item_id == item_id:
             return
-        if issue.summary:
-            summary = self.root.add(Text("摘要"), NodeData(None), expand=True)
-            for bullet in issue.summary:
-                summary.add_leaf(Text("◆" + bullet.text), NodeData(bullet.item_id))
-        for section in issue.sections:
-            node = self.root.add(Text(section.name), NodeData(None, section.name), expand=True)
-            for item in section.items:
-                node.add_leaf(Text(item.headline), NodeData(item.id, section.name))
-        first = next(iter(issue.items), None)
-        self.select_item(item_id or (first.id if first else None))
+        index = self._item_row(item_id)
+        if self._rows and self._rows[index].item_id == item_id and index != self.cursor:
+            self.cursor = index
 
-    def select_item(self, item_id: str | None) -> None:
-        """Put the cursor on the item's leaf (the section's leaf, not its 摘要 bullet)."""
-        if item_id is None:
-            return
-        for node in self._leaves():
-            if node.data is not None and node.data.item_id == item_id and node.data.section:
-                if self.cursor_node is not node:
-                    self.move_cursor(node, animate=False)
-                return
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def _leaves(self) -> list[TreeNode[NodeData]]:
-        return [leaf for top in self.root.children for leaf in top.children]
+    def can_rest_on(self, index: int) -> bool:
+        return self._rows[index].kind != "heading"
 
-    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
-        """The label, shortened with an ellipsis so the line fits the pane without scrolling."""
-        label = super().render_label(node, base_style, style)
-        depth = 0
-        parent = node.parent
-        while parent is not None:
-            depth += 1
-            parent = parent.parent
-        room = self.scrollable_content_region.width - depth * self.guide_depth
-        if room > 1 and label.cell_len > room:
-            label.truncate(room, overflow="ellipsis")
-        return label
+    def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
+        row = self._rows[index]
+        base = self.style_for("")
+        if row.kind == "heading":
+            return Text(fit(row.text, width), style=self.style_for("section-tree--heading"))
+        line_style = self.style_for("section-tree--cursor") if at_cursor else base
+        last = index + 1 >= len(self._rows) or self._rows[index + 1].kind == "heading"
+        text = Text(style=line_style, no_wrap=True)
+        text.append("└ " if last else "├ ", self.style_for("section-tree--guide", partial=True))
+        label = fit(row.text if row.kind == "item" else "◆" + row.text, width - 2)
+        bullet = row.kind == "bullet" and not at_cursor
+        text.append(label, self.style_for("section-tree--bullet", partial=True) if bullet else None)
+        return text
 
-    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
-        event.stop()
-        data = event.node.data
-        if data is not None and data.item_id is not None:
-            self.post_message(self.ItemHighlighted(data.item_id))
+    def cursor_moved(self, index: int) -> None:
+        item_id = self._rows[index].item_id
+        if item_id is not None:
+            self.post_message(self.ItemHighlighted(item_id))
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
-        event.stop()
-        data = event.node.data
-        if data is None:
-            return
-        if data.item_id is None:
-            event.node.toggle()
-        else:
-            self.post_message(self.ItemChosen(data.item_id))
+    def row_chosen(self, index: int) -> None:
+        item_id = self._rows[index].item_id
+        if item_id is not None:
+            self.post_message(self.ItemChosen(item_id))

@@ -1,0 +1,38 @@
+"""The top line: the app's title and sub-title (archive name, counts, loading progress).
+
+One widget drawing one line: Textual's `Header` is four widgets (icon, title, clock space),
+which the first frame of a reader that must appear at once does not need.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import RenderResult
+from textual.widget import Widget
+
+
+class TitleBar(Widget):
+    """Shows `App.title — App.sub_title`, centred, and follows changes to either."""
+
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        text-align: center;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "title", self._changed, init=False)
+        self.watch(self.app, "sub_title", self._changed, init=False)
+
+    def _changed(self) -> None:
+        self.refresh()
+
+    def render(self) -> RenderResult:
+        text = Text(self.app.title, style="bold", no_wrap=True, overflow="ellipsis")
+        if self.app.sub_title:
+            text.append(f" — {self.app.sub_title}", style="dim")
+        return text
