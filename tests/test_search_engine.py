@@ -224,6 +224,9 @@ def test_search_works_before_the_extras(archive: Archive) -> None:
     assert headlines(engine, "微信短句")[0] == WEIXIN
     assert headlines(engine, "保证金")[0] == WEIXIN
     assert engine.search("tengxun").hits == ()  # no pinyin yet, and no crash
+    assert engine.search("曹淑敏").hits == ()  # bodies come with the extras
+    engine.build_extras()
+    assert headlines(engine, "曹淑敏") == [ZUOTAN]
 
 
 def test_extras_are_cached_per_issue(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:

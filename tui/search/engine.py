@@ -15,7 +15,7 @@ without pinyin and word boundaries, and each term is one word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import version
@@ -26,7 +26,7 @@ from rapidfuzz.distance import LCSseq
 from tui.archive.model import Archive, Item
 from tui.search.filters import LibraryView, allowed_items
 from tui.search.fold import fold, original_spans
-from tui.search.index import ArchiveIndex, Block
+from tui.search.index import ArchiveIndex, Block, TextIndex, newest_first
 from tui.search.match import TermMatch, TermMatcher, word_pattern
 from tui.search.pinyin import ReadingTable
 from tui.search.query import Query, parse_query
@@ -99,6 +99,8 @@ class SearchEngine:
         self.readings: ReadingTable | None = None
         self.segmenter: Segmenter | None = None
         self.word_starts: list[bytes] | None = None
+        #: Folded bodies (an extra): until they are there, only headlines are searched.
+        self.texts: TextIndex | None = None
         self._newest_headlines = self.index.headlines[::-1]
 
     @property
@@ -106,9 +108,13 @@ class SearchEngine:
         return self.word_starts is not None
 
     def build_extras(self) -> None:
-        """Pinyin readings, jieba and headline word starts (seconds; cached on disk)."""
+        """Folded bodies, pinyin readings, jieba and headline word starts (seconds).
+
+        Each part is usable as soon as it is assigned; the slow ones are cached on disk.
+        """
         from tui.paths import search_index_dir
 
+        self.texts = TextIndex(self.index)
         cache = search_index_dir()
         chars = set("".join(self.index.headlines))
         pinyin_file = cache / f"pinyin-{version('pypinyin')}.json"
@@ -176,7 +182,7 @@ class SearchEngine:
         if not (others or excluded):
             return first.score, list(first.spans)
         headline = self.index.headlines[index]
-        text = self.index.text(index)
+        text = self._text(index)
         if any(pattern.search(text) for pattern in excluded):
             return None
         score, spans = first.score, list(first.spans)
@@ -188,9 +194,13 @@ class SearchEngine:
             spans.extend(match.spans)
         return score, spans
 
+    def _text(self, index: int) -> str:
+        """The item's folded headline and body, or only its headline until bodies are in."""
+        return self.texts.text(index) if self.texts else self.index.headlines[index]
+
     def _hit(self, index: int, score: int, spans: list[Span]) -> Hit:
         item = self.index.items[index]
-        positions = self.index.positions[index]
+        positions = self.index.positions(index)
         return Hit(item, score, original_spans(spans, positions, len(item.headline)))
 
     def _browse(
@@ -214,8 +224,8 @@ class SearchEngine:
     def _exact(
         self, driver: TermMatcher, allowed: bytearray | None, found: Found
     ) -> Iterator[tuple[int, TermMatch]]:
-        for block in self.index.blocks_newest_first(allowed):
-            for index in _items_newest_first(block, driver.exact_pattern, headlines=True):
+        for block in newest_first(self.index.blocks, allowed):
+            for index in _items_newest_first(block, driver.exact_pattern):
                 if (allowed is None or allowed[index]) and index not in found:
                     match = driver.exact(self.index.headlines[index], self._starts(index))
                     if match is not None:
@@ -226,11 +236,11 @@ class SearchEngine:
     ) -> Iterator[tuple[int, TermMatch]]:
         if driver.pinyin is None:
             return
-        for block in self.index.blocks_newest_first(allowed):
+        for block in newest_first(self.index.blocks, allowed):
             first_span: dict[int, Span] = {}
-            for match in driver.pinyin.finditer(block.headlines):
-                index = block.item_at_headline(match.start())
-                offset = block.headline_starts[index - block.start]
+            for match in driver.pinyin.finditer(block.blob):
+                index = block.item_at(match.start())
+                offset = block.starts[index - block.start]
                 first_span.setdefault(index, (match.start() - offset, match.end() - offset))
             for index in sorted(first_span, reverse=True):
                 if (allowed is None or allowed[index]) and index not in found:
@@ -242,21 +252,27 @@ class SearchEngine:
     ) -> Iterator[tuple[int, TermMatch]]:
         if driver.cutoff is None:
             return
+        # With at most len - cutoff characters missing, a match holds at least one of any
+        # len - cutoff + 1 of them: the rarest such characters give the fewest candidates.
+        chars = self.index.headline_chars
+        rarest = sorted(driver.text, key=chars.frequency)[: len(driver.text) - driver.cutoff + 1]
+        candidates = chars.with_any(rarest)
         last = len(self.index) - 1
-        if allowed is None:
+        if candidates is None and allowed is None:
             choices = self._newest_headlines
             indices: list[int] | None = None
         else:
-            indices = [i for i in range(last, -1, -1) if allowed[i]]
+            pool = range(last, -1, -1) if candidates is None else candidates
+            indices = [i for i in pool if allowed is None or allowed[i]]
             choices = [self.index.headlines[i] for i in indices]
-        candidates = process.extract(
+        scored = process.extract(
             driver.text,
             choices,
             scorer=LCSseq.similarity,
             score_cutoff=driver.cutoff,
             limit=WAY_CAP + len(found),
         )
-        for _, _, position in candidates:
+        for _, _, position in scored:
             index = last - position if indices is None else indices[position]
             if index not in found:
                 match = driver.fuzzy(self.index.headlines[index], self._starts(index))
@@ -266,20 +282,24 @@ class SearchEngine:
     def _full_text(
         self, driver: TermMatcher, allowed: bytearray | None, found: Found
     ) -> Iterator[tuple[int, TermMatch]]:
-        for block in self.index.blocks_newest_first(allowed):
-            for index in _items_newest_first(block, driver.scan_word, headlines=False):
-                if (allowed is None or allowed[index]) and index not in found:
-                    headline = self.index.headlines[index]
-                    match = driver.in_text(headline, self.index.text(index))
-                    if match is not None:
-                        yield index, match
+        texts = self.texts
+        if texts is None:
+            return
+        candidates: Iterable[int] | None = texts.chars.with_all(driver.scan_text)
+        if candidates is None:
+            candidates = (
+                index
+                for block in newest_first(texts.blocks, allowed)
+                for index in _items_newest_first(block, driver.scan_pattern)
+            )
+        for index in candidates:
+            if (allowed is None or allowed[index]) and index not in found:
+                match = driver.in_text(self.index.headlines[index], texts.text(index))
+                if match is not None:
+                    yield index, match
 
 
-def _items_newest_first(block: Block, pattern: re.Pattern[str], headlines: bool) -> list[int]:
+def _items_newest_first(block: Block, pattern: re.Pattern[str]) -> list[int]:
     """The items of a block where the pattern occurs, each once, newest first."""
-    blob = block.headlines if headlines else block.texts
-    locate = block.item_at_headline if headlines else block.item_at_text
-    items: dict[int, None] = {}
-    for match in pattern.finditer(blob):
-        items[locate(match.start())] = None
+    items = dict.fromkeys(block.item_at(match.start()) for match in pattern.finditer(block.blob))
     return sorted(items, reverse=True)

@@ -34,6 +34,7 @@ class LibraryView(Protocol):
     def is_read(self, item_id: str) -> bool: ...
 
 
+_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 NO_LIBRARY = "library not available: #tag and is: filters need the library"
 
 
@@ -69,8 +70,8 @@ def _section_mask(index: ArchiveIndex, section_filter: SectionFilter) -> bytes:
     if not matching:
         shown = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
         raise QueryError(f"sec:{section_filter.name}? no such section (sections: {shown})")
-    keep = not section_filter.negated
-    return bytes((item.section in matching) == keep for item in index.items)
+    mask = index.in_sections(frozenset(matching))
+    return mask.translate(_FLIP) if section_filter.negated else mask
 
 
 def _library_mask(

@@ -1,23 +1,25 @@
-"""The core search index: every item's folded headline and text, in blocks made for scanning.
+"""The search indexes: every item's folded headline, and (built later) its folded text.
 
-Built in one pass over the archive with C-speed string work only (no pinyin, no jieba), so
-search works at once; the slow extras (`tui.search.extras`) arrive later from a worker.
+`ArchiveIndex` folds the headlines only — a fraction of a second for 15,000 items — so the
+search answers at once. `TextIndex` folds every body as well (about half a second per 15,000
+items) and is one of the extras a worker builds; until it is there, bodies are not searched.
 
 Items keep archive order, oldest first, so a higher index is a newer issue. Scans walk the
-blocks newest first and may stop early once enough hits are found; within a block each
-folded headline (and each folded headline + body) sits in one string, separated by "\\n",
-which no folded text contains, so a match never spans two items.
+blocks newest first and may stop early once enough hits are found; within a block the folded
+texts sit in one string, separated by "\\n", which no folded text contains, so a match never
+spans two items.
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tui.archive.model import Archive, Issue, Item
 from tui.search.fold import fold, fold_with_positions
+from tui.search.postings import CharPostings
 
 #: Items per block: small enough that a common query stops after a few blocks.
 BLOCK_SIZE = 256
@@ -25,24 +27,38 @@ BLOCK_SIZE = 256
 
 @dataclass(frozen=True)
 class Block:
-    """Items start … start + len(headline_starts) - 2, folded and joined for fast scanning."""
+    """The folded texts of items start, start + 1, …, joined by "\\n" for fast scanning."""
 
     start: int
-    headlines: str
-    headline_starts: array[int]
-    texts: str
-    text_starts: array[int]
+    blob: str
+    #: Offset of each item's text in `blob`, and one past the last (with its "\\n").
+    starts: array[int]
 
-    def item_at_headline(self, offset: int) -> int:
-        """Index (in the archive) of the item whose headline holds this offset."""
-        return self.start + bisect_right(self.headline_starts, offset) - 1
+    @classmethod
+    def of(cls, start: int, texts: Sequence[str]) -> Block:
+        starts = array("I", [0])
+        for text in texts:
+            starts.append(starts[-1] + len(text) + 1)
+        return cls(start, "\n".join(texts), starts)
 
-    def item_at_text(self, offset: int) -> int:
-        return self.start + bisect_right(self.text_starts, offset) - 1
+    def item_at(self, offset: int) -> int:
+        """Index (in the archive) of the item whose text holds this offset."""
+        return self.start + bisect_right(self.starts, offset) - 1
+
+    def text(self, index: int) -> str:
+        k = index - self.start
+        return self.blob[self.starts[k] : self.starts[k + 1] - 1]
+
+
+def newest_first(blocks: Sequence[Block], allowed: bytearray | None) -> Iterator[Block]:
+    """The blocks holding at least one allowed item, newest first."""
+    for block in reversed(blocks):
+        if allowed is None or allowed.find(1, block.start, block.start + BLOCK_SIZE) >= 0:
+            yield block
 
 
 class ArchiveIndex:
-    """Folded headlines and texts of every item of an archive, and the issue each is in."""
+    """Folded headlines of every item of an archive, and the issue each is in."""
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
@@ -51,55 +67,50 @@ class ArchiveIndex:
         )
         #: (issue, index of its first item, index after its last item), oldest first.
         self.issue_spans: tuple[tuple[Issue, int, int], ...] = _issue_spans(archive)
-        self.headlines: list[str] = []
-        #: For each headline, folded position → original position (None: the identity).
-        self.positions: list[array[int] | None] = []
-        for item in self.items:
-            folded, positions = fold_with_positions(item.headline)
-            self.headlines.append(folded)
-            self.positions.append(positions)
+        self.headlines: list[str] = [fold(item.headline) for item in self.items]
+        self.headline_chars = CharPostings(self.headlines)
         self.blocks: tuple[Block, ...] = tuple(
-            self._block(start) for start in range(0, len(self.items), BLOCK_SIZE)
+            Block.of(start, self.headlines[start : start + BLOCK_SIZE])
+            for start in range(0, len(self.items), BLOCK_SIZE)
         )
-        self.index_of: dict[str, int] = {item.id: i for i, item in enumerate(self.items)}
+        self._positions: dict[int, array[int] | None] = {}
+        self._section_masks: dict[frozenset[str], bytes] = {}
 
     def __len__(self) -> int:
         return len(self.items)
 
-    def _block(self, start: int) -> Block:
-        end = min(start + BLOCK_SIZE, len(self.items))
-        headlines = self.headlines[start:end]
-        texts = [
-            headline + "\n" + fold(item.body)
-            for headline, item in zip(headlines, self.items[start:end], strict=True)
-        ]
-        return Block(
-            start,
-            "\n".join(headlines),
-            _starts(headlines),
-            "\n".join(texts),
-            _starts(texts),
-        )
+    def positions(self, index: int) -> array[int] | None:
+        """Folded → original positions of a headline (None: the same), made when first asked.
+
+        Only hits on screen need them, so they are not made for every headline up front.
+        """
+        if index not in self._positions:
+            self._positions[index] = fold_with_positions(self.items[index].headline)[1]
+        return self._positions[index]
+
+    def in_sections(self, names: frozenset[str]) -> bytes:
+        """One byte per item: 1 if its section is one of these."""
+        mask = self._section_masks.get(names)
+        if mask is None:
+            mask = self._section_masks[names] = bytes(item.section in names for item in self.items)
+        return mask
+
+
+class TextIndex:
+    """Every item's folded headline + "\\n" + body, in blocks, and which items hold each char."""
+
+    def __init__(self, index: ArchiveIndex) -> None:
+        blocks = []
+        for start in range(0, len(index), BLOCK_SIZE):
+            items = index.items[start : start + BLOCK_SIZE]
+            headlines = index.headlines[start : start + BLOCK_SIZE]
+            texts = [h + "\n" + fold(item.body) for h, item in zip(headlines, items, strict=True)]
+            blocks.append(Block.of(start, texts))
+        self.blocks: tuple[Block, ...] = tuple(blocks)
+        self.chars = CharPostings(self.text(i) for i in range(len(index)))
 
     def text(self, index: int) -> str:
-        """The folded headline, a "\\n" and the folded body of one item."""
-        block = self.blocks[index // BLOCK_SIZE]
-        k = index - block.start
-        return block.texts[block.text_starts[k] : block.text_starts[k + 1] - 1]
-
-    def blocks_newest_first(self, allowed: bytearray | None) -> Iterator[Block]:
-        """The blocks holding at least one allowed item, newest first."""
-        for block in reversed(self.blocks):
-            if allowed is None or allowed.find(1, block.start, block.start + BLOCK_SIZE) >= 0:
-                yield block
-
-
-def _starts(parts: list[str]) -> array[int]:
-    """Offsets of each part in "\\n".join(parts), and one past the end (with its "\\n")."""
-    starts = array("I", [0])
-    for part in parts:
-        starts.append(starts[-1] + len(part) + 1)
-    return starts
+        return self.blocks[index // BLOCK_SIZE].text(index)
 
 
 def _issue_spans(archive: Archive) -> tuple[tuple[Issue, int, int], ...]:

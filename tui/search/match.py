@@ -75,10 +75,13 @@ class TermMatcher:
         self.word_patterns = [word_pattern(word) for word in self.words]
 
     @property
-    def scan_word(self) -> re.Pattern[str]:
-        """The pattern of the longest word: the fewest places to check in a full-text scan."""
-        longest = max(range(len(self.words)), key=lambda k: len(self.words[k]))
-        return self.word_patterns[longest]
+    def scan_text(self) -> str:
+        """The longest word: the fewest places to check in a full-text scan."""
+        return max(self.words, key=len)
+
+    @property
+    def scan_pattern(self) -> re.Pattern[str]:
+        return self.word_patterns[self.words.index(self.scan_text)]
 
     def exact(self, headline: str, starts: bytes | None) -> TermMatch | None:
         best: TermMatch | None = None
@@ -146,7 +149,12 @@ class TermMatcher:
 
 
 def word_pattern(word: str) -> re.Pattern[str]:
-    """A full-text word; a Latin one must start a Latin word ("ai" is not in "said")."""
+    """A full-text word; a Latin one must start a Latin word ("ai" is not in "said").
+
+    The word comes first and the check for what precedes it after (as a look-behind over
+    the word), so that the regex engine can still jump from one occurrence to the next.
+    """
+    literal = re.escape(word)
     if _LATIN_WORD.match(word):
-        return re.compile(r"(?<![a-z0-9])" + re.escape(word))
-    return re.compile(re.escape(word))
+        return re.compile(f"{literal}(?<![a-z0-9]{literal})")
+    return re.compile(literal)

@@ -1,8 +1,8 @@
 """Pinyin matching: "tengxun" and "txsp" find 腾讯 and 腾讯视频 in Chinese headlines.
 
-A query of Latin letters is cut into pieces, one per character: a full syllable ("teng"),
-an initial ("t", "zh") or, for the last piece only, any beginning of a syllable (so "tengx"
-already matches while the user is still typing). Each piece becomes a character class of
+A query of Latin letters is read two ways, one piece per character: as full syllables, the
+last one possibly cut short ("tengxun", and "tengx" while the user is still typing), and as
+initials, one letter a character ("txsp"). Each piece becomes a character class of
 every Han character with a reading that starts with it — any of its readings, so 行 answers
 to both "xing" and "hang" — and the query becomes a regular expression over the folded
 headlines themselves: `[腾疼藤…][讯迅训…]`. No per-headline pinyin is stored.
@@ -19,9 +19,8 @@ from pathlib import Path
 
 from tui.search.cachefile import read_json, write_json
 
-#: At most this many ways of cutting a query into pieces (best first) go into its pattern.
-MAX_SPLITS = 24
-_INITIALS = frozenset({"zh", "ch", "sh"})
+#: At most this many readings of a query as syllables go into its pattern.
+MAX_SPLITS = 8
 _LETTERS = re.compile(r"[a-z]+", re.ASCII)
 
 
@@ -65,28 +64,33 @@ class ReadingTable:
         """The regular expression a folded Latin query stands for, or None if it cannot match."""
         if not _LETTERS.fullmatch(query):
             return None
-        # completes[i]: the rest of the query from i can be cut into pieces. Knowing it
-        # first keeps the search below from trying exponentially many dead ends.
-        completes = [False] * len(query) + [True]
-        for start in range(len(query) - 1, -1, -1):
-            completes[start] = any(completes[end] for end in self._piece_ends(query, start))
-        if not completes[0]:
+        splits = self._syllable_splits(query)
+        if len(query) > 1 and all(letter in self._classes for letter in query):
+            splits.append(list(query))
+        if not splits:
             return None
-        splits: list[list[str]] = []
-        self._split(query, 0, [], splits, completes)
         # Fewer pieces first: "tengxun" as 腾讯 before 7 characters with those initials.
         splits.sort(key=len)
         return re.compile("|".join("".join(self._classes[p] for p in split) for split in splits))
+
+    def _syllable_splits(self, query: str) -> list[list[str]]:
+        """Ways to read the query as whole syllables, the last of which may be cut short."""
+        # completes[i]: the rest of the query from i can be read so. Knowing it first keeps
+        # the search below from trying exponentially many dead ends ("xianxianxian…").
+        completes = [False] * len(query) + [True]
+        for start in range(len(query) - 1, -1, -1):
+            completes[start] = any(completes[end] for end in self._piece_ends(query, start))
+        splits: list[list[str]] = []
+        if completes[0]:
+            self._split(query, 0, [], splits, completes)
+        return splits
 
     def _piece_ends(self, query: str, start: int) -> list[int]:
         """Where a piece starting at `start` may end, longest first."""
         ends = []
         for end in range(min(len(query), start + 6), start, -1):
             piece = query[start:end]
-            if piece not in self._classes:
-                continue
-            last = end == len(query)
-            if last or piece in self.syllables or len(piece) == 1 or piece in _INITIALS:
+            if piece in self.syllables or (end == len(query) and piece in self._classes):
                 ends.append(end)
         return ends
 
