@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import sqlite3
 from datetime import date
@@ -9,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui import paths
 from tui.library import LibraryError, LibraryReadOnly, LibraryStore, Snapshot
@@ -129,3 +133,67 @@ def test_library_from_a_newer_zhoubao_is_not_touched() -> None:
     again = LibraryStore()
     assert again.read_only and again.notice is not None and "newer" in again.notice
     assert again.view.is_bookmarked(ITEM.id)
+
+
+# Each example gets its own folder and keeps its files: SQLite keys its in-process lock
+# state on inode numbers, which deleting and rewriting files would hand round again.
+_example_numbers = itertools.count()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=6000),
+        st.binary(min_size=100, max_size=6000).map(lambda b: b"SQLite format 3\x00" + b),
+    )
+)
+def test_any_bytes_as_library_open_without_crashing(content: bytes) -> None:
+    path = paths.data_dir() / f"example-{next(_example_numbers)}" / "library.db"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    store = LibraryStore(path)
+    try:
+        assert not store.read_only
+        store.set_bookmark(ITEM)
+        assert store.view.is_bookmarked(ITEM.id)
+    finally:
+        store.close()
+
+
+@functools.cache
+def _library_bytes() -> bytes:
+    """A library of 40 records, made once so every hypothesis example damages the same file."""
+    store = LibraryStore()
+    for n in range(40):
+        snap = Snapshot(**{**ITEM.__dict__, "id": f"393-{n:06x}"})
+        store.set_bookmark(snap)
+        store.add_tags([snap], [f"t{n % 5}"])
+        store.set_note(snap, "备注" * n)
+    store.close()
+    conn = sqlite3.connect(paths.library_db())
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = paths.library_db().read_bytes()
+    for old in paths.library_db().parent.glob("library.db*"):
+        old.unlink()
+    return data
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_damaged_library_opens_reads_and_writes_or_says_why(data: st.DataObject) -> None:
+    damaged = bytearray(_library_bytes())
+    for _ in range(data.draw(st.integers(1, 20))):
+        damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
+    path = paths.data_dir() / f"example-{next(_example_numbers)}" / "library.db"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(bytes(damaged))
+    store = LibraryStore(path)
+    try:
+        store.records(present=set())
+        try:
+            store.set_bookmark(ITEM)
+        except LibraryError as error:
+            assert str(error)
+    finally:
+        store.close()

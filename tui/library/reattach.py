@@ -1,7 +1,7 @@
 """Re-attaching library records to an archive whose items changed ids.
 
 An item's id comes from its headline; when an issue is re-converted and a headline changes
-a little (a typo fixed, a space lost), the record keyed on the old id no longer finds its
+a little (a typo fixed, a word added), the record keyed on the old id no longer finds its
 item. Within the same issue, a headline that is still almost the same is taken to be the
 same item, and the record (bookmark, tags, note, read mark) moves over to the new id.
 """

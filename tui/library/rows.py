@@ -68,17 +68,42 @@ SNAPSHOT_COLUMNS = "id, number, date, section, headline, paragraphs, position, s
 
 
 def snapshot_from_row(row: tuple[object, ...]) -> Snapshot:
+    """A snapshot from its row; a damaged field reads as empty rather than failing the read."""
     item_id, number, day, section, headline, paragraphs, position, source_title = row
     return Snapshot(
         id=str(item_id),
-        number=int(str(number)),
-        date=date.fromisoformat(str(day)) if day else None,
+        number=_as_int(number),
+        date=_as_date(day),
         section=str(section),
         headline=str(headline),
-        paragraphs=tuple(str(p) for p in json.loads(str(paragraphs))),
-        position=int(str(position)),
+        paragraphs=_as_paragraphs(paragraphs),
+        position=_as_int(position),
         source_title=str(source_title),
     )
+
+
+def _as_int(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _as_date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _as_paragraphs(value: object) -> tuple[str, ...]:
+    try:
+        decoded = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return ()
+    return tuple(str(p) for p in decoded) if isinstance(decoded, list) else ()
+
+
+def lenient_text(data: bytes) -> str:
+    """SQLite text as str; bytes a damaged file made invalid UTF-8 show as U+FFFD."""
+    return data.decode("utf-8", "replace")
 
 
 def clean_tags(tags: Iterable[str]) -> list[str]:

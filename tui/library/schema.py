@@ -88,6 +88,32 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
             conn.execute(f"PRAGMA user_version = {int(target)}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     return current
+
+
+def _columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")]
+    return {t: {row[1] for row in conn.execute(f'PRAGMA table_info("{t}")')} for t in tables}
+
+
+def missing_columns(conn: sqlite3.Connection) -> list[str]:
+    """ "table.column" of every column this zhoubao uses that the database lacks.
+
+    A file can be a sound SQLite database whose schema text was damaged (a column renamed
+    by a flipped byte); it then fails every query, so it is treated as corrupt.
+    """
+    reference = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(reference)
+        wanted = _columns(reference)
+    finally:
+        reference.close()
+    found = _columns(conn)
+    return [
+        f"{table}.{column}"
+        for table, columns in wanted.items()
+        for column in sorted(columns - found.get(table, set()))
+    ]

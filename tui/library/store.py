@@ -51,7 +51,11 @@ class LibraryStore:
         self._lock = threading.RLock()
         self.view = LibraryView()
         self._data_version = -1
-        self.refresh()
+        try:
+            self.refresh()
+        except BaseException:
+            self._conn.close()
+            raise
 
     def close(self) -> None:
         with self._lock:
@@ -76,11 +80,11 @@ class LibraryStore:
             try:
                 yield conn
                 conn.execute("COMMIT")
-            except sqlite3.Error as error:
-                conn.execute("ROLLBACK")
+            except (sqlite3.Error, UnicodeError) as error:
+                _roll_back(conn)
                 raise LibraryError(f"Cannot save to {self.path}: {error}") from error
             except BaseException:
-                conn.execute("ROLLBACK")
+                _roll_back(conn)
                 raise
 
     # Writes. Each states the wanted outcome, so repeating it is harmless.
@@ -258,3 +262,9 @@ class LibraryStore:
         with self._write() as conn:
             yield conn
         self.refresh(force=True)
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    # A failed COMMIT may already have rolled back; a second ROLLBACK would hide its error.
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
