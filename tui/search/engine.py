@@ -15,6 +15,7 @@ without pinyin and word boundaries, and each term is one word.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -102,6 +103,7 @@ class SearchEngine:
         #: Folded bodies (an extra): until they are there, only headlines are searched.
         self.texts: TextIndex | None = None
         self._newest_headlines = self.index.headlines[::-1]
+        self._extras_lock = threading.Lock()
 
     @property
     def extras_ready(self) -> bool:
@@ -111,7 +113,13 @@ class SearchEngine:
         """Folded bodies, pinyin readings, jieba and headline word starts (seconds).
 
         Each part is usable as soon as it is assigned; the slow ones are cached on disk.
+        Safe to call from several threads: the first builds, the others wait for it.
         """
+        with self._extras_lock:
+            if not self.extras_ready:
+                self._build_extras()
+
+    def _build_extras(self) -> None:
         from tui.paths import search_index_dir
 
         self.texts = TextIndex(self.index)

@@ -1,0 +1,91 @@
+"""The search overlay's result list: one row per hit, only the rows on screen drawn.
+
+Each row is the headline with its matched characters highlighted, then 期号, date and
+section, dimmed, at the right. Rows are built as Rich `Text` from the item's own strings —
+never markup — so a headline holding "[bold]" shows exactly that. Replacing the hits costs
+nothing per row until a row is drawn (see `RowList`), which is what lets the list follow
+every key press.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.message import Message
+
+from tui.search import Hit
+from widgets.row_list import RowList
+
+#: Below this width the row shows the issue number only, not the date and section.
+NARROW_WIDTH = 60
+#: Line breaks and tabs in a headline become spaces: one character for one, spans stay put.
+_ONE_LINE = {ord("\n"): " ", ord("\r"): " ", ord("\t"): " "}
+
+
+class SearchResults(RowList, can_focus=False):
+    """Hits, best first, and a cursor moved from the search input (which keeps the focus)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "search-results--cursor",
+        "search-results--match",
+        "search-results--meta",
+    }
+
+    DEFAULT_CSS = """
+    SearchResults {
+        & > .search-results--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+        & > .search-results--match { color: $text-warning; text-style: bold underline; }
+        & > .search-results--meta { color: $text-muted; }
+    }
+    """
+
+    @dataclass
+    class Chosen(Message):
+        """A row was double-clicked: open this item."""
+
+        item_id: str
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.hits: tuple[Hit, ...] = ()
+
+    def show_hits(self, hits: Sequence[Hit]) -> None:
+        """Replace the rows; the cursor goes to the best hit."""
+        self.hits = tuple(hits)
+        self.rows_changed(0)
+
+    @property
+    def current(self) -> Hit | None:
+        """The hit under the cursor, if there are any."""
+        return self.hits[self.cursor] if 0 <= self.cursor < len(self.hits) else None
+
+    def row_count(self) -> int:
+        return len(self.hits)
+
+    def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
+        hit = self.hits[index]
+        base = self.style_for("search-results--cursor" if at_cursor else "")
+        when = hit.date.isoformat() if hit.date else "日期不详"
+        meta = f"  第{hit.number}期"
+        if width >= NARROW_WIDTH:
+            meta += f" {when} {hit.section}"
+        headline = Text(hit.headline.translate(_ONE_LINE))
+        match = self.style_for("search-results--match", partial=True)
+        for start, end in hit.spans:
+            headline.stylize(match, start, end)
+        room = max(1, width - cell_len(meta))
+        headline.truncate(room, overflow="ellipsis", pad=True)
+        row = Text(style=base, no_wrap=True, end="")
+        row.append_text(headline)
+        row.append(meta, self.style_for("search-results--meta", partial=True))
+        return row
+
+    def row_chosen(self, index: int) -> None:
+        self.post_message(self.Chosen(self.hits[index].id))
