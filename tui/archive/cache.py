@@ -17,6 +17,7 @@ is treated as missing and rebuilt: the cache must never stop the archive from op
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -119,7 +120,8 @@ def _write_pickle(path: Path, payload: object) -> None:
             pickle.dump((CACHE_VERSION, payload), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # nothing was written, or nowhere to write it
+            tmp.unlink(missing_ok=True)
 
 
 def _default_parse(path: Path) -> Issue:

@@ -1,0 +1,50 @@
+"""SVG snapshots of the three-pane screen (pytest-textual-snapshot), fixed size and theme.
+
+Update after an intended change with `pytest tests/test_app_snapshots.py --snapshot-update`
+and look at the SVGs in tests/__snapshots__/ before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app import ZhoubaoApp
+from tui.archive import load_archive
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def sample_app() -> ZhoubaoApp:
+    app = ZhoubaoApp(SAMPLES, archive=load_archive(SAMPLES))
+    app.theme = "textual-dark"
+    return app
+
+
+async def loaded(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def test_three_panes(snap_compare: Callable[..., bool], size: tuple[int, int]) -> None:
+    assert snap_compare(sample_app(), terminal_size=size, run_before=loaded)
+
+
+def test_reading_an_item_in_the_second_issue(snap_compare: Callable[..., bool]) -> None:
+    async def navigate(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        await pilot.press("right_square_bracket", "tab", "j", "j", "enter")
+        await pilot.pause()
+
+    assert snap_compare(sample_app(), terminal_size=(120, 36), run_before=navigate)
+
+
+def test_help_screen(snap_compare: Callable[..., bool]) -> None:
+    assert snap_compare(
+        sample_app(), terminal_size=(100, 40), press=["question_mark"], run_before=loaded
+    )

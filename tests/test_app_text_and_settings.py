@@ -1,0 +1,165 @@
+"""Text from files is shown literally; settings (position, theme, keys) survive a restart."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_app_navigation import make_archive, press, reader_item, started
+
+from tui import paths
+from tui.app import ZhoubaoApp
+from tui.archive.model import Archive, Issue, Item, Section, SkippedFile
+from tui.screens.help import HelpScreen
+from tui.settings import Position, Settings, load_settings, save_settings
+from widgets.item_reader import ItemReader
+from widgets.key_bar import KeyBar
+from widgets.section_tree import SectionTree
+
+HOSTILE_HEADLINE = "[bold red]x[/] 与 [@click=app.quit]点我[/]"
+HOSTILE_BODY = "转义序列 \x1b[31m红色\x1b[0m 和 [link=https://example.com]链接[/link]"
+
+
+def hostile_archive(root: Path) -> Archive:
+    item = Item("9-bad", HOSTILE_HEADLINE, (HOSTILE_BODY,), "行业", 9, date(2024, 1, 1))
+    return Archive(root, (Issue(9, date(2024, 1, 1), (Section("行业", (item,)),)),))
+
+
+def screen_text(app: ZhoubaoApp) -> str:
+    """Every character on screen, as the terminal would show it."""
+    return "\n".join(
+        "".join(segment.text for segment in strip)
+        for strip in app.screen._compositor.render_strips()
+    )
+
+
+async def test_markup_and_escape_sequences_in_items_show_literally(tmp_path: Path) -> None:
+    app = ZhoubaoApp(tmp_path, archive=hostile_archive(tmp_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        shown = screen_text(app)
+        assert "[bold red]x[/]" in shown
+        assert "[@click=app.quit]点我[/]" in shown
+        assert "␛[31m红色␛[0m" in shown
+        assert "\x1b" not in "".join(
+            seg.text for y in range(10) for seg in app.screen.query_one(ItemReader).render_line(y)
+        )
+        await pilot.click(ItemReader, offset=(5, 1))  # a click on the text runs nothing
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_reopens_at_the_last_issue_and_item_read(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path)
+    app = ZhoubaoApp(tmp_path, archive=archive)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await press(pilot, "right_square_bracket", "n", "n")
+        assert reader_item(app) == "2-1.0"
+        await press(pilot, "q")
+    saved = load_settings().position_in(tmp_path)
+    assert saved == Position(2, "2-1.0")
+    again = ZhoubaoApp(tmp_path, archive=archive)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await started(again, pilot)
+        assert reader_item(again) == "2-1.0"
+
+
+async def test_theme_choice_is_remembered(tmp_path: Path) -> None:
+    app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_settings().theme == "nord"
+    again = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+    async with again.run_test(size=(120, 36)) as pilot:
+        await started(again, pilot)
+        assert again.theme == "nord"
+
+
+async def test_keymap_from_settings_remaps_a_binding(tmp_path: Path) -> None:
+    save_settings(Settings(keymap={"app.next_item": "ctrl+n"}))
+    app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await press(pilot, "n")
+        assert reader_item(app) == "3-0.0"
+        await press(pilot, "ctrl+n")
+        assert reader_item(app) == "3-0.1"
+
+
+async def test_help_lists_every_binding_and_closes(tmp_path: Path) -> None:
+    app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+    async with app.run_test(size=(120, 90)) as pilot:  # tall enough to show the whole list
+        await started(app, pilot)
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        for _heading, bindings in app.binding_sections():
+            for binding in bindings:
+                assert binding.id in shown  # type: ignore[union-attr]
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_key_bar_follows_the_focused_pane(tmp_path: Path) -> None:
+    app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        bar = app.screen.query_one(KeyBar)
+        assert "Open" in str(bar.render())
+        await press(pilot, "tab")
+        assert isinstance(app.focused, SectionTree)
+        assert "Read" in str(bar.render())
+
+
+async def test_skipped_files_are_listed_in_a_notification(tmp_path: Path) -> None:
+    archive = Archive(
+        tmp_path,
+        make_archive(tmp_path).issues,
+        skipped=(SkippedFile(tmp_path / "notes.txt", "no issue number"),),
+    )
+    app = ZhoubaoApp(tmp_path, archive=archive)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await started(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("notes.txt — no issue number" in m for m in messages)
+        assert reader_item(app) == "3-0.0"
+
+
+def test_settings_file_round_trip(tmp_path: Path) -> None:
+    saved = Settings(theme="nord", keymap={"app.quit": "ctrl+q"})
+    saved.remember_position(tmp_path / "a", Position(393, "393-abc"))
+    save_settings(saved)
+    assert load_settings() == saved
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.binary(max_size=200), st.text(max_size=200).map(str.encode)))
+def test_any_settings_file_content_loads_without_error(content: bytes) -> None:
+    path = paths.settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    loaded = load_settings()
+    assert isinstance(loaded, Settings)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+        max_leaves=12,
+    )
+)
+def test_any_json_in_the_settings_file_loads(value: object) -> None:
+    path = paths.settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"theme": value, "keymap": value, "positions": value}))
+    loaded = load_settings()
+    assert loaded.theme is None or isinstance(loaded.theme, str)
+    assert all(isinstance(v, str) for v in loaded.keymap.values())

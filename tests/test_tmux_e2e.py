@@ -1,0 +1,145 @@
+"""End to end: the real `zhoubao` in a real terminal (tmux), driven by keys, read off screen."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tui import paths
+
+REPO = Path(__file__).resolve().parent.parent
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+class Terminal:
+    """A detached tmux session running one command."""
+
+    def __init__(self, command: list[str], env: dict[str, str], cols: int, rows: int) -> None:
+        self.session = f"zhoubao-e2e-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        # The short sleep lets tmux give the window its size before the app asks for it.
+        line = f"sleep 0.3; env {exports} {shlex.join(command)}; sleep 30"
+        subprocess.run(
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.session,
+                "-x",
+                str(cols),
+                "-y",
+                str(rows),
+                line,
+            ],
+            check=True,
+        )
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            subprocess.run(["tmux", "send-keys", "-t", self.session, "--", key], check=True)
+            time.sleep(0.15)
+
+    def screen(self) -> str:
+        result = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.session],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout
+
+    def wait_for(self, found: Callable[[str], bool], timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        shown = ""
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if found(shown):
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"timed out; the screen shows:\n{shown}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.session], check=False)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
+    opened: list[Terminal] = []
+
+    def open_terminal(*args: str, cols: int = 120, rows: int = 36) -> Terminal:
+        env = {
+            "PYTHONPATH": str(REPO),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            paths.DATA_DIR_ENV: os.environ[paths.DATA_DIR_ENV],
+            paths.CACHE_DIR_ENV: os.environ[paths.CACHE_DIR_ENV],
+        }
+        term = Terminal([sys.executable, "-m", "tui.cli.main", *args], env, cols, rows)
+        opened.append(term)
+        return term
+
+    yield open_terminal
+    for term in opened:
+        term.close()
+
+
+def test_reads_the_sample_archive_with_keys(terminal: Callable[..., Terminal]) -> None:
+    term = terminal()
+    shown = term.wait_for(lambda s: "2 期 · 53 条" in s)
+    assert "403  2024-02-26" in shown
+    assert "国务院国资委召开中央企业人工智能专题推进会" in shown
+    assert "行业动态周报 第 403 期 · 2024-02-26 · 要闻" in shown
+
+    term.keys("]")
+    shown = term.wait_for(lambda s: "行业动态周报 第 393 期" in s)
+    assert "中央经济工作会议：加快推动人工智能发展" in shown
+
+    term.keys("n")
+    term.wait_for(lambda s: "12月14日，国家广播电视总局召开" in s)
+
+    term.keys("?")
+    term.wait_for(lambda s: "app.next_item" in s)
+    term.keys("Escape", "q")
+    term.wait_for(lambda s: "周报 · sample_data" not in s)
+
+
+def test_reopens_where_reading_stopped_at_80_columns(terminal: Callable[..., Terminal]) -> None:
+    first = terminal(str(REPO / "sample_data"), cols=80, rows=24)
+    first.wait_for(lambda s: "2 期 · 53 条" in s)
+    first.keys("]", "n", "n")
+    first.wait_for(lambda s: "12月12日" in s)
+    first.keys("q")
+    first.wait_for(lambda s: "2 期 · 53 条" not in s)
+
+    again = terminal(str(REPO / "sample_data"), cols=80, rows=24)
+    shown = again.wait_for(lambda s: "2 期 · 53 条" in s)
+    assert "第 393 期" in shown
+    assert "12月12日" in shown
+
+
+def test_a_missing_archive_exits_with_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli.main", str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "nowhere" in result.stderr
