@@ -24,6 +24,13 @@ ON CONFLICT (id) DO UPDATE SET
     source_title = excluded.source_title
 """
 
+INSERT_SNAPSHOT_WITHOUT_BODY = """
+INSERT INTO items (id, number, date, section, headline, paragraphs, saved_at, position,
+                   source_title)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO NOTHING
+"""
+
 # A snapshot with no mark left on it is dropped, so the library holds only what users keep.
 DROP_UNMARKED = """
 DELETE FROM items WHERE id = ?1
@@ -38,17 +45,22 @@ def now_stamp() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def save_snapshot(conn: sqlite3.Connection, snap: Snapshot) -> None:
-    """Insert or refresh the item's snapshot (the newest reading of an item wins)."""
+def save_snapshot(conn: sqlite3.Connection, snap: Snapshot, with_body: bool = True) -> None:
+    """Insert or refresh the item's snapshot (the newest reading of an item wins).
+
+    Without the body, an existing snapshot is left as it is and a new one keeps no
+    paragraphs: a read mark needs the headline to be listed and re-attached, not the text,
+    and a reader who has read 15,000 items should not carry 15,000 bodies around.
+    """
     conn.execute(
-        UPSERT_SNAPSHOT,
+        UPSERT_SNAPSHOT if with_body else INSERT_SNAPSHOT_WITHOUT_BODY,
         (
             snap.id,
             snap.number,
             snap.date.isoformat() if snap.date else None,
             snap.section,
             snap.headline,
-            json.dumps(list(snap.paragraphs), ensure_ascii=False),
+            json.dumps(list(snap.paragraphs) if with_body else [], ensure_ascii=False),
             now_stamp(),
             snap.position,
             snap.source_title,

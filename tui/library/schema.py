@@ -94,16 +94,17 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     return current
 
 
-def _columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
+def _columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
     tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")]
-    return {t: {row[1] for row in conn.execute(f'PRAGMA table_info("{t}")')} for t in tables}
+    return {t: [row[1] for row in conn.execute(f'PRAGMA table_info("{t}")')] for t in tables}
 
 
-def missing_columns(conn: sqlite3.Connection) -> list[str]:
-    """ "table.column" of every column this zhoubao uses that the database lacks.
+def schema_problems(conn: sqlite3.Connection) -> list[str]:
+    """Why the tables this zhoubao reads cannot be read as it reads them (empty if they can).
 
-    A file can be a sound SQLite database whose schema text was damaged (a column renamed
-    by a flipped byte); it then fails every query, so it is treated as corrupt.
+    A file can be a sound SQLite database whose schema text was damaged (a name changed by
+    a flipped byte); every query would then fail, so it is treated as corrupt. Each table's
+    columns are asked for by name, as the store asks for them.
     """
     reference = sqlite3.connect(":memory:", isolation_level=None)
     try:
@@ -111,9 +112,10 @@ def missing_columns(conn: sqlite3.Connection) -> list[str]:
         wanted = _columns(reference)
     finally:
         reference.close()
-    found = _columns(conn)
-    return [
-        f"{table}.{column}"
-        for table, columns in wanted.items()
-        for column in sorted(columns - found.get(table, set()))
-    ]
+    problems = []
+    for table, columns in wanted.items():
+        try:
+            conn.execute(f'SELECT {", ".join(columns)} FROM "{table}" LIMIT 0').fetchall()
+        except sqlite3.Error as error:
+            problems.append(f"{table}: {error}")
+    return problems

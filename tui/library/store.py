@@ -175,7 +175,7 @@ class LibraryStore:
         with self._write() as conn:
             for snap in snaps:
                 if on:
-                    save_snapshot(conn, snap)
+                    save_snapshot(conn, snap, with_body=False)
                     conn.execute(
                         "INSERT OR IGNORE INTO read_marks VALUES (?, ?)", (snap.id, now_stamp())
                     )
