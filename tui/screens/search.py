@@ -4,7 +4,7 @@ Results follow every key press: the engine answers within a frame and the list d
 its visible rows. Up/down (and page keys) move through the hits while the input keeps the
 focus; Enter dismisses with the chosen item's id, escape with None. ctrl+r, or up in an
 empty input, steps back through earlier queries (saved on Enter). A filter the engine
-cannot use is named under the input; the previous hits stay until the query is fixed.
+cannot use is named under the input, in place of the hits.
 
 The screen takes a ready `SearchEngine` (best: the app keeps one, so indexes are built once)
 or an `Archive`, whose engine it builds in a worker and keeps for the next opening. Slow
@@ -76,7 +76,8 @@ class SearchScreen(ModalScreen[str | None]):
             border: round $primary;
             padding: 0 1;
         }
-        & #search-message { height: 1; color: $text-muted; }
+        & #search-input { border: none; height: 1; padding: 0 1; background: $boost; }
+        & #search-message { height: 1; color: $text-muted; padding: 0 1; }
         & #search-message.-error { color: $text-error; }
         & SearchResults { height: 1fr; }
     }
@@ -98,7 +99,8 @@ class SearchScreen(ModalScreen[str | None]):
         self._history_at: int | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="search-box"):
+        with Vertical(id="search-box") as box:
+            box.border_title = "搜索"
             yield Input(self._initial_query, placeholder=PLACEHOLDER, id="search-input")
             yield Static(id="search-message", markup=False)
             yield SearchResults(id="search-results")
@@ -161,6 +163,7 @@ class SearchScreen(ModalScreen[str | None]):
         try:
             result = self.engine.search(text, limit=RESULT_LIMIT)
         except QueryError as error:
+            self.results.show_hits(())
             self._say(str(error), error=True)
             return
         self.results.show_hits(result.hits)
