@@ -1,0 +1,50 @@
+"""SVG snapshots of the library's screens over a bare app, at a fixed size and theme.
+
+Update after an intended change with `pytest tests/test_library_snapshots.py --snapshot-update`
+and look at the SVGs in tests/__snapshots__/ before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import Screen
+
+from tests.test_library_screens import LIBRARY
+from tui.screens.library_view import LibraryScreen
+from tui.screens.tag_editor import TagEditor
+
+
+class Host(App[None]):
+    def __init__(self, screen: Screen[Any]) -> None:
+        super().__init__()
+        self.screen_under_test = screen
+        self.theme = "textual-dark"
+
+    def on_mount(self) -> None:
+        self.push_screen(self.screen_under_test)
+
+
+def test_library_view_by_tag(snap_compare: Callable[..., bool]) -> None:
+    assert snap_compare(Host(LibraryScreen(LIBRARY)), terminal_size=(110, 30))
+
+
+def test_library_view_by_issue_filtered(snap_compare: Callable[..., bool]) -> None:
+    async def filter_by_issue(pilot: Pilot[None]) -> None:
+        await pilot.press("g", "slash", "新", "闻")
+
+    host = Host(LibraryScreen(LIBRARY))
+    assert snap_compare(host, terminal_size=(110, 30), run_before=filter_by_issue)
+
+
+def test_tag_editor_completing(snap_compare: Callable[..., bool]) -> None:
+    async def type_prefix(pilot: Pilot[None]) -> None:
+        await pilot.press("短")
+        await pilot.pause()
+
+    editor = TagEditor("中央经济工作会议：加快推动人工智能发展", ["AI"], ["短剧", "短视频", "AI"])
+    host = Host(editor)
+    assert snap_compare(host, terminal_size=(90, 20), run_before=type_prefix)
