@@ -248,3 +248,31 @@ def test_reading_order_at_the_ends(tmp_path: Path) -> None:
     assert order.previous_section((0, "3-0.1")) is None
     assert order.next_section((2, "1-1.0")) is None
     assert order.previous_section((1, "2-0.1")) == (0, "3-1.0")
+
+
+async def test_slash_searches_and_enter_opens_the_hit_in_the_reader(tmp_path: Path) -> None:
+    from tui.archive import load_archive
+    from tui.screens.search import SearchScreen
+
+    app = ZhoubaoApp(SAMPLES, archive=load_archive(SAMPLES))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await press(pilot, "slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"越南通信传媒部")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, SearchScreen)
+        item = app.screen.query_one(ItemReader).item
+        assert item is not None and "越南通信传媒部" in item.headline
+        assert isinstance(app.focused, ItemReader)
+        assert app.screen.query_one(IssueList).cursor == 1  # issue 393, below 403
+
+
+async def test_open_item_of_an_unknown_id_changes_nothing(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        app.open_item("999-nothing")
+        await pilot.pause()
+        assert reader_item(app) == "3-0.0"

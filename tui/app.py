@@ -15,12 +15,13 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 
 from tui import paths
 from tui.archive.cache import ArchivePreview
 from tui.archive.model import Archive, Issue
+from tui.keys import APP_BINDINGS
 from tui.navigation import Position, ReadingOrder
 from tui.settings import Position as SavedPosition
 from tui.settings import Settings, load_settings, save_settings
@@ -31,6 +32,7 @@ from widgets.key_bar import KeyBar
 from widgets.section_tree import SectionTree
 from widgets.title_bar import TitleBar
 
+EarlyPreview = Future[ArchivePreview | None] | None
 #: When set, the app writes the time the newest issue first shows to this file, then exits.
 BENCH_READY_ENV = "ZHOUBAO_BENCH_READY"
 
@@ -40,48 +42,10 @@ class ZhoubaoApp(App[None]):
 
     CSS_PATH = paths.styles_dir() / "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "focus_next", "Next pane", show=False, id="app.next_pane"),
-        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.prev_pane"),
-        Binding("h,left", "pane(-1)", "Pane left", show=False, id="app.pane_left"),
-        Binding("l,right", "pane(1)", "Pane right", show=False, id="app.pane_right"),
-        Binding("n", "move('item', 1)", "Next item", id="app.next_item"),
-        Binding("p", "move('item', -1)", "Prev item", show=False, id="app.prev_item"),
-        Binding("right_square_bracket", "move('issue', 1)", "Next issue", id="app.next_issue"),
-        Binding(
-            "left_square_bracket",
-            "move('issue', -1)",
-            "Prev issue",
-            show=False,
-            id="app.prev_issue",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "move('section', 1)",
-            "Next section",
-            show=False,
-            id="app.next_section",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "move('section', -1)",
-            "Prev section",
-            show=False,
-            id="app.prev_section",
-        ),
-        Binding("space", "page", "Page", id="app.page", tooltip="Page down, then next item"),
-        Binding("y", "copy_item", "Copy", id="app.copy"),
-        Binding("z", "zoom", "Zoom", id="app.zoom"),
-        Binding("r", "reload", "Reload", show=False, id="app.reload"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
-        self,
-        archive_root: Path,
-        archive: Archive | None = None,
-        preview: Future[ArchivePreview | None] | None = None,
+        self, archive_root: Path, archive: Archive | None = None, preview: EarlyPreview = None
     ) -> None:
         """Open `archive_root`; tests may pass the `archive` itself, the CLI a `preview` read
         early (see `tui.archive.cache.preview_in_background`)."""
@@ -174,10 +138,8 @@ class ZhoubaoApp(App[None]):
         number, item_id = (saved.issue, saved.item_id) if saved else (None, None)
         if self._restored and self.position is not None:
             number, item_id = self.order.issues[self.position[0]].number, self.position[1]
-        for index, issue in enumerate(issues):
-            if issue.number == number:
-                return index, item_id
-        return 0, None
+        index = next((i for i, issue in enumerate(issues) if issue.number == number), None)
+        return (index, item_id) if index is not None else (0, None)
 
     def _go_to(self, index: int, item_id: str | None) -> None:
         """Make (issue index, item) the reading position and show it in every pane."""
@@ -270,6 +232,30 @@ class ZhoubaoApp(App[None]):
         self.sub_title = "重新读取中…"
         self.query_one(ArchiveLoader).load(self.archive_root)
 
+    def action_search(self) -> None:
+        """`/`: the search overlay; the item chosen there opens here."""
+        if self.archive is None:
+            self.notify("存档还在读取中。", timeout=2)
+            return
+        from tui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen(self.archive), self.open_item)
+
+    def open_item(self, item_id: str | None) -> None:
+        """Show the item with this id — its issue, tree and text — and focus the reader.
+
+        The seam for every screen that picks an item (search, library view): each dismisses
+        with an item id (or None) and is pushed with this method as its callback.
+        """
+        if item_id is None:
+            return
+        for index, issue in enumerate(self.order.issues):
+            if any(item.id == item_id for item in issue.items):
+                self._go_to(index, item_id)
+                self.panes[2].focus()
+                return
+        self.notify(f"{item_id} 不在这个存档中。", severity="warning", markup=False)
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
@@ -277,12 +263,8 @@ class ZhoubaoApp(App[None]):
 
     def binding_sections(self) -> list[tuple[str, list[BindingType]]]:
         """Every key the app knows, grouped as the help screen lists them."""
-        return [
-            ("全局", self.BINDINGS),
-            ("期刊列表", IssueList.BINDINGS),
-            ("目录", SectionTree.BINDINGS),
-            ("正文", ItemReader.BINDINGS),
-        ]
+        panes = [("期刊列表", IssueList), ("目录", SectionTree), ("正文", ItemReader)]
+        return [("全局", self.BINDINGS), *((name, pane.BINDINGS) for name, pane in panes)]
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
