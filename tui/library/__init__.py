@@ -5,6 +5,7 @@ No Textual here: the app, the CLI and the search filters all use these same obje
 
 from tui.library.reattach import ReattachReport, reattach
 from tui.library.records import LibraryRecord, Snapshot
+from tui.library.session import LibrarySession
 from tui.library.store import LibraryError, LibraryReadOnly, LibraryStore
 from tui.library.view import LibraryView
 
@@ -12,6 +13,7 @@ __all__ = [
     "LibraryError",
     "LibraryReadOnly",
     "LibraryRecord",
+    "LibrarySession",
     "LibraryStore",
     "LibraryView",
     "ReattachReport",

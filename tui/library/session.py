@@ -1,0 +1,108 @@
+"""The library as the reader app uses it: the store, bound to the archive that is open.
+
+The app deals in item ids (the tree's cursor, search results); the store wants snapshots.
+This keeps the map from id to item and issue, so every key (b, t, m, u, the note editor,
+batch actions on search results) is one call. Writes raise `LibraryError` with a one-line
+message for the app to show (a read-only session says why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from tui.archive.model import Archive, Issue, Item
+from tui.library.reattach import ReattachReport, reattach
+from tui.library.records import LibraryRecord, Snapshot
+from tui.library.store import LibraryError, LibraryStore
+from tui.library.view import LibraryView
+
+
+class LibrarySession:
+    """A `LibraryStore` plus the open `Archive`."""
+
+    def __init__(self, store: LibraryStore) -> None:
+        self.store = store
+        self.archive: Archive | None = None
+        self._issue_of: dict[str, Issue] = {}
+
+    @property
+    def view(self) -> LibraryView:
+        """What search filters and the panes' marks ask (is_bookmarked, tags_of, …)."""
+        return self.store.view
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    @property
+    def notice(self) -> str | None:
+        return self.store.notice
+
+    def attach(self, archive: Archive) -> ReattachReport:
+        """Bind to a freshly loaded archive and re-attach records whose ids changed."""
+        self.archive = archive
+        self._issue_of = {item.id: issue for issue in archive.issues for item in issue.items}
+        return reattach(self.store, archive)
+
+    def item(self, item_id: str) -> Item | None:
+        return self.archive.item(item_id) if self.archive is not None else None
+
+    def snapshot(self, item_id: str) -> Snapshot:
+        """The item as it is now, or as the library last saw it if its file is gone."""
+        item = self.item(item_id)
+        if item is not None:
+            return Snapshot.of(item, self._issue_of.get(item_id))
+        kept = self.store.snapshot(item_id)
+        if kept is None:
+            raise LibraryError(f"no item {item_id} in the archive or the library")
+        return kept
+
+    def _snapshots(self, item_ids: Iterable[str]) -> list[Snapshot]:
+        return [self.snapshot(item_id) for item_id in item_ids]
+
+    def toggle_bookmark(self, item_id: str) -> bool:
+        """`b`: returns whether the item is now bookmarked."""
+        return self.store.toggle_bookmark(self.snapshot(item_id))
+
+    def bookmark_all(self, item_ids: Sequence[str]) -> None:
+        """Bookmark every item (search results) in one transaction."""
+        self.store.set_bookmarks(self._snapshots(item_ids))
+
+    def set_tags(self, item_id: str, tags: Iterable[str]) -> None:
+        """The tag editor's result: these become the item's tags."""
+        self.store.set_tags(self.snapshot(item_id), tags)
+
+    def tag_all(self, item_ids: Sequence[str], tags: Iterable[str]) -> None:
+        """Add `tags` to every item (search results) in one transaction."""
+        self.store.add_tags(self._snapshots(item_ids), tags)
+
+    def note_of(self, item_id: str) -> str:
+        return self.store.note_of(item_id)
+
+    def set_note(self, item_id: str, text: str) -> None:
+        """The note editor's result; an empty note removes it."""
+        self.store.set_note(self.snapshot(item_id), text)
+
+    def mark_read(self, item_id: str, read: bool = True) -> None:
+        """After about 2 s in the reader, or paged through; idempotent, so cheap to repeat."""
+        if self.view.is_read(item_id) != read:
+            self.store.set_read([self.snapshot(item_id)], read)
+
+    def toggle_read(self, item_id: str) -> bool:
+        """`m`: returns whether the item is now read."""
+        read = not self.view.is_read(item_id)
+        self.store.set_read([self.snapshot(item_id)], read)
+        return read
+
+    def next_unread(self, item_ids: Sequence[str], after: str | None) -> str | None:
+        """`u`: the next unread item in reading order after `after` (wrapping), if any."""
+        return self.view.next_unread(item_ids, after)
+
+    def unread_in(self, issue: Issue) -> int:
+        """Unread items of an issue, for the issue list and the tree."""
+        return self.view.unread_count(item.id for item in issue.items)
+
+    def records(self, kept_only: bool = True) -> list[LibraryRecord]:
+        """For the library view and the export dialog: kept items, marked if not on disk."""
+        present = self.archive.items_by_id if self.archive is not None else {}
+        return self.store.records(present, kept_only=kept_only)
