@@ -38,7 +38,7 @@ class LibraryReadOnly(LibraryError):
 
 
 class LibraryStore:
-    """The library of one user. Writes raise `LibraryError`; reads never do."""
+    """The library of one user. Writes raise `LibraryError` with a one-line reason."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else paths.library_db()
@@ -97,8 +97,8 @@ class LibraryStore:
         snaps = list(snaps)
         with self._write() as conn:
             for snap in snaps:
-                save_snapshot(conn, snap)
                 if on:
+                    save_snapshot(conn, snap)
                     conn.execute(
                         "INSERT OR IGNORE INTO bookmarks VALUES (?, ?)", (snap.id, now_stamp())
                     )
@@ -115,8 +115,8 @@ class LibraryStore:
                 conn.execute("SELECT 1 FROM bookmarks WHERE item_id = ?", (snap.id,)).fetchone()
                 is None
             )
-            save_snapshot(conn, snap)
             if on:
+                save_snapshot(conn, snap)
                 conn.execute("INSERT INTO bookmarks VALUES (?, ?)", (snap.id, now_stamp()))
             else:
                 conn.execute("DELETE FROM bookmarks WHERE item_id = ?", (snap.id,))
