@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tui import paths
 from tui.archive import load_archive, parse_issue
-from tui.archive.cache import ParseCache, preview_in_background
+from tui.archive.cache import ParseCache
 from tui.archive.model import Issue
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
@@ -88,7 +88,7 @@ def test_added_and_removed_files_are_noticed(archive_dir: Path) -> None:
 def test_preview_is_the_newest_issue_and_goes_stale_on_change(archive_dir: Path) -> None:
     assert ParseCache(archive_dir).preview() is None  # nothing cached yet
     archive = ParseCache(archive_dir).load()
-    preview = preview_in_background(archive_dir).result(timeout=10)
+    preview = ParseCache(archive_dir).preview()
     assert preview is not None
     assert preview.newest == archive.issues[-1]
     assert [row.number for row in preview.rows] == [403, 393]
@@ -96,6 +96,7 @@ def test_preview_is_the_newest_issue_and_goes_stale_on_change(archive_dir: Path)
     assert preview.skipped == 1
     (archive_dir / "new.txt").write_text("x", encoding="utf-8")
     assert ParseCache(archive_dir).preview() is None
+    assert ParseCache(archive_dir).preview(validate=False) == preview  # the last one saved
 
 
 def _cache_files() -> list[Path]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
@@ -32,7 +31,6 @@ from widgets.key_bar import KeyBar
 from widgets.section_tree import SectionTree
 from widgets.title_bar import TitleBar
 
-EarlyPreview = Future[ArchivePreview | None] | None
 #: When set, the app writes the time the newest issue first shows to this file, then exits.
 BENCH_READY_ENV = "ZHOUBAO_BENCH_READY"
 
@@ -45,10 +43,13 @@ class ZhoubaoApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
-        self, archive_root: Path, archive: Archive | None = None, preview: EarlyPreview = None
+        self,
+        archive_root: Path,
+        archive: Archive | None = None,
+        preview: ArchivePreview | None = None,
     ) -> None:
-        """Open `archive_root`; tests may pass the `archive` itself, the CLI a `preview` read
-        early (see `tui.archive.cache.preview_in_background`)."""
+        """Open `archive_root`; tests may pass the `archive` itself, the CLI the cached
+        `preview` to show in the first frame (see `ParseCache.preview`)."""
         super().__init__()
         self._early_preview = preview
         self.archive_root = archive_root
@@ -78,12 +79,10 @@ class ZhoubaoApp(App[None]):
         self.set_keymap(self.settings.keymap)
         self.sub_title = "读取中…"
         self.query_one(IssueList).focus()
-        early = self._early_preview
-        if early is not None and early.done() and early.exception() is None:
-            preview = early.result()
-            if preview is not None:  # read while Textual was imported: in the first frame
-                self._preview(ArchiveLoader.Preview(preview))
-        self.query_one(ArchiveLoader).load(self.archive_root, self.archive, early)
+        if self._early_preview is not None:
+            self._preview(ArchiveLoader.Preview(self._early_preview))
+        shown = self.position is not None
+        self.query_one(ArchiveLoader).load(self.archive_root, self.archive, preview_shown=shown)
 
     @property
     def panes(self) -> tuple[IssueList, SectionTree, ItemReader]:

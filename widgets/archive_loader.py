@@ -8,7 +8,6 @@ parsed, then the whole archive, or the error if reading failed.
 from __future__ import annotations
 
 import threading
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,18 +56,14 @@ class ArchiveLoader(Widget):
         super().__init__()
         self._preview_drawn = threading.Event()
 
-    def load(
-        self,
-        root: Path,
-        archive: Archive | None = None,
-        preview: Future[ArchivePreview | None] | None = None,
-    ) -> None:
+    def load(self, root: Path, archive: Archive | None = None, preview_shown: bool = False) -> None:
         """Read `root` (or hand over `archive`, already read) and post the results.
 
-        `preview` is the preview already being read (`preview_in_background`), if any.
+        With `preview_shown` the app already shows a preview: no `Preview` is posted, and
+        the archive is loaded once `preview_drawn` says that it is on screen.
         """
         self._preview_drawn.clear()
-        self._load(root, archive, preview)
+        self._load(root, archive, preview_shown)
 
     def preview_drawn(self) -> None:
         """The preview is on screen: the worker may now unpickle the whole archive.
@@ -79,14 +74,13 @@ class ArchiveLoader(Widget):
         self._preview_drawn.set()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _load(
-        self, root: Path, archive: Archive | None, early: Future[ArchivePreview | None] | None
-    ) -> None:
+    def _load(self, root: Path, archive: Archive | None, preview_shown: bool) -> None:
         if archive is None:
             cache = ParseCache(root)
-            preview = early.result() if early is not None else cache.preview()
+            preview = None if preview_shown else cache.preview()
             if preview is not None:
                 self.post_message(self.Preview(preview))
+            if preview_shown or preview is not None:
                 self._preview_drawn.wait(self.PREVIEW_WAIT_S)
             archive = cache.load(self._progress)
         self.post_message(self.Loaded(archive))

@@ -8,8 +8,9 @@ Three layers, all in `tui.paths.parse_cache_dir()` and all disposable:
 * per archive, a *snapshot* of the whole `Archive` with the (size, mtime) of every file; while
   no file under the folder changed, it is the answer and no issue file is read at all;
 * per archive, a small *preview* beside it — every issue's number, date and item count and
-  the newest issue in full — that the reader unpickles before its first frame settles, so the
-  newest issue is on screen long before the whole snapshot (tens of MB of text) is loaded.
+  the newest issue in full — that the reader unpickles (a millisecond) before its first
+  frame, so the newest issue is on screen long before the whole snapshot (tens of MB of
+  text) is loaded and checked.
 
 A cache entry that cannot be read for any reason (truncated, corrupt, from another version)
 is treated as missing and rebuilt: the cache must never stop the archive from opening.
@@ -21,9 +22,7 @@ import contextlib
 import hashlib
 import os
 import pickle
-import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -136,24 +135,6 @@ def preview_of(archive: Archive) -> ArchivePreview:
     return ArchivePreview(rows=rows, newest=newest, skipped=len(archive.skipped))
 
 
-def preview_in_background(root: Path) -> Future[ArchivePreview | None]:
-    """Start reading the archive's preview in a thread and return its future.
-
-    The reader calls this before it imports Textual: reading the preview (a `stat` per file,
-    one small unpickle) overlaps the import, and the first frame can show the newest issue.
-    """
-    future: Future[ArchivePreview | None] = Future()
-
-    def read() -> None:
-        try:
-            future.set_result(ParseCache(root).preview())
-        except BaseException as error:  # handed to whoever waits on the future
-            future.set_exception(error)
-
-    threading.Thread(target=read, name="zhoubao-preview", daemon=True).start()
-    return future
-
-
 class ParseCache:
     """The cache of one archive folder. Not shared between threads."""
 
@@ -167,12 +148,18 @@ class ParseCache:
         #: Files that `load` had to parse (not found in any cache layer), for tests and logs.
         self.parsed: list[Path] = []
 
-    def preview(self) -> ArchivePreview | None:
-        """The preview of the archive if the snapshot is still valid, else None (fast path)."""
+    def preview(self, validate: bool = True) -> ArchivePreview | None:
+        """The preview of the archive if the snapshot is still valid, else None (fast path).
+
+        Without `validate`, the preview as last saved, without a `stat` of every file: the
+        reader shows it in its first frame and corrects it when `load` has checked the files.
+        """
         stored = _read_pickle(self._preview_path)
         if not isinstance(stored, tuple) or len(stored) != 2:
             return None
         signature, preview = stored
+        if not validate:
+            return preview if isinstance(preview, ArchivePreview) else None
         try:
             current = signature_of(self.root)
         except OSError:  # the folder vanished or is unreadable: `load` will say so

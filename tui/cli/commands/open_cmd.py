@@ -15,9 +15,11 @@ def run(args: argparse.Namespace) -> int:
     if not root.exists():
         print(f"zhoubao: archive {root} does not exist", file=sys.stderr)
         return 1
-    from tui.archive.cache import preview_in_background
+    from tui.archive.cache import ParseCache
 
-    preview = preview_in_background(root)  # read while Textual is being imported
+    # The last preview saved, unchecked (no stat of every file): the first frame shows it,
+    # and the loader corrects it if the folder changed since.
+    preview = ParseCache(root).preview(validate=False)
     # Imported here: `zhoubao --help` and the scripted commands never load Textual.
     from tui.app import ZhoubaoApp
 
