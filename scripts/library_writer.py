@@ -47,13 +47,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prefix", required=True)
     parser.add_argument("--count", type=int, default=500)
-    parser.add_argument("--start-at", type=float, default=0.0, help="wait until this time")
+    parser.add_argument(
+        "--start-at", type=float, default=0.0, help="open and start writing at this time"
+    )
     args = parser.parse_args()
+    # All writers open the library at the same moment too: creating it is a race of its own.
+    time.sleep(max(0.0, args.start_at - time.time()))
     store = LibraryStore()
     if store.notice:
         print(store.notice, file=sys.stderr)
         return 1
-    time.sleep(max(0.0, args.start_at - time.time()))
     for n in range(args.count):
         write(store, args.prefix, n)
         print(n, flush=True)

@@ -29,14 +29,17 @@ SHARED_ID = "1-shared"
 pytestmark = pytest.mark.slow
 
 
-def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(REPO)}
+def _env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(REPO), **extra}
 
 
-def _writer(prefix: str, count: int, start_at: float = 0.0) -> subprocess.Popen[bytes]:
+def _writer(
+    prefix: str, count: int, start_at: float = 0.0, data_dir: Path | None = None
+) -> subprocess.Popen[bytes]:
     command = [sys.executable, str(WRITER), "--prefix", prefix, "--count", str(count)]
     command += ["--start-at", str(start_at)]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, env=_env())
+    env = _env(**({paths.DATA_DIR_ENV: str(data_dir)} if data_dir else {}))
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
 
 
 def _assert_committed(store: LibraryStore, prefix: str, numbers: list[int]) -> None:
@@ -103,6 +106,21 @@ def test_two_processes_writing_at_once_lose_nothing() -> None:
     assert len(store.view.tags_of(SHARED_ID)) == 334
     assert sum(1 for r in store.records(present=set()) if r.note) == 332
     assert _integrity_ok()
+
+
+def test_processes_creating_the_library_at_once_all_get_to_write(tmp_path: Path) -> None:
+    for round_ in range(4):
+        data_dir = tmp_path / f"round-{round_}"
+        start_at = time.time() + 0.8
+        writers = [_writer(f"p{k}", 3, start_at, data_dir) for k in range(8)]
+        results = [w.communicate(timeout=60) for w in writers]
+        # A writer that found the library locked would say so and exit 1 (read-only).
+        assert [(w.returncode, err) for w, (_out, err) in zip(writers, results, strict=True)] == [
+            (0, b"")
+        ] * 8
+        store = LibraryStore(data_dir / "library.db")
+        assert len(store.view.bookmarked_ids) == 8
+        store.close()
 
 
 def test_two_cli_processes_tagging_one_item_lose_nothing(sample_dir: Path) -> None:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,8 @@ from tui.library.schema import SchemaTooNew, migrate, schema_problems, schema_ve
 
 #: How long a write waits for another process's transaction before giving up.
 BUSY_TIMEOUT_MS = 15_000
+#: How long opening keeps trying while another process holds the file (creating it, say).
+OPEN_RETRY_S = 5.0
 
 # Primary SQLite result codes (the low byte of an extended code).
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -60,11 +63,19 @@ def open_library(path: Path) -> OpenedLibrary:
 
 
 def _connect_writable(path: Path) -> sqlite3.Connection:
-    try:
-        return _connect(path)
-    except UnicodeDecodeError as error:
-        # SQLite's error message quoted damaged bytes of the file: it is corrupt.
-        raise _corrupt(f"undecodable database text ({error.reason})") from error
+    # Switching a new file to WAL takes an exclusive lock without waiting on busy_timeout,
+    # so processes creating the library at the same moment can meet SQLITE_BUSY: try again.
+    deadline = time.monotonic() + OPEN_RETRY_S
+    while True:
+        try:
+            return _connect(path)
+        except UnicodeDecodeError as error:
+            # SQLite's error message quoted damaged bytes of the file: it is corrupt.
+            raise _corrupt(f"undecodable database text ({error.reason})") from error
+        except sqlite3.OperationalError as error:
+            if _primary_code(error) not in _BUSY_CODES or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _corrupt(message: str) -> sqlite3.DatabaseError:
