@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.text import Text
 from textual.message import Message
+from textual.strip import Strip
 
 from tui.search import Hit
 from widgets.row_list import RowList
@@ -70,22 +72,55 @@ class SearchResults(RowList, can_focus=False):
         return len(self.hits)
 
     def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
+        """The row as Text (for tests and tools; the screen draws `row_strip`)."""
+        strip = self.row_strip(index, width, at_cursor)
+        row = Text(no_wrap=True, end="")
+        for segment in strip:
+            row.append(segment.text, segment.style)
+        return row
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = self.scroll_offset.y + y
+        if index >= len(self.hits):
+            return Strip.blank(width, self.style_for(""))
+        at_cursor = index == self.cursor
+        strip = self._strips.get((index, at_cursor))
+        if strip is None:
+            strip = self._strips[index, at_cursor] = self.row_strip(index, width, at_cursor)
+        return strip
+
+    def row_strip(self, index: int, width: int, at_cursor: bool) -> Strip:
+        """Headline (matches highlighted, cut with … to fit), then 期号, date and section.
+
+        Built from segments directly: a row is drawn on every key press for every visible
+        hit, and going through Rich's console would cost several times more.
+        """
         hit = self.hits[index]
         base = self.style_for("search-results--cursor" if at_cursor else "")
+        match = base + self.style_for("search-results--match", partial=True)
         when = hit.date.isoformat() if hit.date else "日期不详"
         meta = f"  第{hit.number}期"
         if width >= NARROW_WIDTH:
             meta += f" {when} {hit.section}"
-        headline = Text(hit.headline.translate(_ONE_LINE))
-        match = self.style_for("search-results--match", partial=True)
+        headline = hit.headline.translate(_ONE_LINE)
+        segments = []
+        at = 0
         for start, end in hit.spans:
-            headline.stylize(match, start, end)
+            if start > at:
+                segments.append(Segment(headline[at:start], base))
+            segments.append(Segment(headline[start:end], match))
+            at = end
+        segments.append(Segment(headline[at:], base))
         room = max(1, width - cell_len(meta))
-        headline.truncate(room, overflow="ellipsis", pad=True)
-        row = Text(style=base, no_wrap=True, end="")
-        row.append_text(headline)
-        row.append(meta, self.style_for("search-results--meta", partial=True))
-        return row
+        title = Strip(segments)
+        if title.cell_length > room:
+            title = Strip.join([title.crop(0, room - 1), Strip([Segment("…", base)])])
+        title = title.adjust_cell_length(room, base)
+        meta_style = base + self.style_for("search-results--meta", partial=True)
+        return Strip.join([title, Strip([Segment(meta, meta_style)])]).adjust_cell_length(
+            width, base
+        )
 
     def row_chosen(self, index: int) -> None:
         self.post_message(self.Chosen(self.hits[index].id))

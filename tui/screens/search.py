@@ -76,10 +76,12 @@ class SearchScreen(ModalScreen[str | None]):
             border: round $primary;
             padding: 0 1;
         }
-        & #search-input { border: none; height: 1; padding: 0 1; background: $boost; }
+        /* Fixed sizes: an auto-sized input or a scrollbar coming and going would cost a
+           layout of the whole screen on every key press. */
+        & #search-input { border: none; width: 1fr; height: 1; padding: 0 1; background: $boost; }
         & #search-message { height: 1; color: $text-muted; padding: 0 1; }
         & #search-message.-error { color: $text-error; }
-        & SearchResults { height: 1fr; }
+        & SearchResults { height: 1fr; overflow-y: hidden; }
     }
     """
 
@@ -106,7 +108,12 @@ class SearchScreen(ModalScreen[str | None]):
             yield SearchResults(id="search-results")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        query_input = self.query_one(Input)
+        query_input.focus()
+        # A watcher runs inside the key press that changed the value, so the new hits are
+        # drawn in the same frame as the typed character. (Input.Changed arrives a message
+        # later, after a frame of its own, and the hits would wait for the next one.)
+        self.watch(query_input, "value", self._query_changed, init=False)
         if self.engine is None:
             self._say("正在建立索引…")
             self._build_engine()
@@ -150,11 +157,10 @@ class SearchScreen(ModalScreen[str | None]):
 
     # Searching.
 
-    @on(Input.Changed, "#search-input")
-    def _query_changed(self, event: Input.Changed) -> None:
-        if self._history_at is not None and event.value != self._history[self._history_at]:
+    def _query_changed(self, value: str) -> None:
+        if self._history_at is not None and value != self._history[self._history_at]:
             self._history_at = None
-        self.search(event.value)
+        self.search(value)
 
     def search(self, text: str) -> None:
         """Run the query and show its hits, or say what is wrong with it."""
@@ -176,7 +182,8 @@ class SearchScreen(ModalScreen[str | None]):
 
     def _say(self, message: str, error: bool = False) -> None:
         line = self.query_one("#search-message", Static)
-        line.update(Content(message))
+        if str(line.content) != message:
+            line.update(Content(message), layout=False)  # one line, always: no new layout
         line.set_class(error, "-error")
 
     # Keys.

@@ -1,0 +1,152 @@
+"""Search: key press → updated results on screen, in the real app, and memory.
+
+    search_p50_ms_15k, search_p95_ms_15k   the synthetic archive of 500 issues (15,000 items)
+    search_p95_ms_100k                     3,000 issues (about 90,000 items)
+    rss_mb                                 the 500-issue app with every search index loaded
+
+Each archive is measured in a fresh interpreter: the reader app (`ZhoubaoApp`) runs headless
+under Pilot at 120×36, the archive loads, the search engine and all its extras are built,
+and the search overlay is pushed. Then queries are typed one key at a time, 60 ms apart as
+a quick typist would, and for each key the time from pressing it to the end of the first
+frame drawn after the overlay showed its new hits is taken. Headless Textual composes every
+frame but writes nothing; the measured frame includes turning it into terminal output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.synthetic import build_archive
+
+REPO = Path(__file__).resolve().parent.parent
+
+#: Typed a key at a time: typos, pinyin, initials, body words, filters, several words.
+QUERIES = (
+    "微信短句",
+    "广电总局座谈",
+    "tengxun",
+    "txsp",
+    "duanju",
+    "保证金",
+    "短剧",
+    "AI",
+    "腾讯 短剧",
+    "sec:技术 大模型",
+    "no:390..410 会员",
+    "国家广播电视总局召开",
+    "中央企业人工智能",
+    "date:2016 算法备案",
+    "2024年提升全民数字素养",
+)
+
+_PROGRAM = r"""
+import asyncio, json, statistics, sys, time
+from pathlib import Path
+
+from textual._compositor import CompositorUpdate
+
+from tui.app import ZhoubaoApp
+from tui.screens.search import SearchScreen
+from tui.search import SearchEngine
+from widgets.search_results import SearchResults
+
+QUERIES = json.loads(sys.argv[2])
+KEYS = {" ": "space"}
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def main(root: Path) -> dict[str, float]:
+    app = ZhoubaoApp(root)
+    frames: list[float] = []
+    shown: list[float] = []
+    display = app._display
+
+    def timed_display(screen, renderable):
+        display(screen, renderable)
+        if isinstance(renderable, CompositorUpdate):
+            renderable.render_segments(app.console)  # what a terminal would be sent
+            frames.append(time.perf_counter())
+
+    app._display = timed_display
+    show_hits = SearchResults.show_hits
+
+    def timed_show_hits(self, hits):
+        show_hits(self, hits)
+        shown.append(time.perf_counter())
+
+    SearchResults.show_hits = timed_show_hits
+    latencies: list[float] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        while app.archive is None:
+            await pilot.pause(0.05)
+        engine = SearchEngine(app.archive)
+        engine.build_extras()
+        await app.push_screen(SearchScreen(engine))
+        await pilot.pause(0.2)
+        for query in QUERIES:
+            for char in query:
+                await asyncio.sleep(0.06)
+                shown.clear()
+                pressed = time.perf_counter()
+                await pilot.press(KEYS.get(char, char))
+                deadline = time.perf_counter() + 2.0
+                while time.perf_counter() < deadline:
+                    drawn = [f for f in frames if shown and f >= shown[-1]]
+                    if drawn:
+                        latencies.append(drawn[0] - pressed)
+                        break
+                    await asyncio.sleep(0.001)
+            app.screen.query_one("#search-input").value = ""
+            await pilot.pause(0.1)
+        memory = rss_mb()
+    latencies.sort()
+    p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
+    return {
+        "p50_ms": round(1000 * statistics.median(latencies), 2),
+        "p95_ms": round(1000 * p95, 2),
+        "keys": len(latencies),
+        "items": app.archive.item_count if app.archive else 0,
+        "rss_mb": round(memory, 1),
+    }
+
+
+print(json.dumps(asyncio.run(main(Path(sys.argv[1])))))
+"""
+
+
+def run_typing(archive_dir: Path, home: Path) -> dict[str, float]:
+    """Type QUERIES into the overlay of a fresh app on this archive; figures as a dict."""
+    env = dict(os.environ)
+    env["ZHOUBAO_DATA_DIR"] = str(home / "data")
+    env["ZHOUBAO_CACHE_DIR"] = str(home / "cache")
+    env["PYTHONPATH"] = str(REPO)
+    command = [sys.executable, "-c", _PROGRAM, str(archive_dir), json.dumps(QUERIES)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO, env=env)
+    figures: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def measure(archive_dir: Path, tmp_root: Path, args: argparse.Namespace) -> dict[str, float]:
+    suffix = "15k" if args.issues == 500 else f"{args.issues}issues"
+    small = run_typing(archive_dir, tmp_root / "search-15k")
+    big_archive = build_archive(tmp_root / "a3000", 3000)
+    big = run_typing(big_archive, tmp_root / "search-100k")
+    return {
+        f"search_p50_ms_{suffix}": small["p50_ms"],
+        f"search_p95_ms_{suffix}": small["p95_ms"],
+        "search_p95_ms_100k": big["p95_ms"],
+        "search_p50_ms_100k": big["p50_ms"],
+        "search_items_100k": big["items"],
+        "rss_mb": small["rss_mb"],
+    }
