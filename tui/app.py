@@ -31,6 +31,8 @@ from widgets.key_bar import KeyBar
 from widgets.section_tree import SectionTree
 from widgets.title_bar import TitleBar
 
+#: Terminals narrower than this get the narrow layout (issue numbers only, a slimmer tree).
+NARROW_BELOW = 100
 #: When set, the app writes the time the newest issue first shows to this file, then exits.
 BENCH_READY_ENV = "ZHOUBAO_BENCH_READY"
 
@@ -39,7 +41,7 @@ class ZhoubaoApp(App[None]):
     """Issue list | section tree | item reader, with a header of counts and a footer of keys."""
 
     CSS_PATH = paths.styles_dir() / "app.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
@@ -74,6 +76,11 @@ class ZhoubaoApp(App[None]):
         yield ArchiveLoader()
 
     def on_mount(self) -> None:
+        # Textual sets breakpoint classes on the first resize event, after the first frame,
+        # which would restyle and redraw every pane once more: set them for the first frame.
+        wide = self.size.width >= NARROW_BELOW
+        self.screen.set_class(wide, "-wide")
+        self.screen.set_class(not wide, "-narrow")
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.set_keymap(self.settings.keymap)
