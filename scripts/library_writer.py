@@ -13,6 +13,7 @@ set the note of item "<prefix>-n" to "note <prefix>-n". The library is the usual
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 
@@ -50,6 +51,9 @@ def main() -> int:
     parser.add_argument(
         "--start-at", type=float, default=0.0, help="open and start writing at this time"
     )
+    parser.add_argument(
+        "--pause-ms", type=float, default=0.0, help="rest up to this long between writes"
+    )
     args = parser.parse_args()
     # All writers open the library at the same moment too: creating it is a race of its own.
     time.sleep(max(0.0, args.start_at - time.time()))
@@ -57,9 +61,12 @@ def main() -> int:
     if store.notice:
         print(store.notice, file=sys.stderr)
         return 1
+    rest = random.Random(args.prefix)
     for n in range(args.count):
         write(store, args.prefix, n)
         print(n, flush=True)
+        # Like people and scripts, leave gaps in which another process can get the lock.
+        time.sleep(rest.uniform(0, args.pause_ms) / 1000)
     return 0
 
 

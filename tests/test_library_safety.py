@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import signal
@@ -34,10 +35,14 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 def _writer(
-    prefix: str, count: int, start_at: float = 0.0, data_dir: Path | None = None
+    prefix: str,
+    count: int,
+    start_at: float = 0.0,
+    data_dir: Path | None = None,
+    pause_ms: float = 0.0,
 ) -> subprocess.Popen[bytes]:
     command = [sys.executable, str(WRITER), "--prefix", prefix, "--count", str(count)]
-    command += ["--start-at", str(start_at)]
+    command += ["--start-at", str(start_at), "--pause-ms", str(pause_ms)]
     env = _env(**({paths.DATA_DIR_ENV: str(data_dir)} if data_dir else {}))
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
 
@@ -92,7 +97,7 @@ def test_sigkill_at_random_moments_loses_no_committed_write() -> None:
 def test_two_processes_writing_at_once_lose_nothing() -> None:
     LibraryStore().close()  # both writers find the schema in place
     start_at = time.time() + 1.0
-    writers = {prefix: _writer(prefix, 500, start_at) for prefix in ("a", "b")}
+    writers = {prefix: _writer(prefix, 500, start_at, pause_ms=2.0) for prefix in ("a", "b")}
     outputs = {prefix: w.communicate(timeout=120)[0] for prefix, w in writers.items()}
     assert all(w.returncode == 0 for w in writers.values())
 
@@ -106,6 +111,12 @@ def test_two_processes_writing_at_once_lose_nothing() -> None:
     assert len(store.view.tags_of(SHARED_ID)) == 334
     assert sum(1 for r in store.records(present=set()) if r.note) == 332
     assert _integrity_ok()
+    # The writers took turns, not one after the other: the tags went in interleaved.
+    conn = sqlite3.connect(paths.library_db())
+    writers_in_order = [row[0][0] for row in conn.execute("SELECT tag FROM tags ORDER BY rowid")]
+    conn.close()
+    turns = sum(a != b for a, b in itertools.pairwise(writers_in_order))
+    assert turns > 20
 
 
 def test_processes_creating_the_library_at_once_all_get_to_write(tmp_path: Path) -> None:
