@@ -14,6 +14,7 @@ without pinyin and word boundaries, and each term is one word.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -29,10 +30,12 @@ from tui.search.filters import LibraryView, allowed_items
 from tui.search.fold import fold, original_spans
 from tui.search.index import ArchiveIndex, Block, TextIndex, newest_first
 from tui.search.match import TermMatch, TermMatcher, word_pattern
-from tui.search.pinyin import ReadingTable
+from tui.search.pinyin import PinyinQuery, ReadingTable
+from tui.search.postings import Postings
 from tui.search.query import Query, parse_query
 from tui.search.words import Segmenter, headline_word_starts
 
+_LATIN = re.compile(r"[a-z0-9]+", re.ASCII)
 #: Most items one way of matching scores before the search moves on (newest first).
 WAY_CAP = 600
 
@@ -100,6 +103,9 @@ class SearchEngine:
         self.readings: ReadingTable | None = None
         self.segmenter: Segmenter | None = None
         self.word_starts: list[bytes] | None = None
+        #: Which headlines have neighbouring characters with these initials ("tx": 腾讯).
+        self.initial_pairs: Postings | None = None
+        self._piece_items: dict[str, list[int] | None] = {}
         #: Folded bodies (an extra): until they are there, only headlines are searched.
         self.texts: TextIndex | None = None
         self._newest_headlines = self.index.headlines[::-1]
@@ -126,7 +132,9 @@ class SearchEngine:
         cache = search_index_dir()
         chars = set("".join(self.index.headlines))
         pinyin_file = cache / f"pinyin-{version('pypinyin')}.json"
-        self.readings = ReadingTable.load(chars, pinyin_file)
+        readings = ReadingTable.load(chars, pinyin_file)
+        self.initial_pairs = Postings(map(readings.initial_pairs, self.index.headlines))
+        self.readings = readings
         segmenter = Segmenter(cache)
         groups = [self.index.headlines[start:end] for _, start, end in self.index.issue_spans]
         self.word_starts = headline_word_starts(segmenter, groups, cache)
@@ -169,7 +177,7 @@ class SearchEngine:
         for term in map(fold, query.terms):
             if term:
                 words = self.segmenter.words(term) if self.segmenter else [term]
-                pinyin = self.readings.pattern(term) if self.readings else None
+                pinyin = self.readings.query(term) if self.readings else None
                 matchers.append(TermMatcher(term, words, pinyin))
         for phrase in map(fold, query.phrases):
             if phrase:
@@ -242,11 +250,52 @@ class SearchEngine:
     def _pinyin(
         self, driver: TermMatcher, allowed: bytearray | None, found: Found
     ) -> Iterator[tuple[int, TermMatch]]:
-        if driver.pinyin is None:
+        query = driver.pinyin
+        if query is None:
             return
+        candidates = self._pinyin_candidates(query)
+        if candidates is None:
+            yield from self._pinyin_scan(driver, query.pattern, allowed, found)
+            return
+        for index in candidates:
+            if (allowed is None or allowed[index]) and index not in found:
+                headline = self.index.headlines[index]
+                match = driver.by_pinyin(headline, self._starts(index))
+                if match is not None:
+                    yield index, match
+
+    def _pinyin_candidates(self, query: PinyinQuery) -> list[int] | None:
+        """Headlines that may match, newest first, or None when most may (then scan them).
+
+        A reading as initials needs its letter pairs side by side ("tx", "xs", "sp"); a
+        reading as syllables needs one character of its rarest syllable.
+        """
+        pairs = self.initial_pairs
+        union: set[int] = set()
+        for split in query.splits:
+            if query.initials_only(split) and pairs is not None:
+                found = pairs.with_all(a + b for a, b in itertools.pairwise(split))
+            else:
+                found = min((self._items_with_piece(p) for p in split), key=_size_or_all)
+            if found is None:
+                return None
+            union.update(found)
+        return sorted(union, reverse=True)
+
+    def _items_with_piece(self, piece: str) -> list[int] | None:
+        """Headlines with a character one of whose readings starts with `piece` (cached)."""
+        if piece not in self._piece_items:
+            chars = self.readings.chars_of.get(piece, "") if self.readings else ""
+            self._piece_items[piece] = self.index.headline_chars.with_any(chars)
+        return self._piece_items[piece]
+
+    def _pinyin_scan(
+        self, driver: TermMatcher, pattern: re.Pattern[str], allowed: bytearray | None, found: Found
+    ) -> Iterator[tuple[int, TermMatch]]:
+        """Every block's headlines against the pattern, newest first (for common pieces)."""
         for block in newest_first(self.index.blocks, allowed):
             first_span: dict[int, Span] = {}
-            for match in driver.pinyin.finditer(block.blob):
+            for match in pattern.finditer(block.blob):
                 index = block.item_at(match.start())
                 offset = block.starts[index - block.start]
                 first_span.setdefault(index, (match.start() - offset, match.end() - offset))
@@ -293,7 +342,10 @@ class SearchEngine:
         texts = self.texts
         if texts is None:
             return
-        candidates: Iterable[int] | None = texts.chars.with_all(driver.scan_text)
+        word = driver.scan_text
+        candidates: Iterable[int] | None = (
+            texts.with_latin_word(word) if _LATIN.fullmatch(word) else texts.chars.with_all(word)
+        )
         if candidates is None:
             candidates = (
                 index
@@ -305,6 +357,10 @@ class SearchEngine:
                 match = driver.in_text(self.index.headlines[index], texts.text(index))
                 if match is not None:
                     yield index, match
+
+
+def _size_or_all(items: list[int] | None) -> float:
+    return float("inf") if items is None else len(items)
 
 
 def _items_newest_first(block: Block, pattern: re.Pattern[str]) -> list[int]:

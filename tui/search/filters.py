@@ -65,7 +65,7 @@ def allowed_items(
 
 def _section_mask(index: ArchiveIndex, section_filter: SectionFilter) -> bytes:
     wanted = fold(section_filter.name)
-    names = sorted({item.section for item in index.items})
+    names = index.section_names
     matching = {name for name in names if wanted in fold(name)}
     if not matching:
         shown = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")

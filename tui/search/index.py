@@ -12,15 +12,17 @@ spans two items.
 
 from __future__ import annotations
 
+import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tui.archive.model import Archive, Issue, Item
 from tui.search.fold import fold, fold_with_positions
-from tui.search.postings import CharPostings
+from tui.search.postings import Postings
 
+_LATIN_WORD = re.compile(r"[a-z0-9]+", re.ASCII)
 #: Items per block: small enough that a common query stops after a few blocks.
 BLOCK_SIZE = 256
 
@@ -68,11 +70,12 @@ class ArchiveIndex:
         #: (issue, index of its first item, index after its last item), oldest first.
         self.issue_spans: tuple[tuple[Issue, int, int], ...] = _issue_spans(archive)
         self.headlines: list[str] = [fold(item.headline) for item in self.items]
-        self.headline_chars = CharPostings(self.headlines)
+        self.headline_chars = Postings(set(headline) for headline in self.headlines)
         self.blocks: tuple[Block, ...] = tuple(
             Block.of(start, self.headlines[start : start + BLOCK_SIZE])
             for start in range(0, len(self.items), BLOCK_SIZE)
         )
+        self.section_names: tuple[str, ...] = tuple(sorted({item.section for item in self.items}))
         self._positions: dict[int, array[int] | None] = {}
         self._section_masks: dict[frozenset[str], bytes] = {}
 
@@ -107,7 +110,19 @@ class TextIndex:
             texts = [h + "\n" + fold(item.body) for h, item in zip(headlines, items, strict=True)]
             blocks.append(Block.of(start, texts))
         self.blocks: tuple[Block, ...] = tuple(blocks)
-        self.chars = CharPostings(self.text(i) for i in range(len(index)))
+        self.chars = Postings(set(self.text(i)) for i in range(len(index)))
+        # Latin words must start a word ("ai" is not in "said"), so their candidates come
+        # from the Latin words each item has, looked up by prefix in the sorted vocabulary.
+        self.latin_words = Postings(
+            set(_LATIN_WORD.findall(self.text(i))) for i in range(len(index))
+        )
+        self._latin_vocabulary = sorted(self.latin_words.items)
+
+    def with_latin_word(self, prefix: str) -> list[int] | None:
+        """Items with a Latin word starting with `prefix`, newest first (None: most items)."""
+        start = bisect_left(self._latin_vocabulary, prefix)
+        end = bisect_left(self._latin_vocabulary, prefix + "\U0010ffff", start)
+        return self.latin_words.with_any(self._latin_vocabulary[start:end])
 
     def text(self, index: int) -> str:
         return self.blocks[index // BLOCK_SIZE].text(index)

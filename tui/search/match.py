@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
+from tui.search.pinyin import PinyinQuery
+
 EXACT = 1000
 PINYIN = 800
 FUZZY = 500
@@ -60,7 +62,7 @@ class TermMatcher:
         self,
         text: str,
         words: list[str],
-        pinyin: re.Pattern[str] | None = None,
+        pinyin: PinyinQuery | None = None,
         exact_only: bool = False,
     ) -> None:
         self.text = text
@@ -101,7 +103,7 @@ class TermMatcher:
     def by_pinyin(self, headline: str, starts: bytes | None) -> TermMatch | None:
         if self.pinyin is None:
             return None
-        found = self.pinyin.search(headline)
+        found = self.pinyin.pattern.search(headline)
         return None if found is None else self.pinyin_at(headline, starts, *found.span())
 
     def fuzzy(self, headline: str, starts: bytes | None) -> TermMatch | None:

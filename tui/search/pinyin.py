@@ -13,8 +13,10 @@ for the characters the archive uses, and kept on disk (`ReadingTable.load`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from tui.search.cachefile import read_json, write_json
@@ -28,6 +30,17 @@ def is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0002ebef"
 
 
+@dataclass(frozen=True)
+class PinyinQuery:
+    """A Latin query as pinyin: its pattern, and the pieces of each way of reading it."""
+
+    pattern: re.Pattern[str]
+    splits: tuple[tuple[str, ...], ...]
+
+    def initials_only(self, split: tuple[str, ...]) -> bool:
+        return len(split) > 1 and all(len(piece) == 1 for piece in split)
+
+
 class ReadingTable:
     """Every reading of every Han character in the archive, and the classes built from them."""
 
@@ -39,8 +52,14 @@ class ReadingTable:
                 for end in range(1, len(reading) + 1):
                     chars_by_prefix.setdefault(reading[:end], set()).add(char)
         self.syllables = frozenset(r for rs in readings.values() for r in rs)
-        self._classes = {
-            prefix: "[" + "".join(sorted(chars)) + "]" for prefix, chars in chars_by_prefix.items()
+        #: For each beginning of a syllable, the characters with a reading that starts so.
+        self.chars_of: dict[str, str] = {
+            prefix: "".join(sorted(chars)) for prefix, chars in chars_by_prefix.items()
+        }
+        self._classes = {prefix: f"[{chars}]" for prefix, chars in self.chars_of.items()}
+        #: The first letters of each character's readings: 行 → "hx".
+        self.initials: dict[str, str] = {
+            char: "".join(sorted({r[0] for r in rs})) for char, rs in readings.items()
         }
 
     @classmethod
@@ -60,18 +79,24 @@ class ReadingTable:
             write_json(cache_file, known)
         return cls({char: tuple(rs) for char, rs in known.items() if rs})
 
-    def pattern(self, query: str) -> re.Pattern[str] | None:
-        """The regular expression a folded Latin query stands for, or None if it cannot match."""
-        if not _LETTERS.fullmatch(query):
+    def query(self, text: str) -> PinyinQuery | None:
+        """What a folded Latin query stands for, or None if it cannot be pinyin."""
+        if not _LETTERS.fullmatch(text):
             return None
-        splits = self._syllable_splits(query)
-        if len(query) > 1 and all(letter in self._classes for letter in query):
-            splits.append(list(query))
+        splits = self._syllable_splits(text)
+        if len(text) > 1 and all(letter in self._classes for letter in text):
+            splits.append(list(text))
         if not splits:
             return None
         # Fewer pieces first: "tengxun" as 腾讯 before 7 characters with those initials.
         splits.sort(key=len)
-        return re.compile("|".join("".join(self._classes[p] for p in split) for split in splits))
+        pattern = "|".join("".join(self._classes[p] for p in split) for split in splits)
+        return PinyinQuery(re.compile(pattern), tuple(tuple(split) for split in splits))
+
+    def initial_pairs(self, headline: str) -> set[str]:
+        """Every pair of initials of two neighbouring characters: 腾讯 → {"tx"}."""
+        letters = [self.initials.get(char, "") for char in headline]
+        return {a + b for x, y in itertools.pairwise(letters) for a in x for b in y}
 
     def _syllable_splits(self, query: str) -> list[list[str]]:
         """Ways to read the query as whole syllables, the last of which may be cut short."""

@@ -1,8 +1,9 @@
-"""Which items contain a character: the candidates a fuzzy or full-text match starts from.
+"""Which items contain a character (or another token): where a match can start from.
 
-One sorted array of item indices per character (4 bytes an entry). A 1- or 2-character
-Chinese query needs no trigram index: a word's rarest characters already narrow 100,000
-items to a few hundred, and the items found are then checked with a plain substring search.
+One sorted array of item indices per token (4 bytes an entry). A 1- or 2-character Chinese
+query needs no trigram index: a word's rarest characters already narrow 100,000 items to a
+few hundred, and the items found are then checked with a plain substring search. Pinyin
+initials use the same structure with pairs of letters as tokens.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from collections.abc import Iterable
 DENSE = 0.25
 
 
-class CharPostings:
-    """For each character, the indices of the items whose text contains it, ascending."""
+class Postings:
+    """For each token, the indices of the items that have it, ascending."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, token_sets: Iterable[Iterable[str]]) -> None:
+        """`token_sets` gives each item's tokens (without repeats), oldest item first."""
         self.items: dict[str, array[int]] = {}
         count = 0
-        for index, text in enumerate(texts):
-            for char in set(text):
+        for index, tokens in enumerate(token_sets):
+            for char in tokens:
                 postings = self.items.get(char)
                 if postings is None:
                     postings = self.items[char] = array("I")
@@ -29,12 +31,12 @@ class CharPostings:
             count = index + 1
         self.count = count
 
-    def frequency(self, char: str) -> int:
-        postings = self.items.get(char)
+    def frequency(self, token: str) -> int:
+        postings = self.items.get(token)
         return 0 if postings is None else len(postings)
 
     def with_all(self, chars: Iterable[str]) -> list[int] | None:
-        """Items holding every character (a superset of a word's items), newest first.
+        """Items holding every token (for a word: a superset of its items), newest first.
 
         None when even the rarest two are in most items: then scanning is cheaper.
         """
@@ -52,7 +54,7 @@ class CharPostings:
         return sorted(set(first).intersection(second), reverse=True)
 
     def with_any(self, chars: Iterable[str]) -> list[int] | None:
-        """Items holding at least one of the characters, newest first (None: most items)."""
+        """Items holding at least one of the tokens, newest first (None: most items)."""
         lists = [self.items[c] for c in set(chars) if c in self.items]
         if sum(len(postings) for postings in lists) > 2 * DENSE * self.count:
             return None
