@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from tui.library.records import from_visible, visible
+
 UNSAVED_WARNING = "备注未保存：再按 Esc 放弃，ctrl+s 保存。"
 
 
@@ -56,7 +58,10 @@ class NoteEditor(ModalScreen[str | None]):
             box.border_title = "备注 · Note"
             box.border_subtitle = "ctrl+s 保存 · Esc 取消"
             yield Static(Content(self.headline), id="note-headline")
-            yield TextArea(self.initial, soft_wrap=True, tab_behavior="indent", id="note-text")
+            # Control characters (an escape sequence) show as pictures and are saved back.
+            yield TextArea(
+                visible(self.initial), soft_wrap=True, tab_behavior="indent", id="note-text"
+            )
             yield Static(id="note-warning")
 
     def on_mount(self) -> None:
@@ -66,7 +71,8 @@ class NoteEditor(ModalScreen[str | None]):
 
     @property
     def text(self) -> str:
-        return self.query_one(TextArea).text
+        """The note as it will be saved."""
+        return from_visible(self.query_one(TextArea).text)
 
     def action_save(self) -> None:
         self.dismiss(self.text)

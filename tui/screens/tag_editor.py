@@ -20,6 +20,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
+from tui.library.records import from_visible, visible
+
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
 #: How many known tags the hint line lists.
 HINT_TAGS = 12
@@ -95,7 +97,7 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
             box.border_title = "标签 · Tags"
             box.border_subtitle = "→ 补全 · Enter 保存 · Esc 取消"
             yield Static(Content(self.headline), id="tag-headline")
-            value = " ".join(self.initial) + (" " if self.initial else "")
+            value = visible(" ".join(self.initial)) + (" " if self.initial else "")
             yield Input(
                 value,
                 placeholder="空格或逗号分隔，如：短剧 AI",
@@ -119,4 +121,4 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
-        self.dismiss(split_tags(event.value))
+        self.dismiss(tuple(from_visible(tag) for tag in split_tags(event.value)))
