@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import subprocess
+import sys
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from tui.search import QueryError, SearchEngine
 from tui.search.engine import Hit
 from tui.search.match import FUZZY, TEXT
 
+REPO = Path(__file__).resolve().parent.parent
 WEIXIN = "腾讯：微信短剧小程序开始收取保证金 | 微信视频号电商GMV超千亿，微信支付团队将参与建设"
 ZUOTAN = "国家广播电视总局召开地方局台网负责同志座谈会"
 HUAMEI = "优酷、腾讯视频：电视剧《画眉》开播"
@@ -275,3 +278,15 @@ def test_archive_of_no_issues(tmp_path: Path) -> None:
     engine.build_extras()
     assert engine.search("短剧").hits == ()
     assert TEXT > 0
+
+
+def test_importing_search_loads_nothing_slow() -> None:
+    code = (
+        "import sys, tui.search, tui.search.engine; "
+        "print(sorted(m for m in ('jieba', 'pypinyin', 'textual', 'importlib.metadata') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert out.stdout.strip() == "[]"

@@ -20,7 +20,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from importlib.metadata import version
 
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
@@ -126,6 +125,8 @@ class SearchEngine:
                 self._build_extras()
 
     def _build_extras(self) -> None:
+        from importlib.metadata import version
+
         from tui.paths import search_index_dir
 
         self.texts = TextIndex(self.index)
