@@ -203,7 +203,7 @@ async def test_y_copies_headline_meta_line_and_body(app: ZhoubaoApp) -> None:
     copied: list[str] = []
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
-        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        app.copy_to_clipboard = copied.append  # type: ignore[method-assign,assignment]
         await press(pilot, "y")
     assert len(copied) == 1
     lines = copied[0].splitlines()

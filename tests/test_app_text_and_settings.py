@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_app_navigation import make_archive, press, reader_item, started
+from textual.binding import Binding
 
 from tui import paths
 from tui.app import ZhoubaoApp
@@ -101,7 +102,8 @@ async def test_help_lists_every_binding_and_closes(tmp_path: Path) -> None:
         shown = screen_text(app)
         for _heading, bindings in app.binding_sections():
             for binding in bindings:
-                assert binding.id in shown  # type: ignore[union-attr]
+                assert isinstance(binding, Binding) and binding.id
+                assert binding.id in shown
         await press(pilot, "escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -15,7 +15,6 @@ from typing import ClassVar
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal
 
 from tui import paths
 from tui.archive.cache import ArchivePreview
@@ -28,6 +27,7 @@ from widgets.archive_loader import ArchiveLoader
 from widgets.issue_list import IssueList
 from widgets.item_reader import ItemReader, plain_item_text
 from widgets.key_bar import KeyBar
+from widgets.reader_panes import ReaderPanes
 from widgets.section_tree import SectionTree
 from widgets.title_bar import TitleBar
 
@@ -65,13 +65,7 @@ class ZhoubaoApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="panes"):
-            yield IssueList(id="issues")
-            yield SectionTree(id="tree")
-            reader = ItemReader(id="reader")
-            if self._bench_ready:
-                reader.on_first_item_drawn = self._write_bench_ready
-            yield reader
+        yield ReaderPanes(id="panes")
         yield KeyBar()
         yield ArchiveLoader()
 
@@ -85,20 +79,22 @@ class ZhoubaoApp(App[None]):
             self.theme = self.settings.theme
         self.set_keymap(self.settings.keymap)
         self.sub_title = "读取中…"
-        self.query_one(IssueList).focus()
+        self.panes.issue_list.focus()
+        if self._bench_ready:
+            self.panes.reader.on_first_item_drawn = self._write_bench_ready
         if self._early_preview is not None:
             self._preview(ArchiveLoader.Preview(self._early_preview))
         shown = self.position is not None
         self.query_one(ArchiveLoader).load(self.archive_root, self.archive, preview_shown=shown)
 
     @property
-    def panes(self) -> tuple[IssueList, SectionTree, ItemReader]:
-        return self.query_one(IssueList), self.query_one(SectionTree), self.query_one(ItemReader)
+    def panes(self) -> ReaderPanes:
+        return self.query_one(ReaderPanes)
 
     @on(ArchiveLoader.Progress)
     def _progress(self, message: ArchiveLoader.Progress) -> None:
         self.sub_title = f"读取中 {message.done}/{message.total}"
-        self.panes[0].set_status(self.sub_title)
+        self.panes.issue_list.set_status(self.sub_title)
 
     @on(ArchiveLoader.Failed)
     def _failed(self, message: ArchiveLoader.Failed) -> None:
@@ -114,7 +110,7 @@ class ZhoubaoApp(App[None]):
         shown = self.position is not None
         if shown or self._restored or not newest or (saved and saved.issue != newest.number):
             return
-        self.panes[0].set_rows(message.preview.rows)
+        self.panes.show_rows(message.preview.rows)
         self.order = ReadingOrder((newest,))
         self._go_to(0, None)
 
@@ -126,13 +122,12 @@ class ZhoubaoApp(App[None]):
         self._restored = True
         self.order = ReadingOrder(issues)
         self.sub_title = f"{len(issues)} 期 · {archive.item_count} 条"
-        self.panes[0].set_rows(issues, issues[wanted[0]].number if issues else None)
+        self.panes.show_rows(issues, issues[wanted[0]].number if issues else None)
         self.position = None
         if issues:
             self._go_to(*wanted)
         else:
-            self.panes[0].set_status("没有可读的期刊")
-            self.panes[2].show_item(None, f"{self.archive_root} 中没有可读的期刊。")
+            self.panes.show_nothing(f"{self.archive_root} 中没有可读的期刊。")
         if archive.skipped:
             lines = [f"{skip.path} — {skip.reason}" for skip in archive.skipped]
             title = f"跳过 {len(lines)} 个文件"
@@ -144,30 +139,22 @@ class ZhoubaoApp(App[None]):
         number, item_id = (saved.issue, saved.item_id) if saved else (None, None)
         if self._restored and self.position is not None:
             number, item_id = self.order.issues[self.position[0]].number, self.position[1]
-        index = next((i for i, issue in enumerate(issues) if issue.number == number), None)
+        index = ReadingOrder(issues).index_of_issue(number)
         return (index, item_id) if index is not None else (0, None)
 
     def _go_to(self, index: int, item_id: str | None) -> None:
         """Make (issue index, item) the reading position and show it in every pane."""
-        issue_list, tree, reader = self.panes
-        if not 0 <= index < len(self.order.issues):
-            tree.show_issue(None)
-            reader.show_item(None, "读取中…")
+        if not 0 <= index < len(self.order.issues):  # a row of the preview, not loaded yet
+            self.panes.show_nothing("读取中…")
             return
         issue = self.order.issues[index]
         item = next((i for i in issue.items if i.id == item_id), self.order.first_item(index))
         if item is None:
             self.position = None
-            tree.show_issue(issue)
-            reader.show_item(None, f"第 {issue.number} 期没有条目。")
+            self.panes.show_nothing(f"第 {issue.number} 期没有条目。", issue)
             return
         self.position = (index, item.id)
-        issue_list.cursor = index
-        if tree.issue is not issue:
-            tree.show_issue(issue, item.id)
-        else:
-            tree.select_item(item.id)
-        reader.show_item(item)
+        self.panes.show(index, issue, item)
         self.settings.remember_position(self.archive_root, SavedPosition(issue.number, item.id))
 
     def _write_bench_ready(self) -> None:
@@ -184,7 +171,7 @@ class ZhoubaoApp(App[None]):
 
     @on(IssueList.Chosen)
     def _issue_chosen(self) -> None:
-        self.panes[1].focus()
+        self.panes.section_tree.focus()
 
     @on(SectionTree.ItemHighlighted)
     def _item_highlighted(self, message: SectionTree.ItemHighlighted) -> None:
@@ -194,7 +181,7 @@ class ZhoubaoApp(App[None]):
     @on(SectionTree.ItemChosen)
     def _item_chosen(self, message: SectionTree.ItemChosen) -> None:
         self._item_highlighted(SectionTree.ItemHighlighted(message.item_id))
-        self.panes[2].focus()
+        self.panes.reader.focus()
 
     @on(ItemReader.EndReached)
     def _end_reached(self) -> None:
@@ -213,25 +200,19 @@ class ZhoubaoApp(App[None]):
             self._go_to(*target)
 
     def action_pane(self, step: int) -> None:
-        panes = [pane for pane in self.panes if pane.display]
-        current = self.focused if self.focused in panes else panes[0]
-        index = panes.index(current)
-        panes[max(0, min(index + step, len(panes) - 1))].focus()
+        self.panes.focus_pane(step)
 
     def action_page(self) -> None:
-        self.panes[2].page_or_next()
+        self.panes.reader.page_or_next()
 
     def action_copy_item(self) -> None:
-        item = self.panes[2].item
+        item = self.panes.reader.item
         if item is not None:
             self.copy_to_clipboard(plain_item_text(item))
             self.notify(item.headline, title="已复制", timeout=2, markup=False)
 
     def action_zoom(self) -> None:
-        zoomed = not self.screen.has_class("zoomed")
-        self.screen.set_class(zoomed, "zoomed")
-        if zoomed:
-            self.panes[2].focus()
+        self.panes.toggle_zoom()
 
     def action_reload(self) -> None:
         self.archive = None
@@ -253,14 +234,12 @@ class ZhoubaoApp(App[None]):
         The seam for every screen that picks an item (search, library view): each dismisses
         with an item id (or None) and is pushed with this method as its callback.
         """
-        if item_id is None:
-            return
-        for index, issue in enumerate(self.order.issues):
-            if any(item.id == item_id for item in issue.items):
-                self._go_to(index, item_id)
-                self.panes[2].focus()
-                return
-        self.notify(f"{item_id} 不在这个存档中。", severity="warning", markup=False)
+        position = self.order.locate(item_id) if item_id else None
+        if position is not None:
+            self._go_to(*position)
+            self.panes.reader.focus()
+        elif item_id:
+            self.notify(f"{item_id} 不在这个存档中。", severity="warning", markup=False)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

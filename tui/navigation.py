@@ -27,6 +27,17 @@ class ReadingOrder:
             return self.next_section(position) if step > 0 else self.previous_section(position)
         return self.next_item(position) if step > 0 else self.previous_item(position)
 
+    def index_of_issue(self, number: int | None) -> int | None:
+        """Where the issue with this number is in the list, if it is there."""
+        return next((i for i, issue in enumerate(self.issues) if issue.number == number), None)
+
+    def locate(self, item_id: str) -> Position | None:
+        """The position of the item with this id, if the archive has it."""
+        for index, issue in enumerate(self.issues):
+            if any(item.id == item_id for item in issue.items):
+                return index, item_id
+        return None
+
     def items_of(self, index: int) -> list[Item]:
         if index not in self._items:
             self._items[index] = list(self.issues[index].items)
