@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synthetic import build_archive  # noqa: E402
+from benchmarks.synthetic import build_archive
 
-PARTS = ("bench_parse", "bench_start", "bench_search")
+PARTS = ("bench_parse", "bench_start", "bench_search", "bench_library")
 
 
 def main() -> int:
