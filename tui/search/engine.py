@@ -114,27 +114,30 @@ class SearchEngine:
     def extras_ready(self) -> bool:
         return self.word_starts is not None
 
-    def build_extras(self) -> None:
+    def build_extras(self, many_queries: bool = True) -> None:
         """Folded bodies, pinyin readings, jieba and headline word starts (seconds).
 
         Each part is usable as soon as it is assigned; the slow ones are cached on disk.
         Safe to call from several threads: the first builds, the others wait for it.
+        `many_queries=False` (one query, the CLI) skips the candidate indexes, which cost
+        more to build than scanning everything once.
         """
         with self._extras_lock:
             if not self.extras_ready:
-                self._build_extras()
+                self._build_extras(many_queries)
 
-    def _build_extras(self) -> None:
+    def _build_extras(self, many_queries: bool) -> None:
         from importlib.metadata import version
 
         from tui.paths import search_index_dir
 
-        self.texts = TextIndex(self.index)
+        self.texts = TextIndex(self.index, with_postings=many_queries)
         cache = search_index_dir()
         chars = set("".join(self.index.headlines))
         pinyin_file = cache / f"pinyin-{version('pypinyin')}.json"
         readings = ReadingTable.load(chars, pinyin_file)
-        self.initial_pairs = Postings(map(readings.initial_pairs, self.index.headlines))
+        if many_queries:
+            self.initial_pairs = Postings(map(readings.initial_pairs, self.index.headlines))
         self.readings = readings
         segmenter = Segmenter(cache)
         groups = [self.index.headlines[start:end] for _, start, end in self.index.issue_spans]
@@ -344,9 +347,7 @@ class SearchEngine:
         if texts is None:
             return
         word = driver.scan_text
-        candidates: Iterable[int] | None = (
-            texts.with_latin_word(word) if _LATIN.fullmatch(word) else texts.chars.with_all(word)
-        )
+        candidates: Iterable[int] | None = texts.candidates(word, bool(_LATIN.fullmatch(word)))
         if candidates is None:
             candidates = (
                 index

@@ -102,7 +102,7 @@ class ArchiveIndex:
 class TextIndex:
     """Every item's folded headline + "\\n" + body, in blocks, and which items hold each char."""
 
-    def __init__(self, index: ArchiveIndex) -> None:
+    def __init__(self, index: ArchiveIndex, with_postings: bool = True) -> None:
         blocks = []
         for start in range(0, len(index), BLOCK_SIZE):
             items = index.items[start : start + BLOCK_SIZE]
@@ -110,22 +110,31 @@ class TextIndex:
             texts = [h + "\n" + fold(item.body) for h, item in zip(headlines, items, strict=True)]
             blocks.append(Block.of(start, texts))
         self.blocks: tuple[Block, ...] = tuple(blocks)
-        self.chars = Postings(set(self.text(i)) for i in range(len(index)))
-        # Latin words must start a word ("ai" is not in "said"), so their candidates come
-        # from the Latin words each item has, looked up by prefix in the sorted vocabulary.
-        self.latin_words = Postings(
-            set(_LATIN_WORD.findall(self.text(i))) for i in range(len(index))
-        )
-        self._latin_vocabulary = sorted(self.latin_words.items)
-
-    def with_latin_word(self, prefix: str) -> list[int] | None:
-        """Items with a Latin word starting with `prefix`, newest first (None: most items)."""
-        start = bisect_left(self._latin_vocabulary, prefix)
-        end = bisect_left(self._latin_vocabulary, prefix + "\U0010ffff", start)
-        return self.latin_words.with_any(self._latin_vocabulary[start:end])
+        self.chars: Postings | None = None
+        self.latin_words: Postings | None = None
+        self._latin_vocabulary: list[str] = []
+        if with_postings:
+            self.chars = Postings(set(self.text(i)) for i in range(len(index)))
+            # A Latin word must start a word ("ai" is not in "said"), so its candidates come
+            # from the Latin words each item has, found by prefix in the sorted vocabulary.
+            self.latin_words = Postings(
+                set(_LATIN_WORD.findall(self.text(i))) for i in range(len(index))
+            )
+            self._latin_vocabulary = sorted(self.latin_words.items)
 
     def text(self, index: int) -> str:
         return self.blocks[index // BLOCK_SIZE].text(index)
+
+    def candidates(self, word: str, latin: bool) -> list[int] | None:
+        """Items that may hold the word, newest first; None: scan them all (no postings, or
+        most items would do)."""
+        if not latin:
+            return self.chars.with_all(word) if self.chars is not None else None
+        if self.latin_words is None:
+            return None
+        start = bisect_left(self._latin_vocabulary, word)
+        end = bisect_left(self._latin_vocabulary, word + "\U0010ffff", start)
+        return self.latin_words.with_any(self._latin_vocabulary[start:end])
 
 
 def _issue_spans(archive: Archive) -> tuple[tuple[Issue, int, int], ...]:

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     store = LibraryStore() if query.needs_library else None
     engine = SearchEngine(archive, store.view if store else None)
-    engine.build_extras()
+    engine.build_extras(many_queries=False)
     try:
         result = engine.search(args.query, limit=args.limit)
     except QueryError as error:
