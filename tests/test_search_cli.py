@@ -48,3 +48,14 @@ def test_library_filter_reads_the_library(capsys: pytest.CaptureFixture[str]) ->
 def test_missing_archive(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
     assert main(["search", "短剧", "/no/such/folder"]) == 1
     assert "no archive" in capsys.readouterr().err
+
+
+def test_body_and_latin_words_without_candidate_indexes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["search", "曹淑敏", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert [hit["headline"] for hit in hits] == ["国家广播电视总局召开地方局台网负责同志座谈会"]
+    assert main(["search", "chatgpt", "--json"]) == 0
+    headlines = [hit["headline"] for hit in json.loads(capsys.readouterr().out)["hits"]]
+    assert "苹果内测类 ChatGPT 工具" in headlines
