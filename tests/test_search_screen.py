@@ -1,14 +1,20 @@
-"""The search overlay with Pilot: typing shows hits, Enter returns an id, errors are shown."""
+"""The search overlay with Pilot: typing shows hits, Enter returns an id, errors are shown.
+
+The snapshot (pytest-textual-snapshot) is of the overlay over a plain host screen, so that
+changes to the reader's panes do not touch it. Update it after an intended change with
+`pytest tests/test_search_screen.py --snapshot-update` and look at the SVG first.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tui import paths
@@ -45,6 +51,17 @@ class Host(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.search_screen, self.chosen.append)
+
+
+def test_overlay_snapshot(engine: SearchEngine, snap_compare: Callable[..., bool]) -> None:
+    app = Host(SearchScreen(engine))
+    app.theme = "textual-dark"
+
+    async def type_query(pilot: Pilot[None]) -> None:
+        await pilot.press(*"tengxun")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 16), run_before=type_query)
 
 
 def message(app: App[None]) -> str:
