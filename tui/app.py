@@ -43,6 +43,7 @@ class ZhoubaoApp(App[None]):
     CSS_PATH = paths.styles_dir() / "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+    AUTO_FOCUS = "IssueList"  # focused as the screen is composed: no restyle after frame one
 
     def __init__(
         self,
@@ -64,22 +65,21 @@ class ZhoubaoApp(App[None]):
         self.title = f"周报 · {archive_root.name}"
 
     def compose(self) -> ComposeResult:
+        # Textual sets breakpoint classes on the first resize event, after the first frame,
+        # which would restyle and redraw every pane: set them now, before anything is styled.
+        wide = self.size.width >= NARROW_BELOW
+        self.screen.set_class(wide, "-wide")
+        self.screen.set_class(not wide, "-narrow")
         yield TitleBar()
         yield ReaderPanes(id="panes")
         yield KeyBar()
         yield ArchiveLoader()
 
     def on_mount(self) -> None:
-        # Textual sets breakpoint classes on the first resize event, after the first frame,
-        # which would restyle and redraw every pane once more: set them for the first frame.
-        wide = self.size.width >= NARROW_BELOW
-        self.screen.set_class(wide, "-wide")
-        self.screen.set_class(not wide, "-narrow")
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.set_keymap(self.settings.keymap)
         self.sub_title = "读取中…"
-        self.panes.issue_list.focus()
         if self._bench_ready:
             self.panes.reader.on_first_item_drawn = self._write_bench_ready
         if self._early_preview is not None:

@@ -92,8 +92,8 @@ class ItemReader(ScrollView, can_focus=True):
         self.refresh()
 
     def _relayout(self) -> None:
-        width = max(self.scrollable_content_region.width, 10)
-        if width == self._layout_width:
+        width = self.scrollable_content_region.width
+        if width == self._layout_width or width <= 0:  # no size yet: laid out on resize
             return
         self._layout_width = width
         self._strips.clear()
