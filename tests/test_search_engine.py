@@ -14,8 +14,8 @@ import pytest
 from tui import paths
 from tui.archive import Archive, load_archive
 from tui.search import QueryError, SearchEngine
-from tui.search.engine import Hit
 from tui.search.match import FUZZY, TEXT
+from tui.search.results import Hit
 
 REPO = Path(__file__).resolve().parent.parent
 WEIXIN = "腾讯：微信短剧小程序开始收取保证金 | 微信视频号电商GMV超千亿，微信支付团队将参与建设"

@@ -3,9 +3,10 @@
 Importing this package is cheap: jieba and pypinyin load only in `SearchEngine.build_extras`.
 """
 
-from tui.search.engine import Hit, SearchEngine, SearchResult
+from tui.search.engine import SearchEngine
 from tui.search.filters import LibraryView
 from tui.search.query import Query, QueryError, parse_query
+from tui.search.results import Hit, SearchResult
 
 __all__ = [
     "Hit",

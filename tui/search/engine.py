@@ -14,83 +14,29 @@ without pinyin and word boundaries, and each term is one word.
 
 from __future__ import annotations
 
-import itertools
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
 
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
-from tui.archive.model import Archive, Item
+from tui.archive.model import Archive
 from tui.search.filters import LibraryView, allowed_items
 from tui.search.fold import fold, original_spans
 from tui.search.index import ArchiveIndex, Block, TextIndex, newest_first
 from tui.search.match import TermMatch, TermMatcher, word_pattern
-from tui.search.pinyin import PinyinQuery, ReadingTable
-from tui.search.postings import Postings
+from tui.search.pinyin import PinyinIndex, ReadingTable
 from tui.search.query import Query, parse_query
+from tui.search.results import Hit, SearchResult, Span
 from tui.search.words import Segmenter, headline_word_starts
 
 _LATIN = re.compile(r"[a-z0-9]+", re.ASCII)
 #: Most items one way of matching scores before the search moves on (newest first).
 WAY_CAP = 600
 
-Span = tuple[int, int]
 Found = dict[int, tuple[int, list[Span]]]
 Way = Callable[[TermMatcher, "bytearray | None", Found], Iterator[tuple[int, TermMatch]]]
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One item found, its score and the matched spans of its headline, [start, end)."""
-
-    item: Item
-    score: int
-    spans: tuple[Span, ...]
-
-    @property
-    def id(self) -> str:
-        return self.item.id
-
-    @property
-    def number(self) -> int:
-        return self.item.number
-
-    @property
-    def date(self) -> date | None:
-        return self.item.date
-
-    @property
-    def section(self) -> str:
-        return self.item.section
-
-    @property
-    def headline(self) -> str:
-        return self.item.headline
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "number": self.number,
-            "date": self.date.isoformat() if self.date else None,
-            "section": self.section,
-            "headline": self.headline,
-            "score": self.score,
-            "spans": [list(span) for span in self.spans],
-        }
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """The best hits, best first; `complete` is False when more items match than were ranked."""
-
-    query: Query
-    hits: tuple[Hit, ...]
-    matched: int
-    complete: bool = True
 
 
 class SearchEngine:
@@ -99,12 +45,10 @@ class SearchEngine:
     def __init__(self, archive: Archive, library: LibraryView | None = None) -> None:
         self.index = ArchiveIndex(archive)
         self.library = library
-        self.readings: ReadingTable | None = None
+        #: Pinyin readings and the headlines they may match (an extra).
+        self.pinyin: PinyinIndex | None = None
         self.segmenter: Segmenter | None = None
         self.word_starts: list[bytes] | None = None
-        #: Which headlines have neighbouring characters with these initials ("tx": 腾讯).
-        self.initial_pairs: Postings | None = None
-        self._piece_items: dict[str, list[int] | None] = {}
         #: Folded bodies (an extra): until they are there, only headlines are searched.
         self.texts: TextIndex | None = None
         self._newest_headlines = self.index.headlines[::-1]
@@ -136,9 +80,7 @@ class SearchEngine:
         chars = set("".join(self.index.headlines))
         pinyin_file = cache / f"pinyin-{version('pypinyin')}.json"
         readings = ReadingTable.load(chars, pinyin_file)
-        if many_queries:
-            self.initial_pairs = Postings(map(readings.initial_pairs, self.index.headlines))
-        self.readings = readings
+        self.pinyin = PinyinIndex(readings, self.index, with_pairs=many_queries)
         segmenter = Segmenter(cache)
         groups = [self.index.headlines[start:end] for _, start, end in self.index.issue_spans]
         self.word_starts = headline_word_starts(segmenter, groups, cache)
@@ -181,7 +123,7 @@ class SearchEngine:
         for term in map(fold, query.terms):
             if term:
                 words = self.segmenter.words(term) if self.segmenter else [term]
-                pinyin = self.readings.query(term) if self.readings else None
+                pinyin = self.pinyin.readings.query(term) if self.pinyin else None
                 matchers.append(TermMatcher(term, words, pinyin))
         for phrase in map(fold, query.phrases):
             if phrase:
@@ -257,7 +199,7 @@ class SearchEngine:
         query = driver.pinyin
         if query is None:
             return
-        candidates = self._pinyin_candidates(query)
+        candidates = self.pinyin.candidates(query) if self.pinyin else None
         if candidates is None:
             yield from self._pinyin_scan(driver, query.pattern, allowed, found)
             return
@@ -267,31 +209,6 @@ class SearchEngine:
                 match = driver.by_pinyin(headline, self._starts(index))
                 if match is not None:
                     yield index, match
-
-    def _pinyin_candidates(self, query: PinyinQuery) -> list[int] | None:
-        """Headlines that may match, newest first, or None when most may (then scan them).
-
-        A reading as initials needs its letter pairs side by side ("tx", "xs", "sp"); a
-        reading as syllables needs one character of its rarest syllable.
-        """
-        pairs = self.initial_pairs
-        union: set[int] = set()
-        for split in query.splits:
-            if query.initials_only(split) and pairs is not None:
-                found = pairs.with_all(a + b for a, b in itertools.pairwise(split))
-            else:
-                found = min((self._items_with_piece(p) for p in split), key=_size_or_all)
-            if found is None:
-                return None
-            union.update(found)
-        return sorted(union, reverse=True)
-
-    def _items_with_piece(self, piece: str) -> list[int] | None:
-        """Headlines with a character one of whose readings starts with `piece` (cached)."""
-        if piece not in self._piece_items:
-            chars = self.readings.chars_of.get(piece, "") if self.readings else ""
-            self._piece_items[piece] = self.index.headline_chars.with_any(chars)
-        return self._piece_items[piece]
 
     def _pinyin_scan(
         self, driver: TermMatcher, pattern: re.Pattern[str], allowed: bytearray | None, found: Found
@@ -359,10 +276,6 @@ class SearchEngine:
                 match = driver.in_text(self.index.headlines[index], texts.text(index))
                 if match is not None:
                     yield index, match
-
-
-def _size_or_all(items: list[int] | None) -> float:
-    return float("inf") if items is None else len(items)
 
 
 def _items_newest_first(block: Block, pattern: re.Pattern[str]) -> list[int]:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.search.cachefile import read_json, write_json
+from tui.search.index import ArchiveIndex
+from tui.search.postings import Postings
 
 #: At most this many readings of a query as syllables go into its pattern.
 MAX_SPLITS = 8
@@ -132,3 +134,43 @@ class ReadingTable:
                 pieces.append(query[start:end])
                 self._split(query, end, pieces, out, completes)
                 pieces.pop()
+
+
+class PinyinIndex:
+    """The readings, and which headlines a reading of a query can match (candidates)."""
+
+    def __init__(self, readings: ReadingTable, index: ArchiveIndex, with_pairs: bool) -> None:
+        self.readings = readings
+        self._headline_chars = index.headline_chars
+        #: Which headlines have neighbouring characters with these initials ("tx": 腾讯);
+        #: not built for one query (the CLI), which scans instead.
+        self._pairs = Postings(map(readings.initial_pairs, index.headlines)) if with_pairs else None
+        self._piece_items: dict[str, list[int] | None] = {}
+
+    def candidates(self, query: PinyinQuery) -> list[int] | None:
+        """Headlines that may match, newest first, or None when most may (then scan them).
+
+        A reading as initials needs its letter pairs side by side ("tx", "xs", "sp"); a
+        reading as syllables needs a character of its rarest syllable.
+        """
+        union: set[int] = set()
+        for split in query.splits:
+            if query.initials_only(split) and self._pairs is not None:
+                found = self._pairs.with_all(a + b for a, b in itertools.pairwise(split))
+            else:
+                found = min((self._items_with_piece(p) for p in split), key=_size_or_all)
+            if found is None:
+                return None
+            union.update(found)
+        return sorted(union, reverse=True)
+
+    def _items_with_piece(self, piece: str) -> list[int] | None:
+        """Headlines with a character one of whose readings starts with `piece` (cached)."""
+        if piece not in self._piece_items:
+            chars = self.readings.chars_of.get(piece, "")
+            self._piece_items[piece] = self._headline_chars.with_any(chars)
+        return self._piece_items[piece]
+
+
+def _size_or_all(items: list[int] | None) -> float:
+    return float("inf") if items is None else len(items)
