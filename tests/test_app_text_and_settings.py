@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_app_navigation import make_archive, press, reader_item, started
+from test_app_navigation import SAMPLES, make_archive, press, reader_item, started
 from textual.binding import Binding
 
 from tui import paths
@@ -165,3 +166,28 @@ def test_any_json_in_the_settings_file_loads(value: object) -> None:
     loaded = load_settings()
     assert loaded.theme is None or isinstance(loaded.theme, str)
     assert all(isinstance(v, str) for v in loaded.keymap.values())
+
+
+async def test_clicking_a_key_in_the_key_bar_runs_it(tmp_path: Path) -> None:
+    app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        text = str(app.screen.query_one(KeyBar).render())
+        await pilot.click(KeyBar, offset=(text.index("Next item"), 0))
+        await pilot.pause()
+        assert reader_item(app) == "3-0.1"
+
+
+async def test_a_folder_is_read_with_progress_and_opens_at_the_newest(tmp_path: Path) -> None:
+    seen: list[str] = []
+    root = tmp_path / "archive"
+    shutil.copytree(SAMPLES, root)
+    app = ZhoubaoApp(root)
+    async with app.run_test(
+        size=(120, 36), message_hook=lambda m: seen.append(type(m).__name__)
+    ) as pilot:
+        await started(app, pilot)
+        assert "Progress" in seen and "Loaded" in seen
+        assert app.sub_title == "2 期 · 53 条"
+        item = app.screen.query_one(ItemReader).item
+        assert item is not None and item.number == 403

@@ -14,7 +14,7 @@ from pathlib import Path
 from textual import work
 from textual.message import Message
 from textual.widget import Widget
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.archive.cache import ArchivePreview, ParseCache
 from tui.archive.model import Archive
@@ -83,7 +83,8 @@ class ArchiveLoader(Widget):
             if preview_shown or preview is not None:
                 self._preview_drawn.wait(self.PREVIEW_WAIT_S)
             archive = cache.load(self._progress)
-        self.post_message(self.Loaded(archive))
+        if not get_current_worker().is_cancelled:  # a reload started since: its result wins
+            self.post_message(self.Loaded(archive))
 
     def _progress(self, done: int, total: int) -> None:
         self.post_message(self.Progress(done, total))
