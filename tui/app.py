@@ -85,6 +85,8 @@ class ZhoubaoApp(App[None]):
         if self._early_preview is not None:
             self._preview(ArchiveLoader.Preview(self._early_preview))
         shown = self.position is not None
+        if not shown:
+            self.panes.reader.show_item(None, "读取中…")
         self.query_one(ArchiveLoader).load(self.archive_root, self.archive, preview_shown=shown)
 
     @property
