@@ -276,3 +276,28 @@ async def test_open_item_of_an_unknown_id_changes_nothing(app: ZhoubaoApp) -> No
         app.open_item("999-nothing")
         await pilot.pause()
         assert reader_item(app) == "3-0.0"
+
+
+async def test_an_empty_folder_opens_and_says_so(tmp_path: Path) -> None:
+    app = ZhoubaoApp(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await press(pilot, "n", "right_square_bracket", "space", "y", "G", "tab", "j", "enter")
+        assert reader_item(app) is None
+        assert app.sub_title == "0 期 · 0 条"
+        assert app.is_running
+
+
+async def test_an_issue_without_items_is_passed_over_by_n(tmp_path: Path) -> None:
+    empty = Issue(number=2, date=date(2023, 6, 1), sections=(Section("要闻", ()),))
+    archive = Archive(tmp_path, (make_issue(1), empty, make_issue(3)))
+    app = ZhoubaoApp(tmp_path, archive=archive)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await press(pilot, "right_curly_bracket")
+        assert reader_item(app) == "3-1.0"
+        await press(pilot, "right_curly_bracket")
+        assert reader_item(app) == "1-0.0"
+        await press(pilot, "k")  # the list cursor onto the empty issue
+        assert reader_item(app) is None
+        assert app.screen.query_one(SectionTree).rows[0].text == "要闻"
