@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tui import paths
 from tui.archive import load_archive
 from tui.search import QueryError, SearchEngine
-from tui.search.fold import fold, fold_with_positions
+from tui.search.fold import fold, fold_char, fold_with_positions
 
 # Pieces of real queries, so that generated strings reach the filters and every way of matching.
 PIECES = st.sampled_from(
@@ -83,11 +83,16 @@ def test_no_query_crashes_the_engine(engine: SearchEngine, query: str) -> None:
             assert 0 <= start < end <= len(hit.headline)
 
 
-@given(text=st.text(max_size=60))
+@settings(max_examples=500)
+@given(text=st.one_of(st.text(max_size=60), st.lists(PIECES).map("".join)))
 def test_folding_a_headline_agrees_with_folding_text(text: str) -> None:
     folded, positions = fold_with_positions(text)
     assert folded == fold(text)
-    if positions is not None:
-        assert len(positions) == len(folded)
-        assert list(positions) == sorted(positions)
-        assert all(0 <= p < len(text) for p in positions)
+    if positions is None:
+        assert len(folded) == len(text)
+        positions = list(range(len(text)))
+    assert len(positions) == len(folded)
+    assert list(positions) == sorted(positions)
+    for k, position in enumerate(positions):
+        # Each folded character comes from the character it points at.
+        assert folded[k] in fold_char(text[position]) or folded[k] == " "

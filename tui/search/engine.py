@@ -4,7 +4,7 @@ How it stays fast on 100,000 items: the longest term of the query drives the sea
 the ways it can match (`tui.search.match`), best way first, each way scanning whole blocks of
 folded text in C (a substring or a pinyin pattern over joined headlines, rapidfuzz over
 headline strings, a word over joined bodies) from the newest issue back. Only the items a
-scan finds are scored in Python, at most `WAY_CAP` of them per way, and the weaker ways
+scan finds are scored in Python, at most twice the page per way (`way_cap`), and the weaker ways
 are skipped once the better ones have filled the page. The other terms, the exclusions and
 the filters are then checked on those few items only.
 
@@ -32,11 +32,12 @@ from tui.search.results import Hit, SearchResult, Span
 from tui.search.words import Segmenter, headline_word_starts
 
 _LATIN = re.compile(r"[a-z0-9]+", re.ASCII)
-#: Most items one way of matching scores before the search moves on (newest first).
-WAY_CAP = 600
+#: Fewest items one way of matching may score before the search moves on (newest first);
+#: otherwise twice the hits asked for, so that the page is the best of a wider pick.
+MIN_WAY_CAP = 100
 
 Found = dict[int, tuple[int, list[Span]]]
-Way = Callable[[TermMatcher, "bytearray | None", Found], Iterator[tuple[int, TermMatch]]]
+Way = Callable[[TermMatcher, "bytearray | None", Found, int], Iterator[tuple[int, TermMatch]]]
 
 
 class SearchEngine:
@@ -101,17 +102,18 @@ class SearchEngine:
         found: Found = {}
         complete = True
         ways: list[Way] = [self._exact, self._pinyin, self._fuzzy, self._full_text]
+        cap = max(MIN_WAY_CAP, 2 * limit)
         for way in ways:
             if len(found) >= limit:
                 complete = False
                 break
             taken = 0
-            for index, first in way(driver, allowed, found):
+            for index, first in way(driver, allowed, found, cap):
                 combined = self._combine(index, first, others, excluded)
                 if combined is not None:
                     found[index] = combined
                     taken += 1
-                    if taken >= max(WAY_CAP, 2 * limit):
+                    if taken >= cap:
                         complete = False
                         break
         ranked = sorted(found.items(), key=lambda entry: (-entry[1][0], -entry[0]))[:limit]
@@ -181,10 +183,10 @@ class SearchEngine:
         return SearchResult(query, tuple(hits), len(hits))
 
     # The ways of matching. Each yields (item index, the driver's match), newest first,
-    # for allowed items not found yet.
+    # for allowed items not found yet; the caller takes at most `cap` of them.
 
     def _exact(
-        self, driver: TermMatcher, allowed: bytearray | None, found: Found
+        self, driver: TermMatcher, allowed: bytearray | None, found: Found, cap: int
     ) -> Iterator[tuple[int, TermMatch]]:
         for block in newest_first(self.index.blocks, allowed):
             for index in _items_newest_first(block, driver.exact_pattern):
@@ -194,7 +196,7 @@ class SearchEngine:
                         yield index, match
 
     def _pinyin(
-        self, driver: TermMatcher, allowed: bytearray | None, found: Found
+        self, driver: TermMatcher, allowed: bytearray | None, found: Found, cap: int
     ) -> Iterator[tuple[int, TermMatch]]:
         query = driver.pinyin
         if query is None:
@@ -226,7 +228,7 @@ class SearchEngine:
                     yield index, driver.pinyin_at(headline, self._starts(index), *first_span[index])
 
     def _fuzzy(
-        self, driver: TermMatcher, allowed: bytearray | None, found: Found
+        self, driver: TermMatcher, allowed: bytearray | None, found: Found, cap: int
     ) -> Iterator[tuple[int, TermMatch]]:
         if driver.cutoff is None:
             return
@@ -248,7 +250,7 @@ class SearchEngine:
             choices,
             scorer=LCSseq.similarity,
             score_cutoff=driver.cutoff,
-            limit=WAY_CAP + len(found),
+            limit=cap + len(found),
         )
         for _, _, position in scored:
             index = last - position if indices is None else indices[position]
@@ -258,7 +260,7 @@ class SearchEngine:
                     yield index, match
 
     def _full_text(
-        self, driver: TermMatcher, allowed: bytearray | None, found: Found
+        self, driver: TermMatcher, allowed: bytearray | None, found: Found, cap: int
     ) -> Iterator[tuple[int, TermMatch]]:
         texts = self.texts
         if texts is None:

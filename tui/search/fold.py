@@ -28,6 +28,7 @@ _LOOSE_SPACE = re.compile(r" (?:(?<![a-z0-9] )|(?![a-z0-9]))")
 # translating them first often leaves nothing for the (slower) normalization to do.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=16384)
@@ -56,6 +57,12 @@ def fold_with_positions(text: str) -> tuple[str, array[int] | None]:
     The positions are None when they are the identity (nothing dropped or expanded), which
     is the case for most Chinese headlines and saves memory over 100,000 of them.
     """
+    if _COMBINING.search(text) is None:
+        whole = unicodedata.normalize("NFKC", text.translate(_FULLWIDTH)).casefold()
+        if len(whole) == len(text):
+            # Character i folds to whole[i] alone: only whitespace can go. (Nothing composes
+            # without combining marks, so the same length means nothing expanded either.)
+            return _without_loose_spaces(whole)
     pieces = [fold_char(char) for char in text]
     out: list[str] = []
     positions = array("I")
@@ -72,6 +79,25 @@ def fold_with_positions(text: str) -> tuple[str, array[int] | None]:
         out.append(piece)
         positions.extend([index] * len(piece))
     return "".join(out), (None if identity else positions)
+
+
+def _without_loose_spaces(text: str) -> tuple[str, array[int] | None]:
+    """Drop whitespace as `fold` does, keeping the position of every character left."""
+    runs = list(_WHITESPACE_RUN.finditer(text))
+    if not runs:
+        return text, None
+    positions = array("I")
+    kept = 0
+    for run in runs:
+        start, end = run.span()
+        between_latin = start > 0 and end < len(text) and text[start - 1] in _LATIN
+        if between_latin and text[end] in _LATIN:
+            start += 1  # one space stays, the first of the run
+        positions.extend(range(kept, start))
+        kept = end
+    positions.extend(range(kept, len(text)))
+    folded = "".join(text[i] if not text[i].isspace() else " " for i in positions)
+    return folded, positions
 
 
 def original_spans(
