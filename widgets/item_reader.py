@@ -87,6 +87,8 @@ class ItemReader(ScrollView, can_focus=True):
         self._item = item
         self._placeholder = placeholder
         self._layout_width = -1
+        self._lines = []
+        self._strips.clear()
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
