@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.text import Text
 from textual.message import Message
@@ -104,19 +104,22 @@ class SearchResults(RowList, can_focus=False):
         if width >= NARROW_WIDTH:
             meta += f" {when} {hit.section}"
         headline = hit.headline.translate(_ONE_LINE)
+        room = max(1, width - cell_len(meta))
+        cut = len(headline)
+        if cell_len(headline) > room:
+            # Cut between characters (never through a wide one) and end with "…".
+            cut = _chars_within(headline, room - 1)
         segments = []
         at = 0
         for start, end in hit.spans:
+            start, end = min(start, cut), min(end, cut)
             if start > at:
                 segments.append(Segment(headline[at:start], base))
-            segments.append(Segment(headline[start:end], match))
-            at = end
-        segments.append(Segment(headline[at:], base))
-        room = max(1, width - cell_len(meta))
-        title = Strip(segments)
-        if title.cell_length > room:
-            title = Strip.join([title.crop(0, room - 1), Strip([Segment("…", base)])])
-        title = title.adjust_cell_length(room, base)
+            if end > start:
+                segments.append(Segment(headline[start:end], match))
+            at = max(at, end)
+        segments.append(Segment(headline[at:cut] + ("…" if cut < len(headline) else ""), base))
+        title = Strip(segments).adjust_cell_length(room, base)
         meta_style = base + self.style_for("search-results--meta", partial=True)
         return Strip.join([title, Strip([Segment(meta, meta_style)])]).adjust_cell_length(
             width, base
@@ -124,3 +127,13 @@ class SearchResults(RowList, can_focus=False):
 
     def row_chosen(self, index: int) -> None:
         self.post_message(self.Chosen(self.hits[index].id))
+
+
+def _chars_within(text: str, cells: int) -> int:
+    """How many leading characters of `text` fit in `cells` terminal cells."""
+    used = 0
+    for index, char in enumerate(text):
+        used += get_character_cell_size(char)
+        if used > cells:
+            return index
+    return len(text)
