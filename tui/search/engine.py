@@ -84,8 +84,9 @@ class SearchEngine:
         self.pinyin = PinyinIndex(readings, self.index, with_pairs=many_queries)
         segmenter = Segmenter(cache)
         groups = [self.index.headlines[start:end] for _, start, end in self.index.issue_spans]
-        self.word_starts = headline_word_starts(segmenter, groups, cache)
+        word_starts = headline_word_starts(segmenter, groups, cache)
         self.segmenter = segmenter
+        self.word_starts = word_starts  # last: `extras_ready` means every part is there
 
     def search(self, text: str, limit: int = 50) -> SearchResult:
         """Rank the items that match `text`; raise QueryError for a filter it cannot use."""
