@@ -14,19 +14,16 @@ from datetime import date
 from pathlib import Path
 
 from tui.archive.blocks import Block
-from tui.archive.decode import NotAWeekly
-from tui.archive.model import PUBLISHER, TITLE, Issue, Item, Section, fold_for_id, make_item_id
+from tui.archive.header import BULLET_MARKS, read_header
+from tui.archive.model import Issue, Item, Section, fold_for_id, make_item_id
 from tui.archive.reflow import FULL
 from tui.archive.summary import link_bullets
 from tui.archive.textutil import SENTENCE_END, join_fragments, prefers_spacing
 from tui.archive.vocabulary import (
     BODY_START,
-    DATE,
-    FILE_NAME,
     FOOTER_LINE,
     FOOTER_START,
     MAX_SECTION_CHARS,
-    NUMBER,
     SECTION_NAMES,
     SUMMARY_HEADING,
     section_name,
@@ -35,7 +32,6 @@ from tui.archive.vocabulary import (
 #: Longest text taken for a headline (characters); longer lines are body paragraphs.
 MAX_HEADLINE_CHARS = 90
 _HEADER_SPAN = 12
-_BULLET_MARKS = "◆◇•●■□▪▶►·"
 _NO_HEADLINE_END = "，、；：:,;（《“‘"
 #: Marks after which a split sentence cannot be told from a finished one.
 _PARAGRAPH_END = SENTENCE_END + "：:”」』）)》"
@@ -49,8 +45,6 @@ class _Draft:
     headline: str
     section: str
     paragraphs: list[str] = field(default_factory=list)
-    #: Rebuilt from several wrapped lines, so a space may have been lost at a wrap.
-    wrapped: bool = False
 
 
 def _is_headline_like(text: str) -> bool:
@@ -83,51 +77,16 @@ class _Assembler:
             "\n".join(b.text for b in blocks)
         )
 
-    # -- header and summary -------------------------------------------------------------
-    def read_header(self) -> tuple[int, date | None, int]:
-        number: int | None = None
-        when: date | None = None
-        titled = False
-        start = 0
-        for index, block in enumerate(self.blocks[:_HEADER_SPAN]):
-            text = block.text
-            if SUMMARY_HEADING.match(text) or text.startswith(tuple(_BULLET_MARKS)):
-                break
-            found = False
-            if TITLE in text:
-                titled = found = True
-            if number is None and (match := NUMBER.search(text)):
-                number, found = int(match.group(1)), True
-            if when is None and (match := DATE.search(text)):
-                when, found = _make_date(*match.groups()), True
-            if PUBLISHER in text and len(text) <= 20:
-                found = True
-            if found:
-                start = index + 1
-        if not titled and (number is None or when is None):
-            raise NotAWeekly(f"no {TITLE} header (title, 第 N 期, date) in its first lines")
-        hint_number, hint_date = _from_file_name(self.source)
-        if number is None:
-            if hint_number is None:
-                raise NotAWeekly("no issue number (第 N 期) in the header or the file name")
-            number = hint_number
-            self.warnings.append(f"issue number {number} taken from the file name")
-        if when is None:
-            when = hint_date
-            self.warnings.append(
-                "no date in the header" + (", taken from the file name" if when else "")
-            )
-        return number, when, start
-
+    # -- summary ----------------------------------------------------------------------
     def read_summary(self, index: int) -> int:
         blocks = self.blocks
         if index < len(blocks) and SUMMARY_HEADING.match(blocks[index].text):
             index += 1
         while index < len(blocks):
             text = blocks[index].text
-            if not (blocks[index].bullet or text.startswith(tuple(_BULLET_MARKS))):
+            if not (blocks[index].bullet or text.startswith(tuple(BULLET_MARKS))):
                 break
-            bullet = text.lstrip(_BULLET_MARKS + " ").strip()
+            bullet = text.lstrip(BULLET_MARKS + " ").strip()
             if bullet:
                 self.bullets.append(bullet)
             index += 1
@@ -158,7 +117,6 @@ class _Assembler:
             elif last == "headline" and draft and self._wraps_headline(block):
                 # A long headline wrapped by pdftotext comes out as several short blocks.
                 draft.headline = join_fragments(draft.headline, text, self.spaced)
-                draft.wrapped = True
                 self.wrapped_fill = block.fill
             elif block.heading or (
                 last != "headline"
@@ -244,9 +202,7 @@ class _Assembler:
                 continue
             bullet = self.bullets[index]
             fuller = max(bullet, draft.headline, key=lambda text: text.count(" "))
-            if draft.wrapped or self.spaced:
-                draft.headline = fuller
-            self.bullets[index] = fuller
+            draft.headline = self.bullets[index] = fuller
 
     def issue(self, number: int, when: date | None) -> Issue:
         if self.spaced:
@@ -289,25 +245,11 @@ class _Assembler:
         )
 
 
-def _make_date(year: str, month: str, day: str) -> date | None:
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-
-
-def _from_file_name(path: Path) -> tuple[int | None, date | None]:
-    match = FILE_NAME.search(path.stem)
-    if match is None:
-        return None, None
-    year, month, day = match.group(2, 3, 4)
-    return int(match.group(1)), _make_date(year, month, day) if year else None
-
-
 def assemble_issue(blocks: list[Block], source: Path) -> Issue:
     """Read the structure of one issue out of its blocks."""
+    header = read_header(blocks, source)
     assembler = _Assembler(blocks, source)
-    number, when, index = assembler.read_header()
-    index = assembler.read_summary(index)
+    assembler.warnings.extend(header.warnings)
+    index = assembler.read_summary(header.end)
     assembler.read_body(index)
-    return assembler.issue(number, when)
+    return assembler.issue(header.number, header.date)

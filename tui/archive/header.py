@@ -1,0 +1,78 @@
+"""The masthead of an issue: title, 第 N 期 and date, with the file name as a fallback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tui.archive.blocks import Block
+from tui.archive.decode import NotAWeekly
+from tui.archive.model import PUBLISHER, TITLE
+from tui.archive.vocabulary import DATE, FILE_NAME, NUMBER, SUMMARY_HEADING
+
+#: Marks that open a 摘要 bullet (converters and PDF extractors use different ones).
+BULLET_MARKS = "◆◇•●■□▪▶►·"
+#: The masthead is in the first blocks; a weekly's title further down is a quotation.
+_HEADER_SPAN = 12
+
+
+@dataclass(frozen=True)
+class Header:
+    number: int
+    date: date | None
+    #: Index of the first block after the masthead.
+    end: int
+    warnings: tuple[str, ...]
+
+
+def read_header(blocks: list[Block], source: Path) -> Header:
+    """Read the masthead. Raises NotAWeekly when there is none."""
+    number: int | None = None
+    when: date | None = None
+    titled = False
+    end = 0
+    for index, block in enumerate(blocks[:_HEADER_SPAN]):
+        text = block.text
+        if SUMMARY_HEADING.match(text) or text.startswith(tuple(BULLET_MARKS)):
+            break
+        found = False
+        if TITLE in text:
+            titled = found = True
+        if number is None and (match := NUMBER.search(text)):
+            number, found = int(match.group(1)), True
+        if when is None and (match := DATE.search(text)):
+            when, found = make_date(*match.groups()), True
+        if PUBLISHER in text and len(text) <= 20:
+            found = True
+        if found:
+            end = index + 1
+    if not titled and (number is None or when is None):
+        raise NotAWeekly(f"no {TITLE} header (title, 第 N 期, date) in its first lines")
+    warnings: list[str] = []
+    hint_number, hint_date = _from_file_name(source)
+    if number is None:
+        if hint_number is None:
+            raise NotAWeekly("no issue number (第 N 期) in the header or the file name")
+        number = hint_number
+        warnings.append(f"issue number {number} taken from the file name")
+    if when is None:
+        when = hint_date
+        warnings.append("no date in the header" + (", taken from the file name" if when else ""))
+    return Header(number, when, end, tuple(warnings))
+
+
+def make_date(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _from_file_name(path: Path) -> tuple[int | None, date | None]:
+    """ "393-2023-12-18.txt" → (393, 2023-12-18), for files whose masthead lacks them."""
+    match = FILE_NAME.search(path.stem)
+    if match is None:
+        return None, None
+    year, month, day = match.group(2, 3, 4)
+    return int(match.group(1)), make_date(year, month, day) if year else None
