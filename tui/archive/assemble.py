@@ -31,7 +31,6 @@ from tui.archive.vocabulary import (
 
 #: Longest text taken for a headline (characters); longer lines are body paragraphs.
 MAX_HEADLINE_CHARS = 90
-_HEADER_SPAN = 12
 _NO_HEADLINE_END = "，、；：:,;（《“‘"
 #: Marks after which a split sentence cannot be told from a finished one.
 _PARAGRAPH_END = SENTENCE_END + "：:”」』）)》"
