@@ -26,8 +26,12 @@ def sample_app() -> ZhoubaoApp:
 
 
 async def loaded(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """The archive is read and the library open (its marks are part of the picture)."""
+    app = pilot.app
+    assert isinstance(app, ZhoubaoApp)
+    while app.library is None:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])

@@ -100,7 +100,7 @@ def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
 def test_reads_the_sample_archive_with_keys(terminal: Callable[..., Terminal]) -> None:
     term = terminal()
     shown = term.wait_for(lambda s: "2 期 · 53 条" in s)
-    assert "403  2024-02-26" in shown
+    assert "403 2024-02-26  22条" in shown
     assert "国务院国资委召开中央企业人工智能专题推进会" in shown
     assert "行业动态周报 第 403 期 · 2024-02-26 · 要闻" in shown
 
@@ -110,6 +110,10 @@ def test_reads_the_sample_archive_with_keys(terminal: Callable[..., Terminal]) -
 
     term.keys("n")
     term.wait_for(lambda s: "12月14日，国家广播电视总局召开" in s)
+
+    term.keys("b")  # bookmarked: the reader says so, the issue list counts it
+    shown = term.wait_for(lambda s: "★ 已收藏" in s)
+    assert "31条 •" in shown and "★1" in shown
 
     term.keys("?")
     term.wait_for(lambda s: "app.next_item" in s)

@@ -2,7 +2,8 @@
 
 The panes do their own drawing and post messages up; the app keeps the one reading position
 (issue index in list order, item id) and calls methods down to show it. The archive is read
-by a worker after the first frame, through the parse cache, newest issue first.
+by a worker after the first frame, through the parse cache, newest issue first. The library
+keys and marks are in `tui.library_actions`.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import BindingType
 
 from tui import paths
 from tui.archive.cache import ArchivePreview
 from tui.archive.model import Archive, Issue
-from tui.keys import APP_BINDINGS
+from tui.keys import APP_BINDINGS, LIBRARY_BINDINGS
+from tui.library_actions import LibraryActions
 from tui.navigation import Position, ReadingOrder
 from tui.settings import Position as SavedPosition
 from tui.settings import Settings, load_settings, save_settings
@@ -37,13 +39,15 @@ NARROW_BELOW = 100
 BENCH_READY_ENV = "ZHOUBAO_BENCH_READY"
 
 
-class ZhoubaoApp(App[None]):
+class ZhoubaoApp(LibraryActions):
     """Issue list | section tree | item reader, with a header of counts and a footer of keys."""
 
     CSS_PATH = paths.styles_dir() / "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # noqa: RUF012
-    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
-    AUTO_FOCUS = "IssueList"  # focused as the screen is composed: no restyle after frame one
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS + LIBRARY_BINDINGS
+    # The issue list is focused as the screen is composed (no restyle after frame one); a
+    # screen pushed later (tags, export…) focuses its first focusable widget, as by default.
+    AUTO_FOCUS = "IssueList, *"
 
     def __init__(
         self,
@@ -89,10 +93,6 @@ class ZhoubaoApp(App[None]):
             self.panes.reader.show_item(None, "读取中…")
         self.query_one(ArchiveLoader).load(self.archive_root, self.archive, preview_shown=shown)
 
-    @property
-    def panes(self) -> ReaderPanes:
-        return self.query_one(ReaderPanes)
-
     @on(ArchiveLoader.Progress)
     def _progress(self, message: ArchiveLoader.Progress) -> None:
         self.sub_title = f"读取中 {message.done}/{message.total}"
@@ -130,6 +130,7 @@ class ZhoubaoApp(App[None]):
             self._go_to(*wanted)
         else:
             self.panes.show_nothing(f"{self.archive_root} 中没有可读的期刊。")
+        self.attach_library(archive)
         if archive.skipped:
             lines = [f"{skip.path} — {skip.reason}" for skip in archive.skipped]
             title = f"跳过 {len(lines)} 个文件"
@@ -155,8 +156,10 @@ class ZhoubaoApp(App[None]):
             self.position = None
             self.panes.show_nothing(f"第 {issue.number} 期没有条目。", issue)
             return
+        if self.position is None or self.position[1] != item.id:
+            self.reading_started(item.id)
         self.position = (index, item.id)
-        self.panes.show(index, issue, item)
+        self.panes.show(index, issue, item, self.notes_of(item.id))
         self.settings.remember_position(self.archive_root, SavedPosition(issue.number, item.id))
 
     def _write_bench_ready(self) -> None:
@@ -187,6 +190,9 @@ class ZhoubaoApp(App[None]):
 
     @on(ItemReader.EndReached)
     def _end_reached(self) -> None:
+        """Paged past the end: the item has been read; on to the next."""
+        if self.position is not None:
+            self.mark_read(self.position[1])
         self.action_move("item", 1)
 
     def action_move(self, unit: str, step: int) -> None:
@@ -228,7 +234,8 @@ class ZhoubaoApp(App[None]):
             return
         from tui.screens.search import SearchScreen
 
-        self.push_screen(SearchScreen(self.archive), self.open_item)
+        library = self.library.view if self.library is not None else None
+        self.push_screen(SearchScreen(self.archive, library), self.open_item)
 
     def open_item(self, item_id: str | None) -> None:
         """Show the item with this id — its issue, tree and text — and focus the reader.
@@ -251,7 +258,11 @@ class ZhoubaoApp(App[None]):
     def binding_sections(self) -> list[tuple[str, list[BindingType]]]:
         """Every key the app knows, grouped as the help screen lists them."""
         panes = [("期刊列表", IssueList), ("目录", SectionTree), ("正文", ItemReader)]
-        return [("全局", self.BINDINGS), *((name, pane.BINDINGS) for name, pane in panes)]
+        return [
+            ("全局", APP_BINDINGS),
+            ("资料库", LIBRARY_BINDINGS),
+            *((name, pane.BINDINGS) for name, pane in panes),
+        ]
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:

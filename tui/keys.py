@@ -3,7 +3,7 @@
 A key map in the settings file (`{"app.next_item": "ctrl+n"}`) is handed to
 `App.set_keymap`; the help screen lists these with the panes' own bindings. "Next" always
 means down the issue list (newest first): `n` after an issue's last item reads the first
-item of the issue below it.
+item of the issue below it. The library's keys act on the item on show.
 """
 
 from __future__ import annotations
@@ -42,4 +42,15 @@ APP_BINDINGS: list[BindingType] = [
     Binding("r", "reload", "Reload", show=False, id="app.reload"),
     Binding("question_mark", "help", "Help", id="app.help"),
     Binding("q", "quit", "Quit", id="app.quit"),
+]
+
+#: The library's keys (see `tui.library_actions`), listed under a heading of their own.
+LIBRARY_BINDINGS: list[BindingType] = [
+    Binding("b", "bookmark", "Bookmark", id="app.bookmark", tooltip="Bookmark the item, or not"),
+    Binding("t", "edit_tags", "Tags", id="app.tags", tooltip="Edit the item's tags"),
+    Binding("a", "edit_note", "Note", show=False, id="app.note", tooltip="Annotate the item"),
+    Binding("m", "toggle_read", "Read/unread", show=False, id="app.toggle_read"),
+    Binding("u", "next_unread", "Next unread", show=False, id="app.next_unread"),
+    Binding("B", "library", "Library", id="app.library", tooltip="Every item you kept"),
+    Binding("e", "export", "Export", show=False, id="app.export"),
 ]

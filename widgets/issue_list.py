@@ -1,4 +1,5 @@
-"""The left pane: one row per issue, newest first — 期号, date and item count.
+"""The left pane: one row per issue, newest first — 期号, date, item count, and once the
+library is open the unread (•) and bookmarked (★) counts.
 
 Only the rows on screen are drawn (see `RowList`), so 3,000 issues cost what 30 do. Typing
 digits jumps to that issue; below `NARROW_WIDTH` cells only the numbers are shown.
@@ -10,7 +11,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
 from textual import events
@@ -18,7 +19,11 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.strip import Strip
 
+from tui.archive.model import Issue
 from widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from tui.library.view import LibraryView
 
 #: Below this width the list shows only the issue numbers.
 NARROW_WIDTH = 24
@@ -50,7 +55,12 @@ class IssueList(RowList):
         Binding("enter", "choose", "Open", id="issues.open", tooltip="Go to the section tree"),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"issue-list--cursor", "issue-list--dim"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "issue-list--cursor",
+        "issue-list--dim",
+        "issue-list--unread",
+        "issue-list--bookmark",
+    }
 
     DEFAULT_CSS = """
     IssueList {
@@ -61,6 +71,8 @@ class IssueList(RowList):
             text-style: bold;
         }
         & > .issue-list--dim { color: $text-muted; }
+        & > .issue-list--unread { color: $accent; }
+        & > .issue-list--bookmark { color: $warning; }
     }
     """
 
@@ -88,6 +100,7 @@ class IssueList(RowList):
         self._status = "读取中…"
         self._digits = ""
         self._digit_time = 0.0
+        self._marks: LibraryView | None = None
 
     @property
     def numbers(self) -> list[int]:
@@ -97,6 +110,12 @@ class IssueList(RowList):
         """Show `rows` (newest first) with the cursor on issue `number` (default: the top)."""
         self._rows = rows
         self.rows_changed(self._index_of(number) or 0 if number is not None else 0)
+
+    def set_marks(self, marks: LibraryView | None) -> None:
+        """Count unread and bookmarked items from `marks`; call again after they change."""
+        self._marks = marks
+        self._strips.clear()
+        self.refresh()
 
     def set_status(self, status: str) -> None:
         """Text shown while there are no rows (loading progress, or why the list is empty)."""
@@ -124,12 +143,30 @@ class IssueList(RowList):
 
     def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
         row = self._rows[index]
-        if width < NARROW_WIDTH:
+        narrow = width < NARROW_WIDTH
+        if narrow:
             label = f"{row.number:>5}"
         else:
             when = row.date.isoformat() if row.date else "日期不详  "
-            label = f"{row.number:>5}  {when} {row.item_count:>3}条"
-        return Text(label, style=self.style_for("issue-list--cursor" if at_cursor else ""))
+            label = f"{row.number:>5} {when} {row.item_count:>3}条"
+        text = Text(label, style=self.style_for("issue-list--cursor" if at_cursor else ""))
+        if self._marks is not None and isinstance(row, Issue):
+            self._append_counts(text, row, self._marks, narrow)
+        return text
+
+    def _append_counts(self, text: Text, issue: Issue, marks: LibraryView, narrow: bool) -> None:
+        """Add " •3 ★1": unread and bookmarked items (narrow: a dot and a star, no numbers)."""
+        ids = [item.id for item in issue.items]
+        unread = marks.unread_count(ids)
+        bookmarked = sum(1 for item_id in ids if marks.is_bookmarked(item_id))
+        unread_style = self.style_for("issue-list--unread", partial=True)
+        star_style = self.style_for("issue-list--bookmark", partial=True)
+        if narrow:
+            text.append("•" if unread else " ", unread_style)
+            text.append("★" if bookmarked else " ", star_style)
+            return
+        text.append(f" {'•' + str(unread) if unread else '':<4}", unread_style)
+        text.append(f"★{bookmarked}" if bookmarked else "", star_style)
 
     def cursor_moved(self, index: int) -> None:
         self.post_message(self.Highlighted(index, self._rows[index].number))

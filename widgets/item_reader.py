@@ -1,4 +1,5 @@
-"""The right pane: one item — headline, meta line, paragraphs — laid out for its width.
+"""The right pane: one item — headline, meta line, the user's marks, paragraphs — laid out
+for its width.
 
 A `ScrollView` with `render_line` (the model is toolong's `log_lines.py`): the item is laid
 out once per width by `tui.typeset` (Chinese line breaking; control characters such as a
@@ -22,7 +23,36 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.archive.model import Item
-from tui.typeset import layout_item_lines
+from tui.typeset import layout_item_lines, wrap_paragraph
+
+#: Drawn before each line of the user's note, to set it apart from the item's own text.
+NOTE_BAR = "▎ "
+
+
+@dataclass(frozen=True)
+class ItemNotes:
+    """What the user keeps about the item on show: shown under the meta line."""
+
+    bookmarked: bool = False
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+    def lines(self, width: int) -> list[tuple[str, str]]:
+        """(role, text) lines for `width` cells: a line of marks and tags, then the note.
+
+        User text is set like item text (`wrap_paragraph` shows ESC as ␛) and drawn as plain
+        segments, so markup or escape sequences in a tag or note show as typed.
+        """
+        lines: list[tuple[str, str]] = []
+        marks = " ".join(["★ 已收藏"] * self.bookmarked + [f"#{tag}" for tag in self.tags])
+        lines.extend(("marks", text) for text in wrap_paragraph(marks, width))
+        for note_line in self.note.split("\n") if self.note else ():
+            wrapped = wrap_paragraph(note_line, max(width - len(NOTE_BAR), 1)) or [""]
+            lines.extend(("note", NOTE_BAR + text) for text in wrapped)
+        return lines
+
+
+NO_NOTES = ItemNotes()
 
 
 def plain_item_text(item: Item) -> str:
@@ -40,7 +70,7 @@ class ItemReader(ScrollView, can_focus=True):
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
         Binding("pagedown", "page_down", "Page down", show=False, id="reader.page_down"),
-        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -48,6 +78,8 @@ class ItemReader(ScrollView, can_focus=True):
         "item-reader--meta",
         "item-reader--body",
         "item-reader--placeholder",
+        "item-reader--marks",
+        "item-reader--note",
     }
 
     DEFAULT_CSS = """
@@ -55,6 +87,8 @@ class ItemReader(ScrollView, can_focus=True):
         & > .item-reader--headline { text-style: bold; color: $accent; }
         & > .item-reader--meta { color: $text-muted; }
         & > .item-reader--placeholder { color: $text-muted; text-style: italic; }
+        & > .item-reader--marks { color: $warning; }
+        & > .item-reader--note { color: $text-secondary; }
     }
     """
 
@@ -66,6 +100,7 @@ class ItemReader(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._item: Item | None = None
         self._placeholder = ""
+        self._notes = NO_NOTES
         self._lines: list[tuple[str, str]] = []
         self._layout_width = -1
         self._strips: dict[int, Strip] = {}
@@ -80,17 +115,35 @@ class ItemReader(ScrollView, can_focus=True):
         """The item on show, if any."""
         return self._item
 
-    def show_item(self, item: Item | None, placeholder: str = "") -> None:
-        """Show `item` from its top, or `placeholder` text when there is no item."""
+    @property
+    def notes(self) -> ItemNotes:
+        return self._notes
+
+    def show_item(
+        self, item: Item | None, placeholder: str = "", notes: ItemNotes = NO_NOTES
+    ) -> None:
+        """Show `item` and the user's `notes` from the top, or `placeholder` text when there
+        is no item."""
         if item is self._item and placeholder == self._placeholder:
+            self.set_notes(notes)
             return
         self._item = item
         self._placeholder = placeholder
+        self._notes = notes
+        self._layout_again()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def set_notes(self, notes: ItemNotes) -> None:
+        """New marks, tags or note for the item on show; the reader keeps its place."""
+        if notes != self._notes:
+            self._notes = notes
+            self._layout_again()
+
+    def _layout_again(self) -> None:
         self._layout_width = -1
         self._lines = []
         self._strips.clear()
         self._relayout()
-        self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
 
     def _relayout(self) -> None:
@@ -102,8 +155,11 @@ class ItemReader(ScrollView, can_focus=True):
         if self._item is None:
             self._lines = [("placeholder", self._placeholder)] if self._placeholder else []
         else:
-            lines = layout_item_lines(self._item, width)
-            self._lines = [(line.role, line.text) for line in lines]
+            lines = [(line.role, line.text) for line in layout_item_lines(self._item, width)]
+            # The user's marks go right under the meta line, before the first paragraph.
+            after_meta = next((i for i, (role, _) in enumerate(lines) if role == "blank"), None)
+            at = len(lines) if after_meta is None else after_meta
+            self._lines = [*lines[:at], *self._notes.lines(width), *lines[at:]]
         self.virtual_size = Size(width, len(self._lines))
 
     def on_resize(self) -> None:
@@ -119,7 +175,7 @@ class ItemReader(ScrollView, can_focus=True):
         style = self._styles.get(role)
         if style is None:
             base = self.rich_style
-            if role in ("headline", "meta", "placeholder"):
+            if role in ("headline", "meta", "placeholder", "marks", "note"):
                 style = base + self.get_component_rich_style(f"item-reader--{role}")
             elif role:
                 style = base + self.get_component_rich_style("item-reader--body", partial=True)

@@ -3,19 +3,25 @@
 The app decides what to show (it owns the reading position) and calls `show`; this
 container puts the list cursor, the tree and the reader text in step, moves the focus
 between the panes and zooms the reader. Messages of the panes pass through to the app.
+Once the library is open, `set_marks` hands its view to the list and the tree, and the app
+passes the user's notes on the item on show with each `show`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
 from tui.archive.model import Issue, Item
 from widgets.issue_list import IssueList, IssueRow
-from widgets.item_reader import ItemReader
+from widgets.item_reader import NO_NOTES, ItemNotes, ItemReader
 from widgets.section_tree import SectionTree
+
+if TYPE_CHECKING:
+    from tui.library.view import LibraryView
 
 
 class ReaderPanes(Horizontal):
@@ -42,14 +48,25 @@ class ReaderPanes(Horizontal):
         """New issue rows (newest first), the cursor on issue `number`."""
         self.issue_list.set_rows(rows, number)
 
-    def show(self, index: int, issue: Issue, item: Item) -> None:
-        """Row `index` (the issue), the issue's tree with the cursor on `item`, the item."""
+    def show(self, index: int, issue: Issue, item: Item, notes: ItemNotes = NO_NOTES) -> None:
+        """Row `index` (the issue), the issue's tree with the cursor on `item`, the item
+        with what the user keeps about it."""
         self.issue_list.cursor = index
         if self.section_tree.issue is not issue:
             self.section_tree.show_issue(issue, item.id)
         else:
             self.section_tree.select_item(item.id)
-        self.reader.show_item(item)
+        self.reader.show_item(item, notes=notes)
+
+    def set_marks(self, marks: LibraryView | None) -> None:
+        """The library's marks (unread, bookmarked) for the list and the tree to show."""
+        self.issue_list.set_marks(marks)
+        self.section_tree.set_marks(marks)
+
+    def marks_changed(self, marks: LibraryView, notes: ItemNotes) -> None:
+        """A mark changed: redraw the counts and marks, and the notes of the item on show."""
+        self.set_marks(marks)
+        self.reader.set_notes(notes)
 
     def show_nothing(self, reason: str, issue: Issue | None = None) -> None:
         """No item to read (still loading, an empty issue or archive): say why."""

@@ -2,13 +2,14 @@
 
 Only the issue on show is laid out (a few dozen rows), and only the rows on screen are drawn
 (see `RowList`). Headings are not cursor stops: j/k go leaf to leaf. Headlines are shortened
-with an ellipsis to the pane's width rather than scrolled sideways.
+with an ellipsis to the pane's width rather than scrolled sideways. Once the library is open,
+each item shows an unread dot (•) and a bookmark star (★), each section its unread count.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -17,6 +18,9 @@ from textual.message import Message
 
 from tui.archive.model import Issue
 from widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from tui.library.view import LibraryView
 
 RowKind = Literal["heading", "bullet", "item"]
 
@@ -28,6 +32,8 @@ class TreeRow:
     kind: RowKind
     text: str
     item_id: str | None = None
+    #: A section heading's items, for its unread count.
+    item_ids: tuple[str, ...] = ()
 
 
 def fit(text: str, width: int) -> str:
@@ -57,6 +63,8 @@ class SectionTree(RowList):
         "section-tree--bullet",
         "section-tree--guide",
         "section-tree--cursor",
+        "section-tree--unread",
+        "section-tree--bookmark",
     }
 
     DEFAULT_CSS = """
@@ -64,6 +72,8 @@ class SectionTree(RowList):
         & > .section-tree--heading { color: $accent; text-style: bold; }
         & > .section-tree--bullet { color: $text-muted; }
         & > .section-tree--guide { color: $panel-lighten-2; }
+        & > .section-tree--unread { color: $accent; text-style: not bold; }
+        & > .section-tree--bookmark { color: $warning; }
         & > .section-tree--cursor { background: $block-cursor-blurred-background; }
         &:focus > .section-tree--cursor {
             background: $block-cursor-background;
@@ -92,6 +102,7 @@ class SectionTree(RowList):
         self.border_title = "目录"
         self._issue: Issue | None = None
         self._rows: list[TreeRow] = []
+        self._marks: LibraryView | None = None
 
     @property
     def issue(self) -> Issue | None:
@@ -110,7 +121,8 @@ class SectionTree(RowList):
                 rows.append(TreeRow("heading", "摘要"))
                 rows.extend(TreeRow("bullet", b.text, b.item_id) for b in issue.summary)
             for section in issue.sections:
-                rows.append(TreeRow("heading", section.name))
+                ids = tuple(item.id for item in section.items)
+                rows.append(TreeRow("heading", section.name, item_ids=ids))
                 rows.extend(TreeRow("item", item.headline, item.id) for item in section.items)
         self._rows = rows
         first_item = next((i for i, row in enumerate(rows) if row.kind == "item"), 0)
@@ -121,6 +133,12 @@ class SectionTree(RowList):
             if row.kind == "item" and row.item_id == item_id:
                 return index
         return 0
+
+    def set_marks(self, marks: LibraryView | None) -> None:
+        """Mark items from `marks`; call again after they change."""
+        self._marks = marks
+        self._strips.clear()
+        self.refresh()
 
     def select_item(self, item_id: str) -> None:
         """Put the cursor on the item's row, unless it is on a bullet announcing that item."""
@@ -139,13 +157,27 @@ class SectionTree(RowList):
     def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
         row = self._rows[index]
         base = self.style_for("")
+        marks = self._marks
         if row.kind == "heading":
-            return Text(fit(row.text, width), style=self.style_for("section-tree--heading"))
+            unread = marks.unread_count(row.item_ids) if marks is not None else 0
+            count = f" •{unread}" if unread else ""
+            heading_style = self.style_for("section-tree--heading")
+            heading = Text(fit(row.text, width - len(count)), heading_style)
+            heading.append(count, self.style_for("section-tree--unread", partial=True))
+            return heading
         line_style = self.style_for("section-tree--cursor") if at_cursor else base
         last = index + 1 >= len(self._rows) or self._rows[index + 1].kind == "heading"
         text = Text(style=line_style, no_wrap=True)
         text.append("└ " if last else "├ ", self.style_for("section-tree--guide", partial=True))
-        label = fit(row.text if row.kind == "item" else "◆" + row.text, width - 2)
+        used = 2
+        if marks is not None and row.kind == "item" and row.item_id is not None:
+            unread = not marks.is_read(row.item_id)
+            starred = marks.is_bookmarked(row.item_id)
+            unread_style = self.style_for("section-tree--unread", partial=True)
+            text.append("•" if unread else " ", unread_style)
+            text.append("★" if starred else " ", self.style_for("section-tree--bookmark", True))
+            used = 4
+        label = fit(row.text if row.kind == "item" else "◆" + row.text, width - used)
         bullet = row.kind == "bullet" and not at_cursor
         text.append(label, self.style_for("section-tree--bullet", partial=True) if bullet else None)
         return text

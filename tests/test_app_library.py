@@ -1,0 +1,245 @@
+"""Pilot tests of the library keys in the real app: b, t, a, m, u, B, e and the read timer.
+
+Each test has its own data directory (conftest), so the library starts empty; what a key
+did is checked in a second `LibraryStore` opened on the same file, and on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_app_navigation import make_archive, press, reader_item
+from test_app_text_and_settings import screen_text
+from textual.pilot import Pilot
+
+from tui import paths
+from tui.app import ZhoubaoApp
+from tui.library.store import LibraryStore
+from tui.screens.export_dialog import ExportDialog
+from tui.screens.library_view import LibraryScreen
+from tui.screens.note_editor import NoteEditor
+from tui.screens.tag_editor import TagEditor
+from widgets.issue_list import IssueList
+from widgets.item_reader import ItemReader
+from widgets.section_tree import SectionTree
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> ZhoubaoApp:
+    built = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+    built.read_delay_s = 60  # nothing turns read behind a test's back, unless it asks
+    return built
+
+
+async def ready(app: ZhoubaoApp, pilot: Pilot[None]) -> None:
+    """The archive is read and the library open and attached."""
+    while app.library is None or app.library.archive is None:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def stored() -> LibraryStore:
+    """The library file as another zhoubao process would see it."""
+    return LibraryStore(paths.library_db())
+
+
+def reader_text(app: ZhoubaoApp) -> str:
+    reader = app.screen.query_one(ItemReader)
+    return "\n".join(reader.render_line(y).text for y in range(reader.size.height))
+
+
+def tree_row(app: ZhoubaoApp, item_id: str) -> str:
+    tree = app.screen.query_one(SectionTree)
+    index = next(
+        i for i, row in enumerate(tree.rows) if row.kind == "item" and row.item_id == item_id
+    )
+    return tree.render_row(index, 40, False).plain
+
+
+def issue_row(app: ZhoubaoApp, index: int) -> str:
+    return app.screen.query_one(IssueList).render_row(index, 30, False).plain
+
+
+async def test_b_bookmarks_the_item_and_marks_it_in_tree_and_reader(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert "★" not in tree_row(app, "3-0.0")
+        await press(pilot, "b")
+        with stored() as store:
+            assert store.view.is_bookmarked("3-0.0")
+        assert "★" in tree_row(app, "3-0.0")
+        assert "★ 已收藏" in reader_text(app)
+        assert "★1" in issue_row(app, 0)
+        await press(pilot, "b")
+        with stored() as store:
+            assert not store.view.is_bookmarked("3-0.0")
+        assert "★" not in tree_row(app, "3-0.0") and "★" not in reader_text(app)
+
+
+async def test_b_works_with_the_reader_focused(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "tab", "enter")
+        assert isinstance(app.focused, ItemReader)
+        await press(pilot, "b")
+        assert app.library is not None and app.library.view.is_bookmarked("3-0.0")
+
+
+async def test_t_edits_tags_which_are_stored_and_shown(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "t")
+        assert isinstance(app.screen, TagEditor)
+        await press(pilot, *"AI", "space", *"policy", "enter")
+        assert not isinstance(app.screen, TagEditor)
+        with stored() as store:
+            assert store.view.tags_of("3-0.0") == {"AI", "policy"}
+        assert "#AI #policy" in reader_text(app)
+        assert reader_item(app) == "3-0.0"  # p and y went to the editor, not to the app
+        await press(pilot, "n", "t")  # the next item: the tags in use are offered
+        assert isinstance(app.screen, TagEditor)
+        assert app.screen.suggester.known == ("AI", "policy")
+        await press(pilot, "escape")
+        assert app.library is not None and not app.library.view.tags_of("3-0.1")
+
+
+async def test_a_writes_a_multi_line_note_which_is_stored_and_shown(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "a")
+        assert isinstance(app.screen, NoteEditor)
+        await press(pilot, *"first", "enter", *"second", "ctrl+s")
+        assert not isinstance(app.screen, NoteEditor)
+        with stored() as store:
+            assert store.note_of("3-0.0") == "first\nsecond"
+        shown = reader_text(app)
+        assert "▎ first" in shown and "▎ second" in shown
+        await press(pilot, "a")  # the editor opens on the note as saved
+        assert isinstance(app.screen, NoteEditor) and app.screen.text == "first\nsecond"
+
+
+async def test_markup_and_escapes_in_tags_and_notes_show_literally(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert app.library is not None
+        app.library.set_tags("3-0.0", ["[bold]x"])
+        app.library.set_note("3-0.0", "[red]红[/] \x1b[31mesc")
+        app.marks_changed()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "#[bold]x" in shown
+        assert "▎ [red]红[/] ␛[31mesc" in shown
+        assert "\x1b" not in shown
+
+
+async def test_m_toggles_read_and_the_counts_follow(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert "•5" in issue_row(app, 0)
+        assert tree_row(app, "3-0.0").startswith("├ •")
+        await press(pilot, "m")
+        assert app.library is not None and app.library.view.is_read("3-0.0")
+        assert "•4" in issue_row(app, 0)
+        assert tree_row(app, "3-0.0").startswith("├  ")
+        await press(pilot, "m")
+        assert not app.library.view.is_read("3-0.0")
+        with stored() as store:
+            assert not store.view.is_read("3-0.0")
+
+
+async def test_an_item_read_for_the_delay_becomes_read(app: ZhoubaoApp) -> None:
+    app.read_delay_s = 0.2
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "n")  # the timer starts again for the item now on show
+        await pilot.pause(0.1)
+        assert app.library is not None and not app.library.view.is_read("3-0.1")
+        await pilot.pause(0.4)
+        assert app.library.view.is_read("3-0.1")
+        assert not app.library.view.is_read("3-0.0")  # left before its time was up
+        assert "•4" in issue_row(app, 0)
+        with stored() as store:
+            assert store.view.is_read("3-0.1")
+
+
+async def test_paging_past_the_end_marks_the_item_read(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "space")  # a short item: the end is on screen, on to the next
+        assert reader_item(app) == "3-0.1"
+        assert app.library is not None and app.library.view.is_read("3-0.0")
+
+
+async def test_u_goes_to_the_next_unread_item(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert app.library is not None
+        for item_id in ("3-0.1", "3-1.0"):
+            app.library.mark_read(item_id)
+        await press(pilot, "u")
+        assert reader_item(app) == "3-1.1"
+        await press(pilot, "u", "u")
+        assert reader_item(app) == "2-0.0"  # on into the issue below
+
+
+async def test_library_view_lists_bookmarks_and_opens_the_chosen(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "right_square_bracket", "b", "left_square_bracket")
+        assert reader_item(app) == "3-0.0"
+        await press(pilot, "B")
+        assert isinstance(app.screen, LibraryScreen)
+        assert [record.id for record in app.screen.shown] == ["2-0.0"]
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, LibraryScreen)
+        assert reader_item(app) == "2-0.0"
+        assert isinstance(app.focused, ItemReader)
+
+
+async def test_e_exports_to_the_working_directory(
+    app: ZhoubaoApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "b", "e")
+        assert isinstance(app.screen, ExportDialog)
+        await press(pilot, "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+        written = list(out.glob("zhoubao-*.md"))
+        assert len(written) == 1
+        assert "第3期 要闻 条目0" in written[0].read_text(encoding="utf-8")
+
+
+async def test_a_corrupt_library_is_moved_aside_and_the_app_works(tmp_path: Path) -> None:
+    db = paths.library_db()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.write_bytes(b"this is not a database" * 100)
+    app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(app, pilot)
+        notices = [n for n in app._notifications if n.severity == "warning"]
+        assert notices and "corrupt-" in notices[0].message
+        await press(pilot, "b")
+        assert app.library is not None and app.library.view.is_bookmarked("3-0.0")
+    assert list(db.parent.glob("library.db.corrupt-*"))
+
+
+async def test_a_read_only_library_says_so_instead_of_failing(
+    app: ZhoubaoApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(app, pilot)
+        assert app.library is not None
+        monkeypatch.setattr(app.library.store, "read_only", True)
+        await press(pilot, "b")
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors
+        assert not app.library.view.is_bookmarked("3-0.0")
