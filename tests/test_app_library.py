@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_app_navigation import make_archive, press, reader_item
+from test_app_navigation import SAMPLES, make_archive, press, reader_item
 from test_app_text_and_settings import screen_text
 from textual.pilot import Pilot
 
@@ -243,3 +243,15 @@ async def test_a_read_only_library_says_so_instead_of_failing(
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors
         assert not app.library.view.is_bookmarked("3-0.0")
+
+
+async def test_reload_keeps_the_library_and_its_marks() -> None:
+    app = ZhoubaoApp(SAMPLES)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        library = app.library
+        await press(pilot, "b", "r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.library is library and app.position is not None
+        assert "★" in tree_row(app, app.position[1]) and "★ 已收藏" in reader_text(app)

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import App
 from textual.message import Message
 from textual.timer import Timer
+from textual.worker import get_current_worker
 
 from tui.archive.model import Archive
 from tui.navigation import Position, ReadingOrder
@@ -70,13 +71,17 @@ class LibraryActions(App[None]):
         from tui.library.session import LibrarySession
         from tui.library.store import LibraryError, LibraryStore
 
+        opened = self.library is None
         try:
             session = self.library or LibrarySession(LibraryStore())
             session.attach(archive)
         except LibraryError as error:
             self.post_message(LibraryFailed(str(error)))
             return
-        self.post_message(LibraryReady(session))
+        if not get_current_worker().is_cancelled:
+            self.post_message(LibraryReady(session))
+        elif opened:  # a reload started another attach, which opens its own
+            session.store.close()
 
     @on(LibraryReady)
     def _library_ready(self, message: LibraryReady) -> None:
