@@ -19,6 +19,7 @@ from tui.library.store import LibraryStore
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.library_view import LibraryScreen
 from tui.screens.note_editor import NoteEditor
+from tui.screens.search import SearchScreen
 from tui.screens.tag_editor import TagEditor
 from widgets.issue_list import IssueList
 from widgets.item_reader import ItemReader
@@ -255,3 +256,35 @@ async def test_reload_keeps_the_library_and_its_marks() -> None:
         await pilot.pause()
         assert app.library is library and app.position is not None
         assert "★" in tree_row(app, app.position[1]) and "★ 已收藏" in reader_text(app)
+
+
+async def test_search_results_are_bookmarked_and_tagged_all_at_once(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "slash", *"条目1")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        hits = [hit.id for hit in app.screen.results.hits]
+        assert len(hits) > 1
+        assert not app.screen.results.render_row(0, 80, False).plain.startswith("★")
+        await press(pilot, "ctrl+b")
+        assert isinstance(app.screen, SearchScreen)  # the overlay stays open
+        assert app.screen.results.render_row(0, 80, False).plain.startswith("★")
+        await press(pilot, "ctrl+t")
+        assert isinstance(app.screen, TagEditor)
+        await press(pilot, *"batch", "enter")
+        assert isinstance(app.screen, SearchScreen)
+    with stored() as store:
+        assert {i for i in hits if store.view.is_bookmarked(i)} == set(hits)
+        assert all(store.view.tags_of(item_id) == {"batch"} for item_id in hits)
+
+
+async def test_search_filters_on_the_library(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "b", "slash", *"is:bookmarked")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert [hit.id for hit in app.screen.results.hits] == ["3-0.0"]

@@ -257,11 +257,14 @@ class ZhoubaoApp(LibraryActions):
 
     def binding_sections(self) -> list[tuple[str, list[BindingType]]]:
         """Every key the app knows, grouped as the help screen lists them."""
+        from tui.screens.search import SearchScreen
+
         panes = [("期刊列表", IssueList), ("目录", SectionTree), ("正文", ItemReader)]
         return [
             ("全局", APP_BINDINGS),
             ("资料库", LIBRARY_BINDINGS),
             *((name, pane.BINDINGS) for name, pane in panes),
+            ("搜索（/）", SearchScreen.BINDINGS),
         ]
 
     def watch_theme(self, theme: str) -> None:

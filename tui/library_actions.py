@@ -1,4 +1,5 @@
-"""The reader app's library keys: bookmark, tags, note, read marks, the library view, export.
+"""The reader app's library keys: bookmark, tags, note, read marks, the library view, export,
+and the search overlay's batch keys (bookmark or tag every hit).
 
 The library opens in a thread once the archive is read, so neither its import nor its
 SQLite file delays the first frame; until then the keys say so. Every write goes through
@@ -26,6 +27,7 @@ from widgets.reader_panes import ReaderPanes
 
 if TYPE_CHECKING:
     from tui.library.session import LibrarySession
+    from tui.screens.search import SearchScreen
 
 #: How long a notice about the library file (moved aside, read-only) stays up.
 NOTICE_TIMEOUT_S = 30
@@ -253,3 +255,30 @@ class LibraryActions(App[None]):
                 self.notify(str(path), title="已导出", markup=False)
 
         self.push_screen(dialog, written)
+
+    def on_search_screen_batch_requested(self, message: SearchScreen.BatchRequested) -> None:
+        """ctrl+b / ctrl+t in the search overlay: bookmark or tag every hit listed."""
+        from tui.screens.search import SearchScreen
+        from tui.screens.tag_editor import TagEditor
+
+        ids = message.item_ids
+        search = self.screen if isinstance(self.screen, SearchScreen) else None
+
+        def done(what: str) -> None:
+            self.notify(f"{len(ids)} 条{what}", timeout=3)
+            if search is not None:
+                search.marks_changed()
+
+        if self.library is None:
+            self.notify("资料库还在打开。", timeout=2)
+        elif message.action == "bookmark":
+            if self._write(lambda session: session.bookmark_all(ids)):
+                done("已收藏 ★")
+        else:
+
+            def save(tags: tuple[str, ...] | None) -> None:
+                if tags and self._write(lambda session: session.tag_all(ids, tags)):
+                    done("加上了标签 " + " ".join(f"#{tag}" for tag in tags))
+
+            headline = f"给 {len(ids)} 条搜索结果加标签"
+            self.push_screen(TagEditor(headline, (), self.library.view.all_tags()), save)

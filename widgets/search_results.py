@@ -4,7 +4,7 @@ Each row is the headline with its matched characters highlighted, then 期号, d
 section, dimmed, at the right. Rows are built as Rich `Text` from the item's own strings —
 never markup — so a headline holding "[bold]" shows exactly that. Replacing the hits costs
 nothing per row until a row is drawn (see `RowList`), which is what lets the list follow
-every key press.
+every key press. With the user's library, a bookmarked hit starts with ★.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.search import Hit
+from tui.search import Hit, LibraryView
 from widgets.row_list import RowList
 
 #: Below this width the row shows the issue number only, not the date and section.
@@ -35,6 +35,7 @@ class SearchResults(RowList, can_focus=False):
         "search-results--cursor",
         "search-results--match",
         "search-results--meta",
+        "search-results--bookmark",
     }
 
     DEFAULT_CSS = """
@@ -45,6 +46,7 @@ class SearchResults(RowList, can_focus=False):
         }
         & > .search-results--match { color: $text-warning; text-style: bold underline; }
         & > .search-results--meta { color: $text-muted; }
+        & > .search-results--bookmark { color: $warning; }
     }
     """
 
@@ -57,6 +59,13 @@ class SearchResults(RowList, can_focus=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.hits: tuple[Hit, ...] = ()
+        #: The user's library, for the bookmark mark; None leaves no room for it.
+        self.marks: LibraryView | None = None
+
+    def marks_changed(self) -> None:
+        """Bookmarks changed (a batch action): draw the rows again."""
+        self._strips.clear()
+        self.refresh()
 
     def show_hits(self, hits: Sequence[Hit]) -> None:
         """Replace the rows; the cursor goes to the best hit."""
@@ -103,8 +112,12 @@ class SearchResults(RowList, can_focus=False):
         meta = f"  第{hit.number}期"
         if width >= NARROW_WIDTH:
             meta += f" {when} {hit.section}"
+        mark: list[Segment] = []
+        if self.marks is not None:
+            star = "★ " if self.marks.is_bookmarked(hit.id) else "  "
+            mark.append(Segment(star, base + self.style_for("search-results--bookmark", True)))
         headline = hit.headline.translate(_ONE_LINE)
-        room = max(1, width - cell_len(meta))
+        room = max(1, width - cell_len(meta) - sum(seg.cell_length for seg in mark))
         cut = len(headline)
         if cell_len(headline) > room:
             # Cut between characters (never through a wide one) and end with "…".
@@ -121,9 +134,8 @@ class SearchResults(RowList, can_focus=False):
         segments.append(Segment(headline[at:cut] + ("…" if cut < len(headline) else ""), base))
         title = Strip(segments).adjust_cell_length(room, base)
         meta_style = base + self.style_for("search-results--meta", partial=True)
-        return Strip.join([title, Strip([Segment(meta, meta_style)])]).adjust_cell_length(
-            width, base
-        )
+        row = [Strip(mark), title, Strip([Segment(meta, meta_style)])]
+        return Strip.join(row).adjust_cell_length(width, base)
 
     def row_chosen(self, index: int) -> None:
         self.post_message(self.Chosen(self.hits[index].id))

@@ -10,12 +10,16 @@ The screen takes a ready `SearchEngine` (best: the app keeps one, so indexes are
 or an `Archive`, whose engine it builds in a worker and keeps for the next opening. Slow
 extras (bodies, pinyin, word boundaries) are built by a worker too; until they arrive the
 search covers headlines, and the results are refreshed when they do.
+
+ctrl+b and ctrl+t ask the app (a `BatchRequested` message) to bookmark or tag every hit
+listed; the overlay stays open, and `marks_changed` redraws the hits' bookmark marks.
 """
 
 from __future__ import annotations
 
 import gc
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -72,6 +76,8 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("pagedown", "page(1)", "Page down", show=False, id="search.page_down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="search.page_up"),
         Binding("ctrl+r", "history", "History", id="search.history", tooltip="Earlier queries"),
+        Binding("ctrl+b", "batch('bookmark')", "Bookmark all", id="search.bookmark_all"),
+        Binding("ctrl+t", "batch('tag')", "Tag all", id="search.tag_all"),
     ]
 
     DEFAULT_CSS = """
@@ -98,6 +104,13 @@ class SearchScreen(ModalScreen[str | None]):
     class ExtrasReady(Message):
         """Pinyin, bodies and word boundaries have arrived: search again."""
 
+    @dataclass
+    class BatchRequested(Message):
+        """ctrl+b / ctrl+t: bookmark or tag every item listed (the app does it)."""
+
+        action: Literal["bookmark", "tag"]
+        item_ids: tuple[str, ...]
+
     def __init__(
         self, source: SearchEngine | Archive, library: LibraryView | None = None, query: str = ""
     ) -> None:
@@ -113,9 +126,12 @@ class SearchScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = "搜索"
+            box.border_subtitle = "Enter 打开 · ctrl+b 全部收藏 · ctrl+t 全部加标签 · Esc 关闭"
             yield Input(self._initial_query, placeholder=PLACEHOLDER, id="search-input")
             yield Static(id="search-message", markup=False)
-            yield SearchResults(id="search-results")
+            results = SearchResults(id="search-results")
+            results.marks = self._library
+            yield results
 
     def on_mount(self) -> None:
         query_input = self.query_one(Input)
@@ -219,6 +235,18 @@ class SearchScreen(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_batch(self, action: Literal["bookmark", "tag"]) -> None:
+        """Ask the app to bookmark or tag every hit listed."""
+        ids = tuple(hit.id for hit in self.results.hits)
+        if not ids:
+            self._say("没有结果可以处理")
+            return
+        self.post_message(self.BatchRequested(action, ids))
+
+    def marks_changed(self) -> None:
+        """The library changed (after a batch): redraw the hits' marks."""
+        self.results.marks_changed()
 
     def action_move(self, step: int) -> None:
         results = self.results
