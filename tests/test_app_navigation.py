@@ -301,3 +301,21 @@ async def test_an_issue_without_items_is_passed_over_by_n(tmp_path: Path) -> Non
         await press(pilot, "k")  # the list cursor onto the empty issue
         assert reader_item(app) is None
         assert app.screen.query_one(SectionTree).rows[0].text == "要闻"
+
+
+async def test_command_palette_offers_search() -> None:
+    from textual.command import CommandPalette
+
+    from tui.archive import load_archive
+    from tui.screens.search import SearchScreen
+
+    app = ZhoubaoApp(SAMPLES, archive=load_archive(SAMPLES))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await press(pilot, "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"搜索")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
-from textual.app import ComposeResult
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
+from textual.screen import Screen
 
 from tui import paths
 from tui.archive.cache import ArchivePreview
@@ -35,6 +37,8 @@ from widgets.title_bar import TitleBar
 
 #: Terminals narrower than this get the narrow layout (issue numbers only, a slimmer tree).
 NARROW_BELOW = 100
+#: Seconds after the archive loads before the search indexes are built in the background.
+SEARCH_WARM_UP_S = 2.0
 #: When set, the app writes the time the newest issue first shows to this file, then exits.
 BENCH_READY_ENV = "ZHOUBAO_BENCH_READY"
 
@@ -131,6 +135,8 @@ class ZhoubaoApp(LibraryActions):
         else:
             self.panes.show_nothing(f"{self.archive_root} 中没有可读的期刊。")
         self.attach_library(archive)
+        # Later than the first frames and the library, which matter more right after loading.
+        self.set_timer(SEARCH_WARM_UP_S, lambda: self._warm_up_search(archive))
         if archive.skipped:
             lines = [f"{skip.path} — {skip.reason}" for skip in archive.skipped]
             title = f"跳过 {len(lines)} 个文件"
@@ -226,6 +232,18 @@ class ZhoubaoApp(LibraryActions):
         self.archive = None
         self.sub_title = "重新读取中…"
         self.query_one(ArchiveLoader).load(self.archive_root)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("搜索 Search", "Search the whole archive (/)", self.action_search)
+
+    @work(thread=True, exclusive=True, group="search-warm-up", exit_on_error=False)
+    def _warm_up_search(self, archive: Archive) -> None:
+        """Build (or load from the disk cache) the pinyin and body indexes before the first
+        `/`, so that its first results already cover them."""
+        from tui.screens.search import engine_for
+
+        engine_for(archive, None).build_extras()
 
     def action_search(self) -> None:
         """`/`: the search overlay; the item chosen there opens here."""
