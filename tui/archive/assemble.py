@@ -24,6 +24,7 @@ from tui.archive.vocabulary import (
     FOOTER_LINE,
     FOOTER_START,
     MAX_SECTION_CHARS,
+    MAX_SECTION_TEXT,
     SECTION_NAMES,
     SUMMARY_HEADING,
     section_name,
@@ -54,6 +55,10 @@ def _is_headline_like(text: str) -> bool:
         and text[0] not in "，。、；：？！）》」』”’"
         and BODY_START.match(text) is None
     )
+
+
+def _names_section(text: str) -> bool:
+    return len(text) <= MAX_SECTION_TEXT and section_name(text) in SECTION_NAMES
 
 
 def _is_cjk_word(name: str) -> bool:
@@ -168,11 +173,13 @@ class _Assembler:
             following is not None
             and not following.heading
             and not FOOTER_LINE.match(following.text)
-            and section_name(following.text) not in SECTION_NAMES
+            and not _names_section(following.text)
         )
 
     @staticmethod
     def _is_section(block: Block, following: Block | None, last: str) -> bool:
+        if len(block.text) > MAX_SECTION_TEXT:  # most blocks: no need to clean the text
+            return False
         name = section_name(block.text)
         if name in SECTION_NAMES and len(name) <= MAX_SECTION_CHARS + 2:
             return True

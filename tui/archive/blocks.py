@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from tui.archive.reflow import is_hard_wrapped, reflow_lines
@@ -40,7 +41,7 @@ _LIST_MARKER = re.compile(r"^(?:[-*+•●·]\s+)")
 
 
 def looks_like_markdown(text: str) -> bool:
-    return len(_MD_HEADING.findall(text, 0, 20_000)) >= 2
+    return len(list(islice(_MD_HEADING.finditer(text, 0, 20_000), 2))) == 2
 
 
 def split_blocks(text: str) -> list[Block]:
