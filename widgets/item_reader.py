@@ -185,12 +185,16 @@ class ItemReader(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
-        if self.on_first_item_drawn is not None and self._item is not None:
+        width = self.scrollable_content_region.width
+        if width != self._layout_width:
+            # The first frame is drawn as soon as the layout gives the pane its size, before
+            # the resize event arrives: lay the item out now, so that frame shows its text.
+            self._relayout()
+        if self.on_first_item_drawn is not None and self._item is not None and self._lines:
             # Runs after the frame being drawn now has been handed to the terminal.
             asyncio.get_running_loop().call_soon(self.on_first_item_drawn)
             self.on_first_item_drawn = None
         index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
         base = self._style("")
         if index >= len(self._lines):
             return Strip.blank(width, base)
