@@ -15,6 +15,10 @@ def run(args: argparse.Namespace) -> int:
     if not root.exists():
         print(f"zhoubao: archive {root} does not exist", file=sys.stderr)
         return 1
+    # Loading Textual and the model creates a few hundred thousand objects, all of which
+    # live as long as the app: collecting during the imports only walks them again and again
+    # (~10 ms of the start). The collector is back on, with all of them frozen, before `run`.
+    gc.disable()
     from tui.archive.cache import ParseCache
 
     # The last preview saved, unchecked (no stat of every file): the first frame shows it,
@@ -26,5 +30,6 @@ def run(args: argparse.Namespace) -> int:
     # Everything imported so far lives as long as the app: moving it out of the collector's
     # generations keeps full collections, triggered by the first frames' allocations, short.
     gc.freeze()
+    gc.enable()
     ZhoubaoApp(root, preview=preview).run()
     return 0
