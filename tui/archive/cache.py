@@ -19,7 +19,6 @@ is treated as missing and rebuilt: the cache must never stop the archive from op
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterator
@@ -30,6 +29,11 @@ from typing import Any
 
 from tui import paths
 from tui.archive.model import Archive, Issue, SkippedFile
+
+try:  # the built-in module itself: `hashlib` would also load OpenSSL (~2 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
 
 #: Bump when the pickled model changes shape; older entries are then ignored.
 CACHE_VERSION = 1
@@ -142,7 +146,7 @@ class ParseCache:
         self.root = root
         self._dir = cache_dir or paths.parse_cache_dir()
         self._parse = parse or _default_parse
-        key = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
+        key = blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
         self._snapshot_path = self._dir / f"archive-{key}.pickle"
         self._preview_path = self._dir / f"archive-{key}.preview.pickle"
         #: Files that `load` had to parse (not found in any cache layer), for tests and logs.
@@ -198,7 +202,7 @@ class ParseCache:
         stat = path.stat()
         if old is not None and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             return old
-        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        digest = blake2b(path.read_bytes(), digest_size=16).hexdigest()
         entry_path = self._dir / "files" / f"{digest}.pickle"
         result = _read_pickle(entry_path)
         if isinstance(result, Issue | SkippedFile):

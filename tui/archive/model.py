@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -10,6 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+
+try:  # the built-in module itself: `hashlib` would also load OpenSSL (~2 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
 
 TITLE = "行业动态周报"
 PUBLISHER = "中国网络视听协会"
@@ -34,7 +38,7 @@ def make_item_id(number: int, headline: str, salt: str = "", *, folded: str | No
     `fold_for_id(headline)` when the caller has it already.
     """
     key = fold_for_id(headline) if folded is None else folded
-    digest = hashlib.blake2b((key + salt).encode(), digest_size=3).hexdigest()
+    digest = blake2b((key + salt).encode(), digest_size=3).hexdigest()
     return f"{number}-{digest}"
 
 
