@@ -84,12 +84,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     # `zhoubao [ARCHIVE]` opens the app: a first word that is no command is the archive.
     commands = {"open", "parse", "list", "show", "search", "export", "bookmark", "library"}
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         args_list.insert(0, "open")
-    args = parser.parse_args(args_list)
+    if args_list[0] == "open" and len(args_list) <= 2 and not args_list[-1].startswith("-"):
+        # What the parser would make of `open [ARCHIVE]`, without building it: the table of
+        # every command costs ~5 ms (argparse's gettext looks for catalogues on each help
+        # string), a part of the app's start-up that shows nothing.
+        archive = args_list[1] if len(args_list) == 2 else None
+        args = argparse.Namespace(command="open", archive=archive)
+    else:
+        args = build_parser().parse_args(args_list)
     module = importlib.import_module(f"tui.cli.commands.{args.command}_cmd")
     try:
         return int(module.run(args))
