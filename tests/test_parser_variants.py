@@ -76,3 +76,33 @@ def test_old_mac_and_windows_line_ends(line_end: str) -> None:
     text = (SAMPLES / "403-2024-02-26.md").read_text(encoding="utf-8")
     data = ("\ufeff" + text.replace("\n", line_end)).encode("utf-8")
     assert differences(parse_bytes(data), load_expected(403)) == []
+
+
+AUTOSPACE = LAYOUTS / "autospace"
+_AUTOSPACE_GAP = re.compile(
+    r"(?<=[\u4e00-\u9fff]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\u4e00-\u9fff])"
+)
+
+
+def _without_autospace(text: str) -> str:
+    return _AUTOSPACE_GAP.sub("", text)
+
+
+@pytest.mark.parametrize("path", sorted(AUTOSPACE.glob("*.txt")), ids=lambda p: p.name)
+def test_samples_printed_with_default_autospace(path: Path) -> None:
+    number = int(path.name[:3])
+    issue = parse_text(path.read_text(encoding="utf-8"))
+    expected = load_expected(number)
+    got = [(s.name, [_without_autospace(i.headline) for i in s.items]) for s in issue.sections]
+    want = [
+        (s["name"], [_without_autospace(i["headline"]) for i in s["items"]])
+        for s in expected["sections"]
+    ]
+    assert got == want
+    # Bodies, must_join, counts and the footer exactly; headlines and summary modulo autospace.
+    problems = differences(issue, expected)
+    assert [p for p in problems if not p.startswith(("sections/", "summary"))] == []
+    assert [_without_autospace(b.text) for b in issue.summary] == [
+        _without_autospace(b) for b in expected["summary"]
+    ]
+    assert list(issue.footer) == expected["footer"]

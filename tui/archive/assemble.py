@@ -76,6 +76,16 @@ class _Assembler:
         self.footer: list[str] = []
         #: Fill of the current headline's last line, to tell whether it wrapped.
         self.wrapped_fill = 0.0
+        #: Where headlines are set in the body's size, a long one fills its line and reflow
+        #: has already rejoined it (a block of several lines). Only where they are set larger
+        #: does a wrapped headline come out as several short blocks for `_wraps_headline`.
+        self.larger_headings = not any(
+            b.lines >= 2
+            and b.fill >= FULL
+            and _is_headline_like(b.text)
+            and not FOOTER_LINE.match(b.text)
+            for b in blocks
+        )
         #: The document's habit of spacing Chinese from Latin, to restore spaces lost in wraps.
         self.spaced = any(b.lines for b in blocks) and prefers_spacing(
             "\n".join(b.text for b in blocks)
@@ -147,7 +157,8 @@ class _Assembler:
         this block must be one short line that could be part of a headline.
         """
         return (
-            block.lines == 1
+            self.larger_headings
+            and block.lines == 1
             and self.wrapped_fill >= WRAPPED_HEADLINE_FILL
             and block.fill < FULL
             and _is_headline_like(block.text)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tui.archive.reflow import is_hard_wrapped, reflow_lines
 from tui.archive.textutil import join_fragments
+from tui.archive.vocabulary import FOOTER_LINE
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -91,10 +92,13 @@ def _markdown_inline() -> MarkdownIt:
     return MarkdownIt("zero").enable(["emphasis", "escape", "backticks"])
 
 
+#: What a printed "---" rule turns into in front of the next line ("--## 行业", "—报：").
+_RULE_RESIDUE = re.compile(r"^(?:-{2,}|[—–]+)[ \t]*")
+_RULE_BEFORE_HEADING = re.compile(r"^[ \t]*(?:-{2,}|[—–]+)[ \t]*(?=#{1,6}[ \t])", re.M)
 _INLINE_MARKUP = re.compile(r"[*_`\\&<\[]")
 
 
-def _inline_text(token: Token) -> str:
+def _inline_texts(token: Token) -> list[str]:
     raw = token.content
     if _INLINE_MARKUP.search(raw):
         parts: list[str] = []
@@ -110,14 +114,26 @@ def _inline_text(token: Token) -> str:
     if "**" in raw:
         raw = raw.replace("**", "")
     if "\n" not in raw:
-        return raw.strip()
-    joined = ""
+        return [raw.strip()] if raw.strip() else []
+    # A hard-wrapped paragraph is one text, but editorial lines printed without blank lines
+    # between them ("编辑部：…" / "责编：…") stay lines of their own.
+    texts = [""]
     for line in raw.split("\n"):
-        joined = join_fragments(joined, line.strip())
-    return joined.strip()
+        line = line.strip()
+        residue = _RULE_RESIDUE.match(line)
+        if residue and FOOTER_LINE.match(line[residue.end() :]):
+            line = line[residue.end() :]
+        if texts[-1] and FOOTER_LINE.match(line):
+            texts.append(line)
+        else:
+            texts[-1] = join_fragments(texts[-1], line)
+    return [text.strip() for text in texts if text.strip()]
 
 
 def markdown_blocks(text: str) -> list[Block]:
+    # Markdown printed to PDF and extracted again: a form feed may open a heading line, and
+    # a "---" rule may come back as dashes in front of the next heading.
+    text = _RULE_BEFORE_HEADING.sub("", text.replace("\f", "\n"))
     tokens = _markdown().parse(text)
     blocks: list[Block] = []
     heading = 0
@@ -137,9 +153,9 @@ def markdown_blocks(text: str) -> list[Block]:
             # Keep the number of an ordered list item: it is part of the printed text.
             ordinal = f"{token.info}{token.markup} " if token.info else ""
         elif kind == "inline":
-            content = _inline_text(token)
-            if content:
+            for content in _inline_texts(token):
                 blocks.append(Block(ordinal + content, heading=heading, bullet=list_depth > 0))
+                ordinal = ""
             ordinal = ""
         elif kind in ("fence", "code_block", "html_block"):
             for line in token.content.splitlines():

@@ -15,16 +15,20 @@ import unicodedata
 from dataclasses import dataclass
 
 from tui.archive.textutil import SENTENCE_END, join_fragments, prefers_spacing
+from tui.archive.vocabulary import BODY_START
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
 )
-_BULLET_ONLY = re.compile(r"^[◆◇•●■□▪▶►·*-]$")
-_BULLET_LEAD = re.compile(r"^([◆◇•●■□▪▶►·])\s*")
+_BULLET_ONLY = re.compile(r"^(?:[-*+]\s*)?[◆◇•●■□▪▶►·*-]$")
+#: A bullet mark opening a line, after the list marker of a printed Markdown or text list.
+_BULLET_LEAD = re.compile(r"^(?:[-*+]\s*)?([◆◇•●■□▪▶►·])\s*")
 _SPACES = re.compile(r"[ \t\u3000]{2,}")
 _LATIN_HEAD = re.compile(r"^[0-9A-Za-z%.,+\-/]+")
 #: A line at least this share of the measure is full: the paragraph goes on after it.
 FULL = 0.85
+#: Beyond doubt full, whatever the estimate of its Latin letters' widths.
+CLEARLY_FULL = 0.95
 _BREAK = ""
 
 
@@ -70,16 +74,20 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _running_heads(raw: list[str]) -> set[str]:
-    """Lines printed at the top or foot of several pages (a running header or footer)."""
-    near_breaks: dict[str, int] = {}
+    """Lines printed at the top or foot of several pages (a running header or footer).
+
+    A line counts once however many page breaks it is near: the last lines of a short final
+    page sit near two breaks without repeating.
+    """
+    places: dict[str, set[int]] = {}
     for index, line in enumerate(raw):
         if line != "\f":
             continue
-        for neighbour in raw[max(0, index - 3) : index] + raw[index + 1 : index + 4]:
-            text = neighbour.strip()
-            if text and text != "\f":
-                near_breaks[text] = near_breaks.get(text, 0) + 1
-    return {text for text, count in near_breaks.items() if count >= 2}
+        for near in (*range(max(0, index - 3), index), *range(index + 1, index + 4)):
+            text = raw[near].strip() if near < len(raw) else ""
+            if text and raw[near] != "\f":
+                places.setdefault(text, set()).add(near)
+    return {text for text, where in places.items() if len(where) >= 2}
 
 
 def _clean(raw: list[str]) -> list[str]:
@@ -116,6 +124,10 @@ def _fills_measure(line: str, next_line: str, measure: float) -> bool:
 
 def _continues(line: str, next_line: str, measure: float) -> bool:
     if not next_line or not _fills_measure(line, next_line, measure):
+        return False
+    if print_width(line) < measure * CLEARLY_FULL and BODY_START.match(next_line):
+        # Widths of Latin text are estimates: a headline with English in it can look full.
+        # The next line opening a body paragraph ("近日，…", "12 月 13 日，…") says it was not.
         return False
     # A full line ending a sentence, followed by a short line with no sentence in it:
     # that short line is a headline, not the tail of this paragraph.
