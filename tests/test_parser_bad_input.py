@@ -115,3 +115,14 @@ def test_damaged_real_issues_never_crash(
     if issue is not None:
         assert issue.item_count == sum(len(s.items) for s in issue.sections)
         assert len({i.id for i in issue.items}) == issue.item_count
+
+
+def test_control_characters_become_visible_symbols() -> None:
+    text = SAMPLE_TXT.read_text(encoding="utf-8").replace(
+        "广播电视行业国家标准正式发行", "广播电视\x1b[7m行业\x1b[0m国家标准\x07正式发行\x9b", 1
+    )
+    issue = parse_text(text)
+    headlines = [item.headline for item in issue.items]
+    assert "广播电视␛[7m行业␛[0m国家标准␇正式发行\ufffd" in headlines
+    every_text = "".join(h + "".join(i.paragraphs) for i in issue.items for h in [i.headline])
+    assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in every_text)
