@@ -29,14 +29,16 @@ from typing import Any
 
 from tui import paths
 from tui.archive.model import Archive, Issue, SkippedFile
+from tui.archive.version import PARSER_VERSION
 
 try:  # the built-in module itself: `hashlib` would also load OpenSSL (~2 ms of start-up)
     from _blake2 import blake2b
 except ImportError:  # an interpreter built without it
     from hashlib import blake2b
 
-#: Bump when the pickled model changes shape; older entries are then ignored.
-CACHE_VERSION = 1
+#: Entries of another version are ignored: bump the first number when the pickled model
+#: changes shape; the second follows the parser (tui/archive/version.py).
+CACHE_VERSION = (1, PARSER_VERSION)
 
 Parse = Callable[[Path], Issue]
 Progress = Callable[[int, int], None]
