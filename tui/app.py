@@ -288,8 +288,15 @@ class ZhoubaoApp(LibraryActions):
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
             self.settings.theme = theme
-            save_settings(self.settings)
+            self._save_settings()
 
     async def action_quit(self) -> None:
-        save_settings(self.settings)
+        self._save_settings()
         self.exit()
+
+    def _save_settings(self) -> None:
+        """Keep the settings; an unwritable data folder costs them, not the session."""
+        try:
+            save_settings(self.settings)
+        except OSError as error:
+            self.log.warning(f"settings not saved: {error}")

@@ -25,8 +25,12 @@ class Segmenter:
 
         # jieba logs "Building prefix dict…" to stderr, which would scribble over the screen.
         jieba.setLogLevel(logging.ERROR)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        jieba.dt.tmp_dir = str(cache_dir)
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            jieba.dt.tmp_dir = str(cache_dir)
+        except OSError:
+            # No cache folder: jieba keeps its dictionary cache in the system temp folder.
+            jieba.dt.tmp_dir = None
         jieba.dt.initialize()
         self._tokenizer = jieba.dt
         self.version: str = jieba.__version__
