@@ -126,3 +126,13 @@ def test_control_characters_become_visible_symbols() -> None:
     assert "广播电视␛[7m行业␛[0m国家标准␇正式发行\ufffd" in headlines
     every_text = "".join(h + "".join(i.paragraphs) for i in issue.items for h in [i.headline])
     assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in every_text)
+
+
+def test_a_partial_copy_never_takes_the_ids_of_the_whole_issue(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE_TXT, tmp_path / "393-2023-12-18.txt")
+    before = {item.id for item in load_archive(tmp_path).issues[0].items}
+    # "-part" sorts before ".txt": path order alone would give the partial copy the plain ids.
+    shutil.copy(BAD / "truncated-393.txt", tmp_path / "393-2023-12-18-part.txt")
+    archive = load_archive(tmp_path)
+    whole = next(issue for issue in archive.issues if issue.item_count == 31)
+    assert {item.id for item in whole.items} == before

@@ -50,7 +50,16 @@ def build_archive(root: Path, results: Iterable[Issue | SkippedFile]) -> Archive
             skipped.append(result)
         else:
             issues.append(result)
-    issues.sort(key=lambda issue: (issue.number, issue.date is None, issue.date, str(issue.source)))
+    # Of several files holding one issue, the most complete keeps the plain item ids, so that
+    # adding a partial copy (a truncated download, an excerpt) never moves existing ids.
+    issues.sort(
+        key=lambda issue: (
+            issue.number,
+            -issue.item_count,
+            len(issue.warnings),
+            str(issue.source),
+        )
+    )
     warnings: list[str] = []
     copies: dict[int, int] = {}
     for position, issue in enumerate(issues):
