@@ -28,6 +28,9 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print figures as JSON last")
     parser.add_argument("--only", nargs="*", default=None, help="run only these parts")
     args = parser.parse_args()
+    unknown = set(args.only or ()) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts {sorted(unknown)}; choose from {', '.join(PARTS)}")
     figures: dict[str, float | int | str] = {}
     with tempfile.TemporaryDirectory(prefix="zhoubao-bench-") as tmp:
         root = Path(tmp)

@@ -56,7 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("search", help="search the archive with the reader's engine")
-    p.add_argument("query", metavar="QUERY", help='e.g. 短剧, "tengxun", sec:技术 no:390..410')
+    p.add_argument(
+        "query",
+        metavar="QUERY",
+        help='e.g. 短剧, tengxun, sec:技术 no:390..410; a query that starts with "-" goes '
+        "after --: zhoubao search -- -抖音",
+    )
     _archive_arg(p)
     p.add_argument("--json", action="store_true", help='print {"query": ..., "hits": [...]}')
     p.add_argument("--limit", type=int, default=20, help="most hits to print (default 20)")
