@@ -92,7 +92,6 @@ class ItemReader(ScrollView, can_focus=True):
     }
     """
 
-    @dataclass
     class EndReached(Message):
         """Space was pressed with the end of the item on screen: the reader wants the next."""
 
