@@ -92,10 +92,19 @@ class ZhoubaoApp(LibraryActions):
             self.panes.reader.on_first_item_drawn = self._write_bench_ready
         if self._early_preview is not None:
             self._preview(ArchiveLoader.Preview(self._early_preview))
-        shown = self.position is not None
-        if not shown:
+        if self.position is not None:
+            # The worker would only wait for the preview's frame (see `preview_drawn`), and
+            # starting it costs that frame a few milliseconds: start it once it is drawn.
+            self.call_after_refresh(self._load_behind_preview)
+        else:
             self.panes.reader.show_item(None, "读取中…")
-        self.query_one(ArchiveLoader).load(self.archive_root, self.archive, preview_shown=shown)
+            self.query_one(ArchiveLoader).load(self.archive_root, self.archive)
+
+    def _load_behind_preview(self) -> None:
+        """The preview is on screen: read the whole archive now, without waiting."""
+        loader = self.query_one(ArchiveLoader)
+        loader.load(self.archive_root, self.archive, preview_shown=True)
+        loader.preview_drawn()
 
     @on(ArchiveLoader.Progress)
     def _progress(self, message: ArchiveLoader.Progress) -> None:
