@@ -17,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     # Loading Textual and the model creates a few hundred thousand objects, all of which
     # live as long as the app: collecting during the imports only walks them again and again
-    # (~10 ms of the start). The collector is back on, with all of them frozen, before `run`.
+    # (~10 ms of the start). The app turns the collector back on once its first frame is drawn.
     gc.disable()
     from tui.archive.cache import ParseCache
 
@@ -28,8 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from tui.app import ZhoubaoApp
 
     # Everything imported so far lives as long as the app: moving it out of the collector's
-    # generations keeps full collections, triggered by the first frames' allocations, short.
+    # generations keeps the full collections that follow short.
     gc.freeze()
-    gc.enable()
     ZhoubaoApp(root, preview=preview).run()
     return 0
