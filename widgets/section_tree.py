@@ -8,8 +8,7 @@ each item shows an unread dot (•) and a bookmark star (★), each section its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
 RowKind = Literal["heading", "bullet", "item"]
 
 
-@dataclass(frozen=True)
-class TreeRow:
+class TreeRow(NamedTuple):  # not a dataclass: ~0.3 ms less to import before the first frame
     """A heading (摘要 or a section), a 摘要 bullet or an item; `item_id` of what it opens."""
 
     kind: RowKind
