@@ -14,8 +14,8 @@ from textual.binding import Binding
 
 from tui import paths
 from tui.app import ZhoubaoApp
-from tui.archive.model import Archive, Issue, Item, Section, SkippedFile
-from tui.screens.help import HelpScreen
+from tui.archive.model import Archive, Issue, Item, Section
+from tui.screens.help import HelpScreen, binding_sections
 from tui.settings import Position, Settings, load_settings, save_settings
 from widgets.item_reader import ItemReader
 from widgets.key_bar import KeyBar
@@ -101,7 +101,7 @@ async def test_help_lists_every_binding_and_closes(tmp_path: Path) -> None:
         await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(app)
-        for _heading, bindings in app.binding_sections():
+        for _heading, bindings in binding_sections():
             for binding in bindings:
                 assert isinstance(binding, Binding) and binding.id
                 assert binding.id in shown
@@ -118,20 +118,6 @@ async def test_key_bar_follows_the_focused_pane(tmp_path: Path) -> None:
         await press(pilot, "tab")
         assert isinstance(app.focused, SectionTree)
         assert "Read" in str(bar.render())
-
-
-async def test_skipped_files_are_listed_in_a_notification(tmp_path: Path) -> None:
-    archive = Archive(
-        tmp_path,
-        make_archive(tmp_path).issues,
-        skipped=(SkippedFile(tmp_path / "notes.txt", "no issue number"),),
-    )
-    app = ZhoubaoApp(tmp_path, archive=archive)
-    async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await started(app, pilot)
-        messages = [n.message for n in app._notifications]
-        assert any("notes.txt — no issue number" in m for m in messages)
-        assert reader_item(app) == "3-0.0"
 
 
 def test_settings_file_round_trip(tmp_path: Path) -> None:

@@ -151,10 +151,10 @@ class ZhoubaoApp(LibraryActions):
         self.attach_library(archive)
         # Later than the first frames and the library, which matter more right after loading.
         self.set_timer(SEARCH_WARM_UP_S, lambda: self._warm_up_search(archive))
-        if archive.skipped:
-            lines = [f"{skip.path} — {skip.reason}" for skip in archive.skipped]
-            title = f"跳过 {len(lines)} 个文件"
-            self.notify("\n".join(lines), title=title, severity="warning", markup=False)
+        if archive.skipped or archive.warnings or any(issue.warnings for issue in issues):
+            from tui.screens.problems import notify_problems
+
+            notify_problems(self, archive)
 
     def _wanted_position(self, issues: tuple[Issue, ...]) -> tuple[int, str | None]:
         """Where to open: the current position on reload, else the one saved for this archive."""
@@ -282,22 +282,17 @@ class ZhoubaoApp(LibraryActions):
         elif item_id:
             self.notify(f"{item_id} 不在这个存档中。", severity="warning", markup=False)
 
+    def action_problems(self) -> None:
+        """`!`: the files skipped and the warnings raised reading the archive."""
+        from tui.screens.problems import ProblemsScreen
+
+        if self.archive is not None:
+            self.push_screen(ProblemsScreen(self.archive))
+
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from tui.screens.help import HelpScreen, binding_sections
 
-        self.push_screen(HelpScreen(self.binding_sections()))
-
-    def binding_sections(self) -> list[tuple[str, list[BindingType]]]:
-        """Every key the app knows, grouped as the help screen lists them."""
-        from tui.screens.search import SearchScreen
-
-        panes = [("期刊列表", IssueList), ("目录", SectionTree), ("正文", ItemReader)]
-        return [
-            ("全局", APP_BINDINGS),
-            ("资料库", LIBRARY_BINDINGS),
-            *((name, pane.BINDINGS) for name, pane in panes),
-            ("搜索（/）", SearchScreen.BINDINGS),
-        ]
+        self.push_screen(HelpScreen(binding_sections()))
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:

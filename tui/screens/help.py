@@ -13,8 +13,25 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-#: (heading, bindings) pairs, as `ZhoubaoApp.binding_sections()` returns them.
+#: (heading, bindings) pairs, as `binding_sections()` returns them.
 BindingSections = Sequence[tuple[str, Sequence[BindingType]]]
+
+
+def binding_sections() -> BindingSections:
+    """Every key the app knows, grouped as the help screen lists them."""
+    from tui.keys import APP_BINDINGS, LIBRARY_BINDINGS
+    from tui.screens.search import SearchScreen
+    from widgets.issue_list import IssueList
+    from widgets.item_reader import ItemReader
+    from widgets.section_tree import SectionTree
+
+    panes = [("期刊列表", IssueList), ("目录", SectionTree), ("正文", ItemReader)]
+    return [
+        ("全局", APP_BINDINGS),
+        ("资料库", LIBRARY_BINDINGS),
+        *((name, pane.BINDINGS) for name, pane in panes),
+        ("搜索（/）", SearchScreen.BINDINGS),
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
