@@ -40,6 +40,14 @@ APP_BINDINGS: list[BindingType] = [
     Binding("y", "copy_item", "Copy", id="app.copy"),
     Binding("z", "zoom", "Zoom", id="app.zoom"),
     Binding("r", "reload", "Reload", show=False, id="app.reload"),
+    Binding(
+        "exclamation_mark",
+        "problems",
+        "Problems",
+        show=False,
+        id="app.problems",
+        tooltip="Files skipped and warnings from reading the archive",
+    ),
     Binding("question_mark", "help", "Help", id="app.help"),
     Binding("q", "quit", "Quit", id="app.quit"),
 ]

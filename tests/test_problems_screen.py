@@ -1,0 +1,65 @@
+"""Skipped files and warnings: a short toast after loading, the details behind `!`."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from test_app_navigation import make_archive, make_issue, press, reader_item, started
+from test_app_text_and_settings import screen_text
+
+from tui.app import ZhoubaoApp
+from tui.archive.model import Archive, SkippedFile
+from tui.screens.problems import NOTHING_WRONG, ProblemsScreen, problems_notice
+
+LONG_DIR = "一个很长的文件夹名字" * 4
+
+
+def troubled_archive(root: Path) -> Archive:
+    truncated = dataclasses.replace(
+        make_issue(2), source=root / "002.txt", warnings=("no footer: [bold]truncated[/]",)
+    )
+    return Archive(
+        root,
+        (make_issue(1), truncated, make_issue(3)),
+        skipped=(
+            SkippedFile(root / LONG_DIR / "notes.txt", "no issue number"),
+            SkippedFile(root / "[red]x[/].bin", "binary"),
+        ),
+        warnings=("issue 3 is in more than one file: 003-copy.txt",),
+    )
+
+
+def test_notice_counts_without_paths(tmp_path: Path) -> None:
+    archive = troubled_archive(tmp_path)
+    assert problems_notice(archive, "!") == "跳过 2 个文件，2 条提示 — 按 ! 查看"
+    assert problems_notice(make_archive(tmp_path), "!") is None
+
+
+async def test_loading_shows_a_short_toast_and_bang_lists_every_problem(tmp_path: Path) -> None:
+    app = ZhoubaoApp(tmp_path, archive=troubled_archive(tmp_path))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await started(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert messages == ["跳过 2 个文件，2 条提示 — 按 ! 查看"]
+        await press(pilot, "exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+        shown = screen_text(app)
+        assert "[red]x[/].bin" in shown  # a file name is data, not markup
+        assert "no issue number" in shown
+        assert "issue 3 is in more than one file: 003-copy.txt" in shown
+        assert "第 2 期（002.txt）：no footer: [bold]truncated[/]" in shown
+        await press(pilot, "exclamation_mark")
+        assert not isinstance(app.screen, ProblemsScreen)
+        assert reader_item(app) == "3-0.0"
+
+
+async def test_bang_with_nothing_wrong_says_so(tmp_path: Path) -> None:
+    app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await started(app, pilot)
+        assert not app._notifications
+        await press(pilot, "exclamation_mark")
+        assert NOTHING_WRONG in screen_text(app)
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, ProblemsScreen)

@@ -1,0 +1,107 @@
+"""The `!` screen: what went wrong reading the archive — skipped files and warnings.
+
+A toast cannot hold this: long paths in a toast wrap across its border and Textual drops
+wide characters there. So loading shows a one-line count (`notify_problems`) and this screen
+lists the details: each skipped file with its reason, then the archive's warnings (an issue
+held by several files), then each issue's own warnings (a truncated file, a summary bullet
+that announces no item). Paths and warnings come from files: they are shown as plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.archive.model import Archive
+from tui.typeset.cells import printable
+
+NOTHING_WRONG = "存档里的文件都读好了，没有提示。"
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    """The path below the archive folder where it is inside it, else in full."""
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def warning_lines(archive: Archive) -> list[str]:
+    """The archive's warnings, then each issue's, as "第 N 期（file）：warning" lines."""
+    lines = list(archive.warnings)
+    for issue in archive.issues:
+        source = _shown_path(issue.source, archive.root)
+        lines += [f"第 {issue.number} 期（{source}）：{warning}" for warning in issue.warnings]
+    return lines
+
+
+def problems_notice(archive: Archive, key: str) -> str | None:
+    """A short line counting the problems and naming the key that lists them, or None."""
+    skipped, warnings = len(archive.skipped), len(warning_lines(archive))
+    parts = [f"跳过 {skipped} 个文件"] if skipped else []
+    parts += [f"{warnings} 条提示"] if warnings else []
+    return f"{'，'.join(parts)} — 按 {key} 查看" if parts else None
+
+
+def notify_problems(app: App[None], archive: Archive) -> None:
+    """After loading: a short toast if any file was skipped or any warning was raised."""
+    keys = app._keymap.get("app.problems", "exclamation_mark")  # the user's remapping
+    key = app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+    notice = problems_notice(archive, key)
+    if notice is not None:
+        app.notify(notice, title="读取存档", severity="warning", markup=False)
+
+
+class ProblemsScreen(ModalScreen[None]):
+    """Skipped files (path — reason) and warnings of `archive`; escape, q or ! closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,exclamation_mark", "dismiss", "Close", id="problems.close"),
+    ]
+
+    DEFAULT_CSS = """
+    ProblemsScreen {
+        align: center middle;
+        & > VerticalScroll {
+            width: 100;
+            max-width: 100%;
+            height: auto;
+            max-height: 90%;
+            border: round $warning;
+            border-title-color: $warning;
+            background: $surface;
+            padding: 0 1;
+        }
+        .problems-heading { text-style: bold; margin-top: 1; }
+        .problems-heading.-first { margin-top: 0; }
+        .problems-reason { color: $text-muted; padding-left: 2; }
+    }
+    """
+
+    def __init__(self, archive: Archive) -> None:
+        super().__init__()
+        self.archive = archive
+
+    def compose(self) -> ComposeResult:
+        archive = self.archive
+        warnings = warning_lines(archive)
+        with VerticalScroll() as scroll:
+            scroll.border_title = "读取存档的问题 · Problems"
+            scroll.border_subtitle = "escape 关闭"
+            if not archive.skipped and not warnings:
+                yield Static(Content(NOTHING_WRONG))
+            classes = "problems-heading -first"
+            if archive.skipped:
+                yield Static(f"跳过的文件（{len(archive.skipped)}）", classes=classes)
+                classes = "problems-heading"
+                for skipped in archive.skipped:
+                    yield Static(Content(printable(_shown_path(skipped.path, archive.root))))
+                    yield Static(Content(printable(skipped.reason)), classes="problems-reason")
+            if warnings:
+                yield Static(f"提示（{len(warnings)}）", classes=classes)
+                for line in warnings:
+                    yield Static(Content(printable(line)))
