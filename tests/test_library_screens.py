@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static, TextArea
 
@@ -23,6 +23,9 @@ from tui.screens.export_dialog import ExportDialog
 from tui.screens.library_view import EMPTY_LIBRARY, LibraryScreen, RecordOption
 from tui.screens.note_editor import NoteEditor
 from tui.screens.tag_editor import TagEditor, split_tags
+from tui.typeset.cells import cell_width
+from tui.typeset.wrap import wrap_paragraph
+from widgets.wrapped_text import WrappedText
 
 SIZE = (120, 40)
 
@@ -78,7 +81,7 @@ async def test_tag_editor_completes_from_known_tags_and_saves() -> None:
         await pilot.press("短")
         await pilot.pause()
         assert field._suggestion == "AI 短剧"
-        assert "短剧" in _text(host.screen.query_one("#tag-known", Static))
+        assert "短剧" in host.screen.query_one("#tag-known", WrappedText).text
         await pilot.press("right", "space", "#", "x", "enter")
     assert host.results == [("AI", "短剧", "x")]
 
@@ -159,12 +162,12 @@ async def test_library_view_groups_by_tag_then_issue() -> None:
 async def test_library_view_shows_notes_literally_and_marks_missing_items() -> None:
     host = Host(LibraryScreen(LIBRARY))
     async with host.run_test(size=SIZE) as pilot:
-        detail = host.screen.query_one("#library-detail", Static)
-        assert "[bold]不是粗体[/bold]\n第二行" in _text(detail)
+        detail = host.screen.query_one("#library-detail", WrappedText)
+        assert "[bold]不是粗体[/bold]\n第二行" in detail.text
         items = host.screen.query_one(OptionList)
         items.highlighted = _listed(host.screen).index("390-000004")
         await pilot.pause()
-        assert "不在存档中" in _text(detail)
+        assert "不在存档中" in detail.text
         assert "不在存档中" in str(items.highlighted_option.prompt)  # type: ignore[union-attr]
 
 
@@ -267,3 +270,39 @@ async def test_tag_editor_keeps_control_characters_in_tags() -> None:
         assert host.screen.query_one(Input).value == "␛[1m "
         await pilot.press("enter")
     assert host.results == [("\x1b[1m",)]
+
+
+CHINESE_WITH_SPACES = "2 月 19 日，国务院国资委召开“AI 赋能 产业焕新”中央企业人工智能专题会。" * 2
+
+
+async def test_wrapped_text_fills_each_line_and_keeps_markup_literal() -> None:
+    class Page(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield WrappedText((CHINESE_WITH_SPACES, "bold"), "[b]x[/b]", id="text")
+
+    host = Host(Page())
+    async with host.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        widget = host.screen.query_one(WrappedText)
+        lines = [line for line, _style in widget.lines(40)]
+        assert lines == [*wrap_paragraph(CHINESE_WITH_SPACES, 40), "[b]x[/b]"]
+        assert all(cell_width(line) >= 38 for line in lines[:-2])  # filled, not ragged
+        assert widget.size.height == len(lines)
+        shown = [
+            "".join(seg.text for seg in strip).rstrip()
+            for strip in host.screen._compositor.render_strips()
+        ]
+        assert shown[: len(lines)] == lines
+        await pilot.resize_terminal(30, 12)
+        await pilot.pause()
+        assert widget.size.height == len(wrap_paragraph(CHINESE_WITH_SPACES, 30)) + 1
+
+
+async def test_dialog_headlines_are_set_as_chinese() -> None:
+    for screen in (TagEditor(CHINESE_WITH_SPACES, (), ()), NoteEditor(CHINESE_WITH_SPACES, "")):
+        host = Host(screen)
+        async with host.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            headline = host.screen.query_one(WrappedText)
+            width = headline.content_size.width
+            assert headline.size.height == len(wrap_paragraph(CHINESE_WITH_SPACES, width))

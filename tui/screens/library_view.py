@@ -16,11 +16,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.library.grouping import UNTAGGED, GroupBy, group_records, matches
 from tui.library.records import LibraryRecord, visible
+from widgets.wrapped_text import Paragraph, WrappedText
 
 NOT_IN_ARCHIVE = "不在存档中"
 NO_MATCH = "没有符合筛选的条目。"
@@ -66,7 +67,14 @@ class LibraryScreen(ModalScreen[str | None]):
             background: $surface;
         }
         #library-filter { margin: 0 1; }
-        #library-items { width: 3fr; height: 1fr; border: none; }
+        /* A row per item, cut to fit: the detail beside it shows the headline in full. */
+        #library-items {
+            width: 3fr;
+            height: 1fr;
+            border: none;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
+        }
         #library-detail-box { width: 2fr; height: 1fr; padding: 0 1; border-left: solid $panel; }
     }
     """
@@ -84,7 +92,7 @@ class LibraryScreen(ModalScreen[str | None]):
             with Horizontal():
                 yield OptionList(id="library-items")
                 with VerticalScroll(id="library-detail-box"):
-                    yield Static(id="library-detail")
+                    yield WrappedText(id="library-detail")
 
     def on_mount(self) -> None:
         self._fill()
@@ -138,30 +146,25 @@ class LibraryScreen(ModalScreen[str | None]):
             self.dismiss(event.option.record.id)
 
     def _show(self, record: LibraryRecord | None) -> None:
-        detail = self.query_one("#library-detail", Static)
+        detail = self.query_one("#library-detail", WrappedText)
         if record is None:
-            detail.update("")
+            detail.update()
             return
         snap = record.snapshot
-        parts: list[str | tuple[str, str]] = [
+        paragraphs: list[Paragraph] = [
             (snap.headline, "bold"),
-            "\n",
             (snap.meta_line, "$text-muted"),
+            (snap.id, "$text-muted"),
         ]
-        parts += ["\n", (snap.id, "$text-muted")]
         if not record.in_archive:
-            parts += ["\n", (f"{NOT_IN_ARCHIVE}：内容取自资料库的快照", "$text-warning")]
+            paragraphs.append((f"{NOT_IN_ARCHIVE}：内容取自资料库的快照", "$text-warning"))
         if record.tags:
-            parts += [
-                "\n\n",
-                ("标签 ", "bold"),
-                visible(" ".join(f"#{tag}" for tag in record.tags)),
-            ]
+            paragraphs += ["", "标签：" + visible(" ".join(f"#{tag}" for tag in record.tags))]
         if record.note:
-            parts += ["\n\n", ("备注\n", "bold"), visible(record.note)]
+            paragraphs += ["", ("备注", "bold"), visible(record.note)]
         if snap.paragraphs:
-            parts += ["\n\n", snap.paragraphs[0]]
-        detail.update(Content.assemble(*parts))
+            paragraphs += ["", snap.paragraphs[0]]
+        detail.update(*paragraphs)
 
     def action_toggle_grouping(self) -> None:
         self.group_by = "issue" if self.group_by == "tag" else "tag"

@@ -11,11 +11,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from tui.library.records import from_visible, visible
+from widgets.wrapped_text import WrappedText
 
 UNSAVED_WARNING = "备注未保存：再按 Esc 放弃，ctrl+s 保存。"
 
@@ -57,7 +57,7 @@ class NoteEditor(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = "备注 · Note"
             box.border_subtitle = "ctrl+s 保存 · Esc 取消"
-            yield Static(Content(self.headline), id="note-headline")
+            yield WrappedText(self.headline, id="note-headline")
             # Control characters (an escape sequence) show as pictures and are saved back.
             yield TextArea(
                 visible(self.initial), soft_wrap=True, tab_behavior="indent", id="note-text"

@@ -2,9 +2,10 @@
 
 A toast cannot hold this: long paths in a toast wrap across its border and Textual drops
 wide characters there. So loading shows a one-line count (`notify_problems`) and this screen
-lists the details: each skipped file with its reason, then the archive's warnings (an issue
-held by several files), then each issue's own warnings (a truncated file, a summary bullet
-that announces no item). Paths and warnings come from files: they are shown as plain text.
+lists the details, set as Chinese is set (`WrappedText`): each skipped file with its reason,
+then the archive's warnings (an issue held by several files), then each issue's own warnings
+(a truncated file, a summary bullet that announces no item). Paths and warnings come from
+files: they are shown as plain text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.archive.model import Archive
-from tui.typeset.cells import printable
+from widgets.wrapped_text import WrappedText
 
 NOTHING_WRONG = "存档里的文件都读好了，没有提示。"
 
@@ -99,9 +100,9 @@ class ProblemsScreen(ModalScreen[None]):
                 yield Static(f"跳过的文件（{len(archive.skipped)}）", classes=classes)
                 classes = "problems-heading"
                 for skipped in archive.skipped:
-                    yield Static(Content(printable(_shown_path(skipped.path, archive.root))))
-                    yield Static(Content(printable(skipped.reason)), classes="problems-reason")
+                    yield WrappedText(_shown_path(skipped.path, archive.root))
+                    yield WrappedText(skipped.reason, classes="problems-reason")
             if warnings:
                 yield Static(f"提示（{len(warnings)}）", classes=classes)
                 for line in warnings:
-                    yield Static(Content(printable(line)))
+                    yield WrappedText(line)

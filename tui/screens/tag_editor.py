@@ -15,12 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from tui.library.records import from_visible, visible
+from widgets.wrapped_text import WrappedText
 
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
 #: How many known tags the hint line lists.
@@ -96,7 +96,7 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
         with Vertical() as box:
             box.border_title = "标签 · Tags"
             box.border_subtitle = "→ 补全 · Enter 保存 · Esc 取消"
-            yield Static(Content(self.headline), id="tag-headline")
+            yield WrappedText(self.headline, id="tag-headline")
             value = visible(" ".join(self.initial)) + (" " if self.initial else "")
             yield Input(
                 value,
@@ -105,7 +105,7 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
                 select_on_focus=False,  # typing adds a tag; it must not replace the others
                 id="tag-input",
             )
-            yield Static(id="tag-known")
+            yield WrappedText(id="tag-known")
 
     def on_mount(self) -> None:
         self._show_known(self.query_one(Input).value)
@@ -116,8 +116,8 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
 
     def _show_known(self, value: str) -> None:
         known = self.suggester.matches(value)[:HINT_TAGS]
-        hint = Content("已有标签：" + "  ".join(known)) if known else Content("")
-        self.query_one("#tag-known", Static).update(hint)
+        hint = "已有标签：" + "  ".join(known) if known else ""
+        self.query_one("#tag-known", WrappedText).update(hint)
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
