@@ -3,34 +3,53 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, NamedTuple, TypeAlias
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-#: (heading, bindings) pairs, as `binding_sections()` returns them.
-BindingSections = Sequence[tuple[str, Sequence[BindingType]]]
+
+class KeyNote(NamedTuple):
+    """A key a widget handles itself, not through a binding (digits, Enter in a list)."""
+
+    keys: str
+    description: str
+
+
+#: (heading, keys) pairs, as `binding_sections()` returns them.
+BindingSections: TypeAlias = "Sequence[tuple[str, Sequence[BindingType | KeyNote]]]"
 
 
 def binding_sections() -> BindingSections:
     """Every key the app knows, grouped as the help screen lists them."""
     from tui.keys import APP_BINDINGS, LIBRARY_BINDINGS
+    from tui.screens.export_dialog import ExportDialog
+    from tui.screens.library_view import LibraryScreen
+    from tui.screens.note_editor import NoteEditor
     from tui.screens.search import SearchScreen
+    from tui.screens.tag_editor import TagEditor
     from widgets.issue_list import IssueList
     from widgets.item_reader import ItemReader
     from widgets.section_tree import SectionTree
 
-    panes = [("期刊列表", IssueList), ("目录", SectionTree), ("正文", ItemReader)]
+    save = KeyNote("enter", "Save")
+    palette = KeyNote(App.COMMAND_PALETTE_BINDING, "Commands, themes")
     return [
-        ("全局", APP_BINDINGS),
+        ("全局", [*APP_BINDINGS, palette]),
         ("资料库", LIBRARY_BINDINGS),
-        *((name, pane.BINDINGS) for name, pane in panes),
-        ("搜索（/）", SearchScreen.BINDINGS),
+        ("期刊列表", [*IssueList.BINDINGS, KeyNote("0-9", "Go to issue N")]),
+        ("目录", SectionTree.BINDINGS),
+        ("正文", ItemReader.BINDINGS),
+        ("搜索（/）", [*SearchScreen.BINDINGS, KeyNote("enter", "Open the chosen hit")]),
+        ("资料库视图（B）", [*LibraryScreen.BINDINGS, KeyNote("enter", "Open the item")]),
+        ("标签（t）", [*TagEditor.BINDINGS, KeyNote("right", "Complete the tag"), save]),
+        ("备注（a）", NoteEditor.BINDINGS),
+        ("导出（e）", ExportDialog.BINDINGS),
     ]
 
 
@@ -68,18 +87,22 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text(heading, style="bold"))
                 yield Static(self._table(bindings))
 
-    def _table(self, bindings: Sequence[BindingType]) -> Table:
+    def _table(self, bindings: Sequence[BindingType | KeyNote]) -> Table:
         table = Table.grid(padding=(0, 2))
         table.add_column(min_width=16, style="bold")
         table.add_column()
         table.add_column(style="dim")
         keymap = self.app._keymap  # the user's remapping (settings → App.set_keymap)
         for binding in bindings:
-            if not isinstance(binding, Binding):
+            if isinstance(binding, KeyNote):
+                keys, description, binding_id = binding.keys, binding.description, ""
+            elif isinstance(binding, Binding):
+                keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+                description, binding_id = binding.description, binding.id or ""
+            else:
                 continue
-            keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
             shown = ", ".join(
                 self.app.get_key_display(Binding(key.strip(), "")) for key in keys.split(",")
             )
-            table.add_row(Text(shown), Text(binding.description), Text(binding.id or ""))
+            table.add_row(Text(shown), Text(description), Text(binding_id))
         return table
