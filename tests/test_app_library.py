@@ -24,6 +24,7 @@ from tui.screens.tag_editor import TagEditor
 from widgets.issue_list import IssueList
 from widgets.item_reader import ItemReader
 from widgets.section_tree import SectionTree
+from widgets.title_bar import READ_ONLY_MARK, TitleBar
 
 SIZE = (120, 36)
 
@@ -288,3 +289,25 @@ async def test_search_filters_on_the_library(app: ZhoubaoApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         assert [hit.id for hit in app.screen.results.hits] == ["3-0.0"]
+
+
+async def test_a_read_only_session_is_marked_in_the_title_bar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "blocker"  # a file where the data folder should be: read-only
+    blocker.write_text("")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(blocker / "zhoubao"))
+    app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        assert READ_ONLY_MARK in str(app.screen.query_one(TitleBar).render())
+        app.action_reload()
+        await ready(app, pilot)
+        assert READ_ONLY_MARK in str(app.screen.query_one(TitleBar).render())
+
+
+async def test_a_writable_session_has_no_read_only_mark(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert READ_ONLY_MARK not in str(app.screen.query_one(TitleBar).render())
+

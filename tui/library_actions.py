@@ -23,6 +23,7 @@ from tui.archive.model import Archive
 from tui.navigation import Position, ReadingOrder
 from widgets.item_reader import NO_NOTES, ItemNotes
 from widgets.reader_panes import ReaderPanes
+from widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from tui.library.session import LibrarySession
@@ -92,6 +93,7 @@ class LibraryActions(App[None]):
     def _library_ready(self, message: LibraryReady) -> None:
         first = self.library is None
         self.library = message.session
+        self.query_one(TitleBar).read_only = message.session.read_only
         if first and message.session.notice:
             self.notify(
                 message.session.notice,

@@ -1,4 +1,5 @@
-"""The top line: the app's title and sub-title (archive name, counts, loading progress).
+"""The top line: the app's title and sub-title (archive name, counts, loading progress), and
+a lasting "只读" mark when the library cannot be written (the notice saying why goes away).
 
 One widget drawing one line: Textual's `Header` is four widgets (icon, title, clock space),
 which the first frame of a reader that must appear at once does not need.
@@ -8,7 +9,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import RenderResult
+from textual.reactive import reactive
 from textual.widget import Widget
+
+#: The mark of a session whose library is read-only.
+READ_ONLY_MARK = "只读"
 
 
 class TitleBar(Widget):
@@ -24,6 +29,9 @@ class TitleBar(Widget):
     }
     """
 
+    #: True while the library is read-only: nothing marked or noted now will be kept.
+    read_only: reactive[bool] = reactive(False)
+
     def on_mount(self) -> None:
         self.watch(self.app, "title", self._changed, init=False)
         self.watch(self.app, "sub_title", self._changed, init=False)
@@ -35,4 +43,7 @@ class TitleBar(Widget):
         text = Text(self.app.title, style="bold", no_wrap=True, overflow="ellipsis")
         if self.app.sub_title:
             text.append(f" — {self.app.sub_title}", style="dim")
+        if self.read_only:
+            text.append(" · ")
+            text.append(f" {READ_ONLY_MARK} ", style="bold reverse")
         return text
