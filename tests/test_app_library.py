@@ -311,3 +311,18 @@ async def test_a_writable_session_has_no_read_only_mark(app: ZhoubaoApp) -> None
         await ready(app, pilot)
         assert READ_ONLY_MARK not in str(app.screen.query_one(TitleBar).render())
 
+
+async def test_export_dialog_fits_80_by_24(app: ZhoubaoApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "e")
+        screen = app.screen
+        assert isinstance(screen, ExportDialog)
+        box = screen.query_one("ExportDialog > Vertical").region
+        assert box.y >= 0 and box.bottom <= 24
+        for button in ("#export-go", "#export-cancel"):
+            region = screen.query_one(button).region
+            assert region.height > 0 and box.contains_region(region)
+        await pilot.click("#export-cancel")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)

@@ -50,6 +50,9 @@ class ExportDialog(ModalScreen[Path | None]):
             width: 72;
             max-width: 100%;
             height: auto;
+            /* Compact widgets keep it within 80x24; on a smaller screen the body scrolls. */
+            max-height: 100%;
+            overflow-y: auto;
             border: round $accent;
             border-title-color: $accent;
             background: $surface;
@@ -60,7 +63,7 @@ class ExportDialog(ModalScreen[Path | None]):
         Label { margin-top: 1; color: $text-muted; }
         #export-summary { margin-top: 1; }
         #export-warning { color: $text-warning; height: auto; }
-        #export-buttons { align-horizontal: right; margin-top: 1; }
+        #export-buttons { align-horizontal: right; margin-top: 1; height: auto; }
         Button { margin-left: 1; }
     }
     """
@@ -86,25 +89,26 @@ class ExportDialog(ModalScreen[Path | None]):
             box.border_title = "导出 · Export"
             box.border_subtitle = "ctrl+s 导出 · Esc 取消"
             with Horizontal():
-                with RadioSet(id="export-format"):
+                with RadioSet(id="export-format", compact=True):
                     for fmt in FORMATS:
                         yield RadioButton(
                             FORMAT_LABELS[fmt], value=fmt == "md", name=fmt, id=f"export-{fmt}"
                         )
-                with RadioSet(id="export-scope"):
+                with RadioSet(id="export-scope", compact=True):
                     yield RadioButton(
                         "已收藏的条目", value=True, name="bookmarked", id="export-bookmarked"
                     )
                     yield RadioButton("全部（含标签、备注）", name="all", id="export-all")
             yield Label("只要带这些标签的（可留空）")
-            yield Input(suggester=TagSuggester(self.known_tags), id="export-tags")
+            yield Input(suggester=TagSuggester(self.known_tags), id="export-tags", compact=True)
             yield Label("文件")
-            yield Input(str(self.directory / self._default_name("md")), id="export-path")
+            default = str(self.directory / self._default_name("md"))
+            yield Input(default, id="export-path", compact=True)
             yield Static(id="export-summary")
             yield Static(id="export-warning")
             with Horizontal(id="export-buttons"):
-                yield Button("导出", variant="primary", id="export-go")
-                yield Button("取消", id="export-cancel")
+                yield Button("导出", variant="primary", id="export-go", compact=True)
+                yield Button("取消", id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
         self._update_summary()
