@@ -94,6 +94,20 @@ async def test_keymap_from_settings_remaps_a_binding(tmp_path: Path) -> None:
         assert reader_item(app) == "3-0.1"
 
 
+async def test_key_bar_keeps_its_order_after_remapping(tmp_path: Path) -> None:
+    async def key_bar_text() -> str:
+        app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await started(app, pilot)
+            return str(app.screen.query_one(KeyBar).render())
+
+    plain = await key_bar_text()
+    save_settings(Settings(keymap={"app.next_item": "ctrl+n", "app.search": "ctrl+f"}))
+    remapped = await key_bar_text()
+    assert plain.startswith(" ⏎ Open  n Next item  ] Next issue")
+    assert remapped.replace("^n", "n").replace("^f", "/") == plain
+
+
 async def test_help_lists_every_binding_and_closes(tmp_path: Path) -> None:
     app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
     async with app.run_test(size=(120, 150)) as pilot:  # tall enough to show the whole list
