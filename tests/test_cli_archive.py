@@ -36,7 +36,9 @@ def test_parse_json_has_the_expected_shape_plus_ids_and_warnings(
 def test_parse_refuses_junk_with_one_line_and_exit_1(name: str) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "tui.cli.main", "parse", str(BAD / name)],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert out.returncode == 1
     assert out.stdout == ""
