@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.archive.model import Issue
-from widgets.row_list import RowList
+from widgets.row_list import RowList, cursor_bindings
 
 if TYPE_CHECKING:
     from tui.library.view import LibraryView
@@ -45,12 +45,7 @@ class IssueList(RowList):
     """Issues newest first; the cursor row is the issue shown in the other panes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="issues.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="issues.up"),
-        Binding("g,home", "first", "First", show=False, id="issues.first"),
-        Binding("G,end", "last", "Last", show=False, id="issues.last"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="issues.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="issues.page_up"),
+        *cursor_bindings("issues"),
         Binding("enter", "choose", "Open", id="issues.open", tooltip="Go to the section tree"),
     ]
 

@@ -13,10 +13,24 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+
+def cursor_bindings(prefix: str) -> list[Binding]:
+    """The keys that move a RowList's cursor, with ids under `prefix` ("issues.down", …)
+    so that each pane's keys can be remapped on their own."""
+    return [
+        Binding("j,down", "cursor_down", "Down", show=False, id=f"{prefix}.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id=f"{prefix}.up"),
+        Binding("g,home", "first", "First", show=False, id=f"{prefix}.first"),
+        Binding("G,end", "last", "Last", show=False, id=f"{prefix}.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id=f"{prefix}.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id=f"{prefix}.page_up"),
+    ]
 
 
 class RowList(ScrollView, can_focus=True):

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from tui.archive.model import Issue
-from widgets.row_list import RowList
+from widgets.row_list import RowList, cursor_bindings
 
 if TYPE_CHECKING:
     from tui.library.view import LibraryView
@@ -47,12 +47,7 @@ class SectionTree(RowList):
     """The issue's summary and sections; the cursor on a leaf asks the app to show its item."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="tree.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="tree.up"),
-        Binding("g,home", "first", "First", show=False, id="tree.first"),
-        Binding("G,end", "last", "Last", show=False, id="tree.last"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="tree.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="tree.page_up"),
+        *cursor_bindings("tree"),
         Binding("enter", "choose", "Read", id="tree.read", tooltip="Read the item"),
     ]
 
