@@ -16,6 +16,8 @@ CONTROL_PICTURES = {
     **{code: 0xFFFD for code in range(0x80, 0xA0)},
 }
 
+HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
 #: Marks that end a sentence: a paragraph ending in one is complete.
 SENTENCE_END = "。！？!?；;…"
 
