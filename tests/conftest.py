@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from tui import paths
+from tui.archive import Archive, load_archive
+from tui.search import SearchEngine
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -26,3 +28,20 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
 @pytest.fixture
 def sample_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="module")
+def archive() -> Archive:
+    """The bundled sample archive, read once per test module."""
+    return load_archive(paths.sample_archive())
+
+
+@pytest.fixture(scope="module")
+def engine(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchEngine]:
+    """A search engine over the samples with pinyin and word boundaries, its cache in a
+    directory of its own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(paths.CACHE_DIR_ENV, str(tmp_path_factory.mktemp("search-cache")))
+        built = SearchEngine(archive)
+        built.build_extras()
+        yield built

@@ -6,7 +6,7 @@ import itertools
 import re
 import subprocess
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -21,21 +21,6 @@ REPO = Path(__file__).resolve().parent.parent
 WEIXIN = "腾讯：微信短剧小程序开始收取保证金 | 微信视频号电商GMV超千亿，微信支付团队将参与建设"
 ZUOTAN = "国家广播电视总局召开地方局台网负责同志座谈会"
 HUAMEI = "优酷、腾讯视频：电视剧《画眉》开播"
-
-
-@pytest.fixture(scope="module")
-def archive() -> Archive:
-    return load_archive(paths.sample_archive())
-
-
-@pytest.fixture(scope="module")
-def engine(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchEngine]:
-    """An engine with pinyin and word boundaries, its cache in a directory of its own."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(paths.CACHE_DIR_ENV, str(tmp_path_factory.mktemp("search-cache")))
-        built = SearchEngine(archive)
-        built.build_extras()
-        yield built
 
 
 def headlines(engine: SearchEngine, query: str, limit: int = 10) -> list[str]:

@@ -8,9 +8,8 @@ changes to the reader's panes do not touch it. Update it after an intended chang
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
@@ -18,24 +17,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tui import paths
-from tui.archive import Archive, load_archive
+from tui.archive import Archive
 from tui.screens.search import SearchScreen
 from tui.search import SearchEngine
 from widgets.search_results import SearchResults
-
-
-@pytest.fixture(scope="module")
-def archive() -> Archive:
-    return load_archive(paths.sample_archive())
-
-
-@pytest.fixture(scope="module")
-def engine(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchEngine]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(paths.CACHE_DIR_ENV, str(tmp_path_factory.mktemp("search-cache")))
-        built = SearchEngine(archive)
-        built.build_extras()
-        yield built
 
 
 class Host(App[None]):
