@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tui.typeset import cell_width, printable, wrap_paragraph
+from tui.sanitize import sanitize
+from tui.typeset import cell_width, wrap_paragraph
 from tui.typeset.cells import graphemes
 from tui.typeset.kinsoku import CLOSING, NO_END, NO_START, OPENING, is_word_char
 
@@ -45,7 +46,7 @@ def _lead_cells(text: str) -> int:
 
 def assert_well_set(text: str, width: int, lines: list[str], *, kinsoku: bool = True) -> None:
     """Every rule of issue 3 for `lines`, the wrap of `text` at `width`."""
-    source = printable(text)
+    source = sanitize(text, "flow")
     # Nothing is lost or reordered: the lines are the text, minus spaces at the breaks.
     position, dropped, starts = 0, [], []
     for line in lines:
@@ -126,7 +127,7 @@ def test_controls_are_shown_never_sent() -> None:
     # An escape sequence in item text must not recolour the terminal: it is shown.
     assert wrap_paragraph("红\x1b[31m字\x07", 40) == ["红␛[31m字␇"]
     assert wrap_paragraph("a\tb\nc\r\nd", 40) == ["a b c  d"]
-    assert printable("\x7f\x9b") == "\u2421\ufffd"
+    assert sanitize("\x7f\x9b", "flow") == "\u2421\ufffd"
     assert cell_width("\x1b[0m中") == 6
 
 

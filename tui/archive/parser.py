@@ -8,14 +8,15 @@ from tui.archive.assemble import assemble_issue
 from tui.archive.blocks import split_blocks
 from tui.archive.decode import MAX_ISSUE_BYTES, NotAWeekly, decode_issue_bytes
 from tui.archive.model import Issue
-from tui.archive.textutil import CONTROL_PICTURES, HAS_CONTROL
+from tui.sanitize import sanitize
 
 
 def parse_text(text: str, source: Path = Path("<text>")) -> Issue:
     """Parse decoded text. Raises NotAWeekly when it is not an issue of the weekly."""
-    text = text.lstrip("\ufeff")
-    if HAS_CONTROL.search(text):  # rare; translate() over every issue would cost 40% more
-        text = text.translate(CONTROL_PICTURES)
+    # Text from a file is data: escape sequences, bidi overrides and invisible characters
+    # never reach the model (nor the search index, the library or an export). Layout
+    # characters stay for the parser; a BOM anywhere goes.
+    text = sanitize(text, "source")
     blocks = split_blocks(text)
     if not blocks:
         raise NotAWeekly("no text")

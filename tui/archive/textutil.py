@@ -7,17 +7,6 @@ import unicodedata
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 
-#: Control characters → visible symbols (ESC → ␛, C1 → U+FFFD). Text from files is data:
-#: an escape sequence in an issue must never reach a terminal, whichever view or command
-#: shows it. Tab, line feed, form feed and carriage return are layout, kept as they are.
-CONTROL_PICTURES = {
-    **{code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n\f\r"},
-    0x7F: 0x2421,
-    **{code: 0xFFFD for code in range(0x80, 0xA0)},
-}
-
-HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-
 #: Marks that end a sentence: a paragraph ending in one is complete.
 SENTENCE_END = "。！？!?；;…"
 

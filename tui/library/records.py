@@ -2,31 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from tui.archive.model import TITLE, Issue, Item
-
-# C0 controls but newline and tab, and DEL: what an escape sequence is made of.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# Their pictures (U+2400 + code, and ␡), as `visible` writes them.
-_PICTURE = re.compile("[\u2400-\u2408\u240b-\u241f\u2421]")
-
-
-def visible(text: str) -> str:
-    """User text for the screen: each control character as its picture (ESC → ␛), so a
-    note shows exactly what was typed and can never drive the terminal."""
-    return _CONTROL.sub(
-        lambda m: "␡" if m.group() == "\x7f" else chr(0x2400 + ord(m.group())), text
-    )
-
-
-def from_visible(text: str) -> str:
-    """The inverse of `visible`, for text edited on screen: pictures back to controls."""
-    return _PICTURE.sub(
-        lambda m: "\x7f" if m.group() == "␡" else chr(ord(m.group()) - 0x2400), text
-    )
 
 
 @dataclass(frozen=True)

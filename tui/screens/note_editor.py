@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from tui.library.records import from_visible, visible
+from tui.sanitize import sanitize
 from widgets.wrapped_text import WrappedText
 
 UNSAVED_WARNING = "备注未保存：再按 Esc 放弃，ctrl+s 保存。"
@@ -58,10 +58,9 @@ class NoteEditor(ModalScreen[str | None]):
             box.border_title = "备注 · Note"
             box.border_subtitle = "ctrl+s 保存 · Esc 取消"
             yield WrappedText(self.headline, id="note-headline")
-            # Control characters (an escape sequence) show as pictures and are saved back.
-            yield TextArea(
-                visible(self.initial), soft_wrap=True, tab_behavior="indent", id="note-text"
-            )
+            # Control characters (an escape sequence) show as pictures; an unchanged note is
+            # saved as it was stored (see `text`).
+            yield TextArea(self.shown, soft_wrap=True, tab_behavior="indent", id="note-text")
             yield Static(id="note-warning")
 
     def on_mount(self) -> None:
@@ -70,9 +69,16 @@ class NoteEditor(ModalScreen[str | None]):
         area.move_cursor(area.document.end)
 
     @property
+    def shown(self) -> str:
+        """The stored note as the editor shows it."""
+        return sanitize(self.initial, "text")
+
+    @property
     def text(self) -> str:
-        """The note as it will be saved."""
-        return from_visible(self.query_one(TextArea).text)
+        """The note as it will be saved: as stored while unchanged, else as typed (pictures
+        of control characters stay pictures)."""
+        typed = self.query_one(TextArea).text
+        return self.initial if typed == self.shown else typed
 
     def action_save(self) -> None:
         self.dismiss(self.text)

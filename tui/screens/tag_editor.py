@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input
 
-from tui.library.records import from_visible, visible
+from tui.sanitize import sanitize
 from widgets.wrapped_text import WrappedText
 
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -90,14 +90,16 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
         super().__init__()
         self.headline = headline
         self.initial = tuple(tags)
-        self.suggester = TagSuggester(known_tags)
+        # Tags show sanitised (ESC as ␛); a tag kept or completed as shown is saved as stored.
+        self._stored = {sanitize(tag): tag for tag in (*known_tags, *self.initial)}
+        self.suggester = TagSuggester(tuple(map(sanitize, known_tags)))
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "标签 · Tags"
             box.border_subtitle = "→ 补全 · Enter 保存 · Esc 取消"
             yield WrappedText(self.headline, id="tag-headline")
-            value = visible(" ".join(self.initial)) + (" " if self.initial else "")
+            value = " ".join(map(sanitize, self.initial)) + (" " if self.initial else "")
             yield Input(
                 value,
                 placeholder="空格或逗号分隔，如：短剧 AI",
@@ -121,4 +123,4 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
-        self.dismiss(tuple(from_visible(tag) for tag in split_tags(event.value)))
+        self.dismiss(tuple(self._stored.get(tag, tag) for tag in split_tags(event.value)))

@@ -3,7 +3,7 @@
 Free of any UI: the reader pane and `zhoubao show` both print what this package lays out.
 """
 
-from tui.typeset.cells import cell_width, printable
+from tui.typeset.cells import cell_width
 from tui.typeset.item_layout import (
     LaidLine,
     LineRole,
@@ -21,7 +21,6 @@ __all__ = [
     "layout_item",
     "layout_item_lines",
     "meta_line",
-    "printable",
     "wrap_meta",
     "wrap_paragraph",
 ]

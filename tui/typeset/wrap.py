@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.typeset.cells import graphemes, printable
+from tui.sanitize import sanitize
+from tui.typeset.cells import graphemes
 from tui.typeset.kinsoku import Break, break_before, is_word_char
 
 
@@ -39,7 +40,7 @@ def _prepare(text: str) -> _Paragraph:
     cells: list[int] = []
     spaced_cells: list[int] = []
     pending_spaces = ""
-    for glyph, width in graphemes(printable(text)):
+    for glyph, width in graphemes(sanitize(text, "flow")):
         if glyph == " ":
             pending_spaces += " "
             continue
