@@ -18,6 +18,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui import paths
@@ -26,6 +27,7 @@ from tui.archive.model import Archive, Issue
 from tui.keys import APP_BINDINGS, LIBRARY_BINDINGS
 from tui.library_actions import LibraryActions
 from tui.navigation import Position, ReadingOrder
+from tui.sanitize import sanitize
 from tui.settings import Position as SavedPosition
 from tui.settings import Settings, load_settings, save_settings
 from widgets.archive_loader import ArchiveLoader
@@ -293,6 +295,24 @@ class ZhoubaoApp(LibraryActions):
         from tui.screens.help import HelpScreen, binding_sections
 
         self.push_screen(HelpScreen(binding_sections()))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast, sanitised: messages quote paths, headlines and errors (outside text)."""
+        super().notify(
+            sanitize(message, "text"),
+            title=sanitize(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:

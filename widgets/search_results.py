@@ -19,13 +19,12 @@ from rich.text import Text
 from textual.message import Message
 from textual.strip import Strip
 
+from tui.sanitize import sanitize
 from tui.search import Hit, LibraryView
 from widgets.row_list import RowList
 
 #: Below this width the row shows the issue number only, not the date and section.
 NARROW_WIDTH = 60
-#: Line breaks and tabs in a headline become spaces: one character for one, spans stay put.
-_ONE_LINE = {ord("\n"): " ", ord("\r"): " ", ord("\t"): " "}
 
 
 class SearchResults(RowList, can_focus=False):
@@ -116,7 +115,9 @@ class SearchResults(RowList, can_focus=False):
         if self.marks is not None:
             star = "★ " if self.marks.is_bookmarked(hit.id) else "  "
             mark.append(Segment(star, base + self.style_for("search-results--bookmark", True)))
-        headline = hit.headline.translate(_ONE_LINE)
+        # Parsed headlines hold no controls but layout ones, which become one space each:
+        # the match spans stay put.
+        headline = sanitize(hit.headline, "flow")
         room = max(1, width - cell_len(meta) - sum(seg.cell_length for seg in mark))
         cut = len(headline)
         if cell_len(headline) > room:

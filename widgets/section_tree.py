@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from tui.archive.model import Issue
+from tui.sanitize import sanitize
 from widgets.row_list import RowList, cursor_bindings
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ class SectionTree(RowList):
             unread = marks.unread_count(row.item_ids) if marks is not None else 0
             count = f" •{unread}" if unread else ""
             heading_style = self.style_for("section-tree--heading")
-            heading = Text(fit(row.text, width - len(count)), heading_style)
+            heading = Text(fit(sanitize(row.text), width - len(count)), heading_style)
             heading.append(count, self.style_for("section-tree--unread", partial=True))
             return heading
         line_style = self.style_for("section-tree--cursor") if at_cursor else base
@@ -174,7 +175,7 @@ class SectionTree(RowList):
             text.append("•" if unread else " ", unread_style)
             text.append("★" if starred else " ", self.style_for("section-tree--bookmark", True))
             used = 4
-        label = fit(row.text if row.kind == "item" else "◆" + row.text, width - used)
+        label = fit(sanitize(row.text if row.kind == "item" else "◆" + row.text), width - used)
         bullet = row.kind == "bullet" and not at_cursor
         text.append(label, self.style_for("section-tree--bullet", partial=True) if bullet else None)
         return text

@@ -12,6 +12,8 @@ from textual.app import RenderResult
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.sanitize import sanitize
+
 #: The mark of a session whose library is read-only.
 READ_ONLY_MARK = "只读"
 
@@ -40,9 +42,10 @@ class TitleBar(Widget):
         self.refresh()
 
     def render(self) -> RenderResult:
-        text = Text(self.app.title, style="bold", no_wrap=True, overflow="ellipsis")
+        # The title holds the archive folder's name: outside text.
+        text = Text(sanitize(self.app.title), style="bold", no_wrap=True, overflow="ellipsis")
         if self.app.sub_title:
-            text.append(f" — {self.app.sub_title}", style="dim")
+            text.append(f" — {sanitize(self.app.sub_title)}", style="dim")
         if self.read_only:
             text.append(" · ")
             text.append(f" {READ_ONLY_MARK} ", style="bold reverse")

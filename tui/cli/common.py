@@ -1,19 +1,37 @@
-"""What every CLI command shares: finding the archive, reporting errors in one line."""
+"""What every CLI command shares: finding the archive, printing for people and for scripts,
+reporting errors in one line.
+
+Everything printed goes through `tui.sanitize`: a headline, tag, note or file name can hold
+an escape sequence, and stdout is often a terminal. `say` and `fail` print one line each;
+`print_json` keeps the data exact by writing unsafe characters as JSON escapes.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from tui import paths
 from tui.archive import Archive, load_archive
+from tui.sanitize import sanitize, unsafe_pattern
+
+
+def say(line: str = "") -> None:
+    """Print one line of output for people (a line break in it shows as ␊)."""
+    sys.stdout.write(sanitize(line) + "\n")
+
+
+def warn(message: str) -> None:
+    """Print a one-line message to stderr: "zhoubao: …"."""
+    sys.stderr.write(sanitize(f"zhoubao: {message}") + "\n")
 
 
 def fail(message: str, code: int = 1) -> int:
     """Print a one-line error (no traceback) and return the exit code."""
-    print(f"zhoubao: {message}", file=sys.stderr)
+    warn(message)
     return code
 
 
@@ -31,5 +49,20 @@ def open_archive(argument: str | None) -> Archive | None:
     return load_archive(root)
 
 
+def json_text(value: Any) -> str:
+    """`value` as indented JSON that a terminal shows as text: characters `sanitize` would
+    change are written as \\uXXXX escapes, so a script reading it gets the data exact."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return unsafe_pattern("\n").sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes characters beyond the BMP
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
 def print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    sys.stdout.write(json_text(value) + "\n")

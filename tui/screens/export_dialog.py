@@ -25,6 +25,7 @@ from tui.library.export import FORMATS, SUFFIXES, ExportFilter, render, write_at
 from tui.library.records import LibraryRecord
 from tui.library.rows import now_stamp
 from tui.library.store import LibraryError
+from tui.sanitize import sanitize
 from tui.screens.tag_editor import TagSuggester, split_tags
 
 FORMAT_LABELS = {
@@ -79,6 +80,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self.records = records
         self.directory = directory
         self.known_tags = known_tags
+        self._stored_tags = {sanitize(tag): tag for tag in known_tags}
         self.exported_at = exported_at
         self.format = "md"
         #: The existing file the user was warned about; a second export replaces it.
@@ -100,7 +102,9 @@ class ExportDialog(ModalScreen[Path | None]):
                     )
                     yield RadioButton("全部（含标签、备注）", name="all", id="export-all")
             yield Label("只要带这些标签的（可留空）")
-            yield Input(suggester=TagSuggester(self.known_tags), id="export-tags", compact=True)
+            # Tags complete as shown (sanitised) and are matched as stored.
+            suggester = TagSuggester(tuple(self._stored_tags))
+            yield Input(suggester=suggester, id="export-tags", compact=True)
             yield Label("文件")
             default = str(self.directory / self._default_name("md"))
             yield Input(default, id="export-path", compact=True)
@@ -120,7 +124,8 @@ class ExportDialog(ModalScreen[Path | None]):
     @property
     def chosen(self) -> ExportFilter:
         scope = self.query_one("#export-scope", RadioSet).pressed_button
-        tags = split_tags(self.query_one("#export-tags", Input).value)
+        typed = split_tags(self.query_one("#export-tags", Input).value)
+        tags = tuple(self._stored_tags.get(tag, tag) for tag in typed)
         return ExportFilter(tags=tags, everything=scope is not None and scope.name == "all")
 
     @property
@@ -142,7 +147,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def _update_summary(self) -> None:
         count = len(self.chosen.select(self.records))
         summary = f"将导出 {count} 条（{FORMAT_LABELS[self.format]}）→ {self.target}"
-        self.query_one("#export-summary", Static).update(Content(summary))
+        self.query_one("#export-summary", Static).update(Content(sanitize(summary)))
         self._confirmed = None
         self.query_one("#export-warning", Static).update("")
         self.query_one("#export-go", Button).label = "导出"
@@ -158,7 +163,7 @@ class ExportDialog(ModalScreen[Path | None]):
         if target.exists() and self._confirmed != target:
             self._confirmed = target
             warning = f"{target} 已存在。再按「覆盖」替换它，或改个文件名。"
-            self.query_one("#export-warning", Static).update(Content(warning))
+            self.query_one("#export-warning", Static).update(Content(sanitize(warning)))
             self.query_one("#export-go", Button).label = "覆盖"
             return
         self._write(target, self.format, self.chosen)
@@ -175,4 +180,5 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _failed(self, message: str) -> None:
         self._confirmed = None
-        self.query_one("#export-warning", Static).update(Content(f"导出失败：{message}"))
+        failed = f"导出失败：{message}"
+        self.query_one("#export-warning", Static).update(Content(sanitize(failed)))

@@ -20,7 +20,8 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.library.grouping import UNTAGGED, GroupBy, group_records, matches
-from tui.library.records import LibraryRecord, visible
+from tui.library.records import LibraryRecord
+from tui.sanitize import sanitize
 from widgets.wrapped_text import Paragraph, WrappedText
 
 NOT_IN_ARCHIVE = "不在存档中"
@@ -34,13 +35,13 @@ class RecordOption(Option):
     def __init__(self, record: LibraryRecord, group: str) -> None:
         parts: list[str | tuple[str, str]] = [
             ("★ " if record.bookmarked else "  ", "bold $warning"),
-            visible(" ".join(record.snapshot.headline.split())),
+            sanitize(" ".join(record.snapshot.headline.split())),
         ]
         if record.note:
             parts.append(("  ✎", "$accent"))
         if record.tags:
             tags = " ".join(f"#{tag}" for tag in record.tags)
-            parts.append((visible(f"  {tags}"), "$text-muted"))
+            parts.append((sanitize(f"  {tags}"), "$text-muted"))
         if not record.in_archive:
             parts.append((f"  （{NOT_IN_ARCHIVE}）", "$text-warning"))
         super().__init__(Content.assemble(*parts), id=f"{group}\x00{record.id}")
@@ -113,7 +114,7 @@ class LibraryScreen(ModalScreen[str | None]):
         options: list[Option] = []
         for heading, group in group_records(chosen, self.group_by):
             shown = f"#{heading}" if self.group_by == "tag" and heading != UNTAGGED else heading
-            label = Content.assemble((shown, "bold"), (f"  {len(group)}", "$text-muted"))
+            label = Content.assemble((sanitize(shown), "bold"), (f"  {len(group)}", "$text-muted"))
             options.append(Option(label, disabled=True))
             options.extend(RecordOption(record, heading) for record in group)
         if not options:
@@ -146,6 +147,7 @@ class LibraryScreen(ModalScreen[str | None]):
             self.dismiss(event.option.record.id)
 
     def _show(self, record: LibraryRecord | None) -> None:
+        # WrappedText sanitises what it sets (tui.typeset), headline and note included.
         detail = self.query_one("#library-detail", WrappedText)
         if record is None:
             detail.update()
@@ -159,9 +161,9 @@ class LibraryScreen(ModalScreen[str | None]):
         if not record.in_archive:
             paragraphs.append((f"{NOT_IN_ARCHIVE}：内容取自资料库的快照", "$text-warning"))
         if record.tags:
-            paragraphs += ["", "标签：" + visible(" ".join(f"#{tag}" for tag in record.tags))]
+            paragraphs += ["", "标签：" + " ".join(f"#{tag}" for tag in record.tags)]
         if record.note:
-            paragraphs += ["", ("备注", "bold"), visible(record.note)]
+            paragraphs += ["", ("备注", "bold"), record.note]
         if snap.paragraphs:
             paragraphs += ["", snap.paragraphs[0]]
         detail.update(*paragraphs)

@@ -33,6 +33,7 @@ from textual.worker import Worker, WorkerState
 
 from tui import paths
 from tui.archive.model import Archive
+from tui.sanitize import sanitize
 from tui.search import LibraryView, QueryError, SearchEngine
 from tui.search.history import load_history, remember
 from widgets.search_results import SearchResults
@@ -212,7 +213,8 @@ class SearchScreen(ModalScreen[str | None]):
     def _say(self, message: str, error: bool = False) -> None:
         line = self.query_one("#search-message", Static)
         if str(line.content) != message:
-            line.update(Content(message), layout=False)  # one line, always: no new layout
+            # One line, always (no new layout); an error quotes the query, outside text.
+            line.update(Content(sanitize(message)), layout=False)
         line.set_class(error, "-error")
 
     # Keys.

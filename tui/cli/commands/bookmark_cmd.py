@@ -8,9 +8,9 @@ command twice leaves the library as running it once.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from tui.cli.commands.library_cmd import open_archive_and_library
+from tui.cli.common import fail, say
 from tui.library import LibraryError, Snapshot
 
 
@@ -22,8 +22,7 @@ def run(args: argparse.Namespace) -> int:
     item = archive.item(args.item_id)
     snap = Snapshot.of(item, archive.issue_of(item)) if item else store.snapshot(args.item_id)
     if snap is None:
-        print(f"zhoubao: no item {args.item_id} in {archive.root}", file=sys.stderr)
-        return 1
+        return fail(f"no item {args.item_id} in {archive.root}")
     try:
         store.set_bookmark(snap, on=not args.remove)
         if args.tag:
@@ -31,9 +30,8 @@ def run(args: argparse.Namespace) -> int:
         if args.note is not None:
             store.set_note(snap, args.note)
     except LibraryError as error:
-        print(f"zhoubao: {error}", file=sys.stderr)
-        return 1
+        return fail(str(error))
     done = "unbookmarked" if args.remove else "bookmarked"
     tags = " ".join(f"#{tag}" for tag in sorted(store.view.tags_of(snap.id)))
-    print("  ".join(part for part in (done, snap.id, snap.headline, tags) if part))
+    say("  ".join(part for part in (done, snap.id, snap.headline, tags) if part))
     return 0

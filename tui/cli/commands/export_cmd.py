@@ -11,16 +11,17 @@ import sys
 from pathlib import Path
 
 from tui.cli.commands.library_cmd import open_archive_and_library
+from tui.cli.common import fail, warn
 from tui.library import LibraryError
 from tui.library.export import ExportFilter, render, write_atomically
 from tui.library.rows import now_stamp
+from tui.sanitize import sanitize
 
 
 def run(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output else None
     if target is not None and target.exists() and not args.force:
-        print(f"zhoubao: {target} exists; use --force to overwrite it", file=sys.stderr)
-        return 1
+        return fail(f"{target} exists; use --force to overwrite it")
     opened = open_archive_and_library(args)
     if opened is None:
         return 1
@@ -29,13 +30,21 @@ def run(args: argparse.Namespace) -> int:
     records = chosen.select(store.records(present=archive.items_by_id))
     data = render(args.format, records, now_stamp(), chosen.label)
     if target is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         return 0
     try:
         write_atomically(target, data, force=args.force)
     except LibraryError as error:
-        print(f"zhoubao: {error}", file=sys.stderr)
-        return 1
-    print(f"zhoubao: exported {len(records)} items to {target}", file=sys.stderr)
+        return fail(str(error))
+    warn(f"exported {len(records)} items to {target}")
     return 0
+
+
+def write_stdout(data: bytes) -> None:
+    """The export on stdout: exact bytes into a pipe or file; sanitised text on a terminal,
+    where a tag or note holding an escape sequence would act on the screen."""
+    if sys.stdout.isatty():
+        text = sanitize(data.decode("utf-8-sig", errors="replace"), "text")
+        data = text.encode("utf-8")
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()

@@ -7,12 +7,11 @@ the user about any notice, and re-attach records whose items changed ids.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
 from tui import paths
 from tui.archive import Archive, load_archive
+from tui.cli.common import print_json, say, warn
 from tui.library import LibraryRecord, LibraryStore, reattach
 
 
@@ -20,15 +19,15 @@ def open_archive_and_library(args: argparse.Namespace) -> tuple[Archive, Library
     """The archive of `args.archive` and the user's library, or None (reported) if no archive."""
     root = Path(args.archive) if args.archive else paths.sample_archive()
     if not root.exists():
-        print(f"zhoubao: no archive at {root}", file=sys.stderr)
+        warn(f"no archive at {root}")
         return None
     archive = load_archive(root)
     store = LibraryStore()
     if store.notice:
-        print(f"zhoubao: {store.notice}", file=sys.stderr)
+        warn(store.notice)
     report = reattach(store, archive)
     for old_id, new_id in report.moved:
-        print(f"zhoubao: library record {old_id} re-attached to {new_id}", file=sys.stderr)
+        warn(f"library record {old_id} re-attached to {new_id}")
     return archive, store
 
 
@@ -69,9 +68,10 @@ def run(args: argparse.Namespace) -> int:
             "count": len(records),
             "items": [as_json(record) for record in records],
         }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        print_json(document)
     elif not records:
-        print(f"zhoubao: the library is empty ({store.path})", file=sys.stderr)
+        warn(f"the library is empty ({store.path})")
     else:
-        sys.stdout.write("".join(describe(record) + "\n" for record in records))
+        for record in records:
+            say(describe(record))
     return 0

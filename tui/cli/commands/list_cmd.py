@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tui.archive.serialize import archive_listing
-from tui.cli.common import open_archive, print_json
+from tui.cli.common import open_archive, print_json, say
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,9 +17,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for issue in archive.newest_first:
         when = issue.date.isoformat() if issue.date else "----------"
-        print(f"{issue.number:>5}  {when}  {issue.item_count:>3} 条  {issue.source}")
+        say(f"{issue.number:>5}  {when}  {issue.item_count:>3} 条  {issue.source}")
     for skipped in archive.skipped:
-        print(f"skipped  {skipped.path}: {skipped.reason}")
+        say(f"skipped  {skipped.path}: {skipped.reason}")
     for warning in archive.warnings:
-        print(f"warning  {warning}")
+        say(f"warning  {warning}")
     return 0

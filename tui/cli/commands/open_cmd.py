@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import argparse
 import gc
-import sys
 from pathlib import Path
 
 from tui import paths
+from tui.cli.common import fail
 
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.archive).expanduser() if args.archive else paths.sample_archive()
     if not root.exists():
-        print(f"zhoubao: archive {root} does not exist", file=sys.stderr)
-        return 1
+        return fail(f"archive {root} does not exist")
     # Loading Textual and the model creates a few hundred thousand objects, all of which
     # live as long as the app: collecting during the imports only walks them again and again
     # (~10 ms of the start). The app turns the collector back on once its first frame is drawn.

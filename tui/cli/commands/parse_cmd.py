@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tui.archive import NotAWeekly, parse_issue
 from tui.archive.serialize import issue_to_dict
-from tui.cli.common import fail, print_json
+from tui.cli.common import fail, print_json, say
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,17 +19,17 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(issue_to_dict(issue))
         return 0
-    print(f"{issue.title} · {issue.publisher} · {issue.label} · {issue.item_count} 条")
+    say(f"{issue.title} · {issue.publisher} · {issue.label} · {issue.item_count} 条")
     if issue.summary:
-        print("摘要")
+        say("摘要")
         for bullet in issue.summary:
-            print(f"  ◆ {bullet.text}")
+            say(f"  ◆ {bullet.text}")
     for section in issue.sections:
-        print(section.name or "（未分节）")
+        say(section.name or "（未分节）")
         for item in section.items:
-            print(f"  {item.id}  {item.headline}")
+            say(f"  {item.id}  {item.headline}")
     for line in issue.footer:
-        print(line)
+        say(line)
     for warning in issue.warnings:
-        print(f"warning: {warning}")
+        say(f"warning: {warning}")
     return 0

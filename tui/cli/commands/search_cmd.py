@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import fail, open_archive, print_json
+from tui.cli.common import fail, open_archive, print_json, say
 from tui.library import LibraryStore
 from tui.search import QueryError, SearchEngine, parse_query
 
@@ -39,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for hit in result.hits:
         when = hit.date.isoformat() if hit.date else "----------"
-        print(f"{hit.id}  第{hit.number}期  {when}  {hit.section}  {hit.headline}")
+        say(f"{hit.id}  第{hit.number}期  {when}  {hit.section}  {hit.headline}")
     return 0

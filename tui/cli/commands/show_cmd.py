@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 from pathlib import Path
 
 from tui import paths
 from tui.archive import load_archive
+from tui.cli.common import fail, say
 from tui.typeset import layout_item
 
 MIN_WIDTH = 10
@@ -26,15 +26,13 @@ def default_width() -> int:
 def run(args: argparse.Namespace) -> int:
     width: int = default_width() if args.width is None else args.width
     if width < MIN_WIDTH:
-        print(f"zhoubao: --width must be at least {MIN_WIDTH}, not {width}", file=sys.stderr)
-        return 2
+        return fail(f"--width must be at least {MIN_WIDTH}, not {width}", 2)
     root = Path(args.archive) if args.archive else paths.sample_archive()
     if not root.exists():
-        print(f"zhoubao: no archive at {root}", file=sys.stderr)
-        return 1
+        return fail(f"no archive at {root}")
     item = load_archive(root).item(args.item_id)
     if item is None:
-        print(f"zhoubao: no item {args.item_id} in {root}", file=sys.stderr)
-        return 1
-    sys.stdout.write("".join(line + "\n" for line in layout_item(item, width)))
+        return fail(f"no item {args.item_id} in {root}")
+    for line in layout_item(item, width):
+        say(line)
     return 0
