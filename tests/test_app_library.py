@@ -12,6 +12,7 @@ import pytest
 from test_app_navigation import SAMPLES, make_archive, press, reader_item
 from test_app_text_and_settings import screen_text
 from textual.pilot import Pilot
+from waiting import wait_until
 
 from tui import paths
 from tui.app import ZhoubaoApp
@@ -153,15 +154,14 @@ async def test_m_toggles_read_and_the_counts_follow(app: ZhoubaoApp) -> None:
 
 
 async def test_an_item_read_for_the_delay_becomes_read(app: ZhoubaoApp) -> None:
-    app.read_delay_s = 0.2
     async with app.run_test(size=SIZE) as pilot:
-        await ready(app, pilot)
+        await ready(app, pilot)  # 3-0.0 on show, its timer set to the fixture's 60 s
+        app.read_delay_s = 0.05
         await press(pilot, "n")  # the timer starts again for the item now on show
-        await pilot.pause(0.1)
-        assert app.library is not None and not app.library.view.is_read("3-0.1")
-        await pilot.pause(0.4)
-        assert app.library.view.is_read("3-0.1")
-        assert not app.library.view.is_read("3-0.0")  # left before its time was up
+        library = app.library
+        assert library is not None
+        await wait_until(pilot, lambda: library.view.is_read("3-0.1"), "3-0.1 read")
+        assert not library.view.is_read("3-0.0")  # left before its time was up
         assert "•4" in issue_row(app, 0)
         with stored() as store:
             assert store.view.is_read("3-0.1")

@@ -13,7 +13,8 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, RadioButton, Static, TextArea
+from waiting import wait_until
 
 from tui.library import LibraryRecord, Snapshot
 from tui.screens.export_dialog import ExportDialog
@@ -197,9 +198,11 @@ async def test_export_dialog_writes_the_bookmarked_items(tmp_path: Path) -> None
     dialog = ExportDialog(LIBRARY, tmp_path, exported_at=lambda: "2024-03-01T00:00:00+00:00")
     host = Host(dialog)
     async with host.run_test(size=SIZE) as pilot:
-        await pilot.click("#export-json")
-        path = host.screen.query_one("#export-path", Input).value
-        assert path.endswith(".json")
+        # State, not clicks: a click lands wherever the layout has put the button so far.
+        dialog.query_one("#export-json", RadioButton).value = True
+        field = dialog.query_one("#export-path", Input)
+        await wait_until(pilot, lambda: field.value.endswith(".json"), "the .json suffix")
+        path = field.value
         assert "将导出 4 条" in _text(host.screen.query_one("#export-summary", Static))
         await pilot.press("ctrl+s")
         await host.workers.wait_for_complete()
@@ -215,17 +218,17 @@ async def test_export_dialog_asks_before_overwriting(tmp_path: Path) -> None:
     target.write_text("keep me")
     host = Host(ExportDialog(LIBRARY, tmp_path))
     async with host.run_test(size=SIZE) as pilot:
-        field = host.screen.query_one("#export-path", Input)
-        field.value = "mine.md"
-        await pilot.click("#export-all")
-        await pilot.click("#export-go")
-        await pilot.pause()
-        assert "已存在" in _text(host.screen.query_one("#export-warning", Static))
+        dialog = host.screen_under_test
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path", Input).value = "mine.md"
+        dialog.query_one("#export-all", RadioButton).value = True
+        await wait_until(pilot, lambda: dialog.chosen.everything, "the scope set to all")
+        warning = dialog.query_one("#export-warning", Static)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "已存在" in _text(warning), "the overwrite warning")
         assert target.read_text() == "keep me" and host.results == []
-        await pilot.pause(0.3)  # a Button ignores a second click during its press animation
-        await pilot.click("#export-go")
-        await host.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.press("ctrl+s")  # the second press overwrites
+        await wait_until(pilot, lambda: host.results, "the dialog dismissed")
     assert host.results == [target]
     text = target.read_text(encoding="utf-8")
     assert 'filter: "all"' in text and "count: 4" in text
