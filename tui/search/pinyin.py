@@ -107,10 +107,7 @@ class ReadingTable:
         completes = [False] * len(query) + [True]
         for start in range(len(query) - 1, -1, -1):
             completes[start] = any(completes[end] for end in self._piece_ends(query, start))
-        splits: list[list[str]] = []
-        if completes[0]:
-            self._split(query, 0, [], splits, completes)
-        return splits
+        return self._splits(query, completes) if completes[0] else []
 
     def _piece_ends(self, query: str, start: int) -> list[int]:
         """Where a piece starting at `start` may end, longest first."""
@@ -121,19 +118,20 @@ class ReadingTable:
                 ends.append(end)
         return ends
 
-    def _split(
-        self, query: str, start: int, pieces: list[str], out: list[list[str]], completes: list[bool]
-    ) -> None:
-        if start == len(query):
-            out.append(list(pieces))
-            return
-        for end in self._piece_ends(query, start):
-            if len(out) >= MAX_SPLITS:
-                return
-            if completes[end]:
-                pieces.append(query[start:end])
-                self._split(query, end, pieces, out, completes)
-                pieces.pop()
+    def _splits(self, query: str, completes: list[bool]) -> list[list[str]]:
+        """The first `MAX_SPLITS` readings, longest pieces first: a depth-first search with a
+        stack of its own, since a pasted query of 1,000 letters is 1,000 pieces deep."""
+        out: list[list[str]] = []
+        stack: list[tuple[int, list[str]]] = [(0, [])]
+        while stack and len(out) < MAX_SPLITS:
+            start, pieces = stack.pop()
+            if start == len(query):
+                out.append(pieces)
+                continue
+            ends = [end for end in self._piece_ends(query, start) if completes[end]]
+            # Pushed shortest first, so the longest piece is taken first, as before.
+            stack.extend((end, [*pieces, query[start:end]]) for end in reversed(ends))
+        return out
 
 
 class PinyinIndex:
