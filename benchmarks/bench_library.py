@@ -56,7 +56,7 @@ def _measure(archive_dir: Path) -> dict[str, float]:
     store = LibraryStore()
     figures = {"library_open_ms": _ms(start)}
 
-    ids = list(archive.items_by_id)
+    ids = list(archive.places)
     view = store.view
     start = time.perf_counter()
     for item_id in ids:
@@ -78,7 +78,7 @@ def _measure(archive_dir: Path) -> dict[str, float]:
 
     start = time.perf_counter()
     chosen = ExportFilter()
-    render("md", chosen.select(store.records(archive.items_by_id, kept_only=True)), "", "")
+    render("md", chosen.select(store.records(archive.places, kept_only=True)), "", "")
     figures["library_export_ms"] = _ms(start)
     figures["library_items"] = len(ids)
     return figures

@@ -88,9 +88,9 @@ async def main(root: Path) -> dict[str, float]:
     SearchResults.show_hits = timed_show_hits
     latencies: list[float] = []
     async with app.run_test(size=(120, 36)) as pilot:
-        while app.archive is None:
+        while app.reader.archive is None:
             await pilot.pause(0.05)
-        engine = SearchEngine(app.archive)
+        engine = SearchEngine(app.reader.archive)
         engine.build_extras()
         await app.push_screen(SearchScreen(engine))
         await pilot.pause(0.2)
@@ -116,7 +116,7 @@ async def main(root: Path) -> dict[str, float]:
         "p50_ms": round(1000 * statistics.median(latencies), 2),
         "p95_ms": round(1000 * p95, 2),
         "keys": len(latencies),
-        "items": app.archive.item_count if app.archive else 0,
+        "items": app.reader.archive.item_count if app.reader.archive else 0,
         "rss_mb": round(memory, 1),
     }
 

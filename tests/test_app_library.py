@@ -18,12 +18,13 @@ from tui import paths
 from tui.app import ZhoubaoApp
 from tui.library.store import LibraryStore
 from tui.screens.export_dialog import ExportDialog
-from tui.screens.library_view import LibraryScreen
+from tui.screens.library_screen import LibraryScreen
 from tui.screens.note_editor import NoteEditor
 from tui.screens.search import SearchScreen
 from tui.screens.tag_editor import TagEditor
 from widgets.issue_list import IssueList
 from widgets.item_reader import ItemReader
+from widgets.library_keys import LibraryKeys
 from widgets.section_tree import SectionTree
 from widgets.title_bar import READ_ONLY_MARK, TitleBar
 
@@ -33,13 +34,13 @@ SIZE = (120, 36)
 @pytest.fixture
 def app(tmp_path: Path) -> ZhoubaoApp:
     built = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
-    built.read_delay_s = 60  # nothing turns read behind a test's back, unless it asks
+    built.reader.read_delay_s = 60  # nothing turns read behind a test's back, unless it asks
     return built
 
 
 async def ready(app: ZhoubaoApp, pilot: Pilot[None]) -> None:
     """The archive is read and the library open and attached."""
-    while app.library is None or app.library.archive is None:
+    while app.reader.library is None or app.reader.library.archive is None:
         await app.workers.wait_for_complete()
         await pilot.pause()
 
@@ -88,7 +89,7 @@ async def test_b_works_with_the_reader_focused(app: ZhoubaoApp) -> None:
         await press(pilot, "tab", "enter")
         assert isinstance(app.focused, ItemReader)
         await press(pilot, "b")
-        assert app.library is not None and app.library.view.is_bookmarked("3-0.0")
+        assert app.reader.library is not None and app.reader.library.view.is_bookmarked("3-0.0")
 
 
 async def test_t_edits_tags_which_are_stored_and_shown(app: ZhoubaoApp) -> None:
@@ -106,7 +107,7 @@ async def test_t_edits_tags_which_are_stored_and_shown(app: ZhoubaoApp) -> None:
         assert isinstance(app.screen, TagEditor)
         assert app.screen.suggester.known == ("AI", "policy")
         await press(pilot, "escape")
-        assert app.library is not None and not app.library.view.tags_of("3-0.1")
+        assert app.reader.library is not None and not app.reader.library.view.tags_of("3-0.1")
 
 
 async def test_a_writes_a_multi_line_note_which_is_stored_and_shown(app: ZhoubaoApp) -> None:
@@ -127,10 +128,10 @@ async def test_a_writes_a_multi_line_note_which_is_stored_and_shown(app: Zhoubao
 async def test_markup_and_escapes_in_tags_and_notes_show_literally(app: ZhoubaoApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        assert app.library is not None
-        app.library.set_tags("3-0.0", ["[bold]x"])
-        app.library.set_note("3-0.0", "[red]红[/] \x1b[31mesc")
-        app.marks_changed()
+        assert app.reader.library is not None
+        app.reader.library.set_tags("3-0.0", ["[bold]x"])
+        app.reader.library.set_note("3-0.0", "[red]红[/] \x1b[31mesc")
+        app.reader.library_keys.post_message(LibraryKeys.MarksChanged())
         await pilot.pause()
         shown = screen_text(app)
         assert "#[bold]x" in shown
@@ -144,11 +145,11 @@ async def test_m_toggles_read_and_the_counts_follow(app: ZhoubaoApp) -> None:
         assert "•5" in issue_row(app, 0)
         assert tree_row(app, "3-0.0").startswith("├ •")
         await press(pilot, "m")
-        assert app.library is not None and app.library.view.is_read("3-0.0")
+        assert app.reader.library is not None and app.reader.library.view.is_read("3-0.0")
         assert "•4" in issue_row(app, 0)
         assert tree_row(app, "3-0.0").startswith("├  ")
         await press(pilot, "m")
-        assert not app.library.view.is_read("3-0.0")
+        assert not app.reader.library.view.is_read("3-0.0")
         with stored() as store:
             assert not store.view.is_read("3-0.0")
 
@@ -156,9 +157,9 @@ async def test_m_toggles_read_and_the_counts_follow(app: ZhoubaoApp) -> None:
 async def test_an_item_read_for_the_delay_becomes_read(app: ZhoubaoApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)  # 3-0.0 on show, its timer set to the fixture's 60 s
-        app.read_delay_s = 0.05
+        app.reader.read_delay_s = 0.05
         await press(pilot, "n")  # the timer starts again for the item now on show
-        library = app.library
+        library = app.reader.library
         assert library is not None
         await wait_until(pilot, lambda: library.view.is_read("3-0.1"), "3-0.1 read")
         assert not library.view.is_read("3-0.0")  # left before its time was up
@@ -172,15 +173,15 @@ async def test_paging_past_the_end_marks_the_item_read(app: ZhoubaoApp) -> None:
         await ready(app, pilot)
         await press(pilot, "space")  # a short item: the end is on screen, on to the next
         assert reader_item(app) == "3-0.1"
-        assert app.library is not None and app.library.view.is_read("3-0.0")
+        assert app.reader.library is not None and app.reader.library.view.is_read("3-0.0")
 
 
 async def test_u_goes_to_the_next_unread_item(app: ZhoubaoApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        assert app.library is not None
+        assert app.reader.library is not None
         for item_id in ("3-0.1", "3-1.0"):
-            app.library.mark_read(item_id)
+            app.reader.library.mark_read(item_id)
         await press(pilot, "u")
         assert reader_item(app) == "3-1.1"
         await press(pilot, "u", "u")
@@ -230,7 +231,7 @@ async def test_a_corrupt_library_is_moved_aside_and_the_app_works(tmp_path: Path
         notices = [n for n in app._notifications if n.severity == "warning"]
         assert notices and "corrupt-" in notices[0].message
         await press(pilot, "b")
-        assert app.library is not None and app.library.view.is_bookmarked("3-0.0")
+        assert app.reader.library is not None and app.reader.library.view.is_bookmarked("3-0.0")
     assert list(db.parent.glob("library.db.corrupt-*"))
 
 
@@ -239,24 +240,24 @@ async def test_a_read_only_library_says_so_instead_of_failing(
 ) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(app, pilot)
-        assert app.library is not None
-        monkeypatch.setattr(app.library.store, "read_only", True)
+        assert app.reader.library is not None
+        monkeypatch.setattr(app.reader.library.store, "read_only", True)
         await press(pilot, "b")
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors
-        assert not app.library.view.is_bookmarked("3-0.0")
+        assert not app.reader.library.view.is_bookmarked("3-0.0")
 
 
 async def test_reload_keeps_the_library_and_its_marks() -> None:
     app = ZhoubaoApp(SAMPLES)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        library = app.library
+        library = app.reader.library
         await press(pilot, "b", "r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.library is library and app.position is not None
-        assert "★" in tree_row(app, app.position[1]) and "★ 已收藏" in reader_text(app)
+        assert app.reader.library is library and app.reader.position is not None
+        assert "★" in tree_row(app, app.reader.position.item_id) and "★ 已收藏" in reader_text(app)
 
 
 async def test_search_results_are_bookmarked_and_tagged_all_at_once(app: ZhoubaoApp) -> None:
@@ -301,7 +302,7 @@ async def test_a_read_only_session_is_marked_in_the_title_bar(
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         assert READ_ONLY_MARK in str(app.screen.query_one(TitleBar).render())
-        app.action_reload()
+        app.reader.action_reload()
         await ready(app, pilot)
         assert READ_ONLY_MARK in str(app.screen.query_one(TitleBar).render())
 

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from tui.app import ZhoubaoApp
 from tui.archive.model import Archive, Issue, Item, Section, SummaryBullet
-from tui.navigation import ReadingOrder
+from tui.navigation import Position, ReadingOrder
 from widgets.issue_list import IssueList
 from widgets.item_reader import ItemReader
 from widgets.section_tree import SectionTree
@@ -218,7 +218,7 @@ async def test_narrow_terminal_lists_only_issue_numbers(app: ZhoubaoApp) -> None
         issue_list = app.screen.query_one(IssueList)
         first_row = issue_list.render_line(0).text
         assert first_row.strip().rstrip("•★ ") == "3"  # the number, and the marks only
-    wide = ZhoubaoApp(app.archive_root, archive=app.archive)
+    wide = ZhoubaoApp(app.archive_root, archive=app.reader.archive)
     async with wide.run_test(size=(120, 36)) as pilot:
         await started(wide, pilot)
         first_row = wide.screen.query_one(IssueList).render_line(0).text
@@ -242,12 +242,15 @@ async def test_reload_rereads_the_folder_and_keeps_the_position(tmp_path: Path) 
 
 
 def test_reading_order_at_the_ends(tmp_path: Path) -> None:
-    order = ReadingOrder(make_archive(tmp_path).newest_first)
-    assert order.previous_item((0, "3-0.0")) is None
-    assert order.next_item((2, "1-1.2")) is None
-    assert order.previous_section((0, "3-0.1")) is None
-    assert order.next_section((2, "1-1.0")) is None
-    assert order.previous_section((1, "2-0.1")) == (0, "3-1.0")
+    order = ReadingOrder(make_archive(tmp_path))
+    assert order.previous_item(Position(0, "3-0.0")) is None
+    assert order.next_item(Position(2, "1-1.2")) is None
+    assert order.previous_section(Position(0, "3-0.1")) is None
+    assert order.next_section(Position(2, "1-1.0")) is None
+    assert order.previous_section(Position(1, "2-0.1")) == (0, "3-1.0")
+    assert order.next_item(Position(1, "2-1.2")) == (2, "1-0.0")
+    assert order.locate("2-1.1") == (1, "2-1.1")
+    assert order.locate("9-nothing") is None
 
 
 async def test_slash_searches_and_enter_opens_the_hit_in_the_reader(tmp_path: Path) -> None:
@@ -273,7 +276,7 @@ async def test_slash_searches_and_enter_opens_the_hit_in_the_reader(tmp_path: Pa
 async def test_open_item_of_an_unknown_id_changes_nothing(app: ZhoubaoApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
-        app.open_item("999-nothing")
+        app.reader.open_item("999-nothing")
         await pilot.pause()
         assert reader_item(app) == "3-0.0"
 
@@ -284,7 +287,7 @@ async def test_an_empty_folder_opens_and_says_so(tmp_path: Path) -> None:
         await started(app, pilot)
         await press(pilot, "n", "right_square_bracket", "space", "y", "G", "tab", "j", "enter")
         assert reader_item(app) is None
-        assert app.sub_title == "0 期 · 0 条"
+        assert app.reader.sub_title == "0 期 · 0 条"
         assert app.is_running
 
 

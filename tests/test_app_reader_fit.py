@@ -26,7 +26,7 @@ async def test_every_drawn_line_is_the_laid_out_line(size: tuple[int, int]) -> N
         longest = max(
             (i for issue in archive.issues for i in issue.items), key=lambda i: len(i.body)
         )
-        app.open_item(longest.id)
+        app.reader.open_item(longest.id)
         await pilot.pause()
         width = reader.scrollable_content_region.width
         laid = [line.text for line in layout_item_lines(longest, width)]

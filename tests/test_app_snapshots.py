@@ -29,7 +29,7 @@ async def loaded(pilot: Pilot[None]) -> None:
     """The archive is read and the library open (its marks are part of the picture)."""
     app = pilot.app
     assert isinstance(app, ZhoubaoApp)
-    while app.library is None:
+    while app.reader.library is None:
         await app.workers.wait_for_complete()
         await pilot.pause()
 

@@ -56,7 +56,7 @@ def sample_records(sample_dir: Path) -> list[LibraryRecord]:
                 store.set_note(snap, "跟进：\n- **重点** <b>不是粗体</b>\n1. 第二行 #标签 `code`")
     store.set_bookmark(GONE)
     store.set_note(GONE, "=SUM(A1:A2) 公式不生效")
-    return store.records(present=archive.items_by_id)
+    return store.records(present=archive.places)
 
 
 @pytest.mark.parametrize("fmt", list(GOLDEN_NAMES))

@@ -122,7 +122,7 @@ def test_export_to_file_refuses_overwrite_without_force(
 
 
 def test_export_filters(sample_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    ids = list(load_archive(sample_dir).items_by_id)[:3]
+    ids = list(load_archive(sample_dir).places)[:3]
     main(["bookmark", ids[0], "--tag", "甲"])
     main(["bookmark", ids[1], "--tag", "乙", "--remove"])
     main(["bookmark", ids[2]])

@@ -66,7 +66,7 @@ def test_slightly_changed_headline_reattaches_with_all_marks(
 
     assert report.moved == ((old_ids[0], new_ids[0]), (old_ids[1], new_ids[1]))
     assert report.missing == (old_ids[2],)
-    records = {r.id: r for r in store.records(present=after.items_by_id)}
+    records = {r.id: r for r in store.records(present=after.places)}
     moved = records[new_ids[0]]
     assert moved.bookmarked and moved.tags == ("片单",) and moved.note == "要跟进"
     assert moved.in_archive and moved.snapshot.headline == new_headlines[0]
@@ -119,7 +119,7 @@ def test_sample_archive_records_stay_attached(sample_dir: Path) -> None:
     item = next(iter(issue.items))
     store.set_bookmark(Snapshot.of(item, issue))
     assert reattach(store, archive).moved == ()
-    [record] = store.records(present=archive.items_by_id)
+    [record] = store.records(present=archive.places)
     assert record.in_archive
 
 

@@ -18,7 +18,7 @@ from waiting import wait_until
 
 from tui.library import LibraryRecord, Snapshot
 from tui.screens.export_dialog import ExportDialog
-from tui.screens.library_view import EMPTY_LIBRARY, LibraryScreen, RecordOption
+from tui.screens.library_screen import EMPTY_LIBRARY, LibraryScreen, RecordOption
 from tui.screens.note_editor import NoteEditor
 from tui.screens.tag_editor import TagEditor, split_tags
 from tui.typeset.cells import cell_width

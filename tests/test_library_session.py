@@ -20,7 +20,7 @@ def session(sample_dir: Path) -> LibrarySession:
 
 def _ids(session: LibrarySession) -> list[str]:
     assert session.archive is not None
-    return list(session.archive.items_by_id)
+    return list(session.archive.places)
 
 
 def test_keys_change_the_library(session: LibrarySession) -> None:

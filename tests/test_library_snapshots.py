@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 
 from tests.test_library_screens import LIBRARY
-from tui.screens.library_view import LibraryScreen
+from tui.screens.library_screen import LibraryScreen
 from tui.screens.tag_editor import TagEditor
 
 

@@ -194,7 +194,7 @@ class FakeLibrary:
 
 
 def test_library_filters(archive: Archive) -> None:
-    ids = list(archive.items_by_id)
+    ids = list(archive.places)
     library = FakeLibrary({ids[0], ids[5]}, {ids[5]: {"短剧"}, ids[7]: {"AI"}}, set(ids[1:]))
     engine = SearchEngine(archive, library)
     assert {hit.id for hit in engine.search("is:bookmarked").hits} == {ids[0], ids[5]}

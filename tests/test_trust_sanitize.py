@@ -26,7 +26,7 @@ from tui.archive import Archive
 from tui.cli.common import json_text
 from tui.library import LibraryStore, Snapshot
 from tui.sanitize import Layout, sanitize
-from tui.screens.library_view import LibraryScreen
+from tui.screens.library_screen import LibraryScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS: tuple[Layout, ...] = ("line", "text", "flow")
@@ -103,7 +103,7 @@ async def test_library_view_group_heading_shows_the_osc52_tag_as_text(archive: A
     item = next(iter(archive.issues[0].items))
     with LibraryStore() as store:
         store.add_tags([Snapshot.of(item)], [OSC52_TAG])
-        records = store.records(archive.items_by_id, kept_only=True)
+        records = store.records(archive.places, kept_only=True)
 
     class Host(App[None]):
         def on_mount(self) -> None:

@@ -79,7 +79,7 @@ def test_blank_paragraphs_leave_no_extra_blank_lines() -> None:
 
 @pytest.fixture(scope="module")
 def sample_items() -> list[Item]:
-    items = list(load_archive(paths.sample_archive()).items_by_id.values())
+    items = [place.item for place in load_archive(paths.sample_archive()).places.values()]
     assert len(items) > 50
     return items
 

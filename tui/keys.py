@@ -1,18 +1,29 @@
-"""The app's own keys, as data: every binding has an id, so users can remap it.
+"""The reader's keys, as data: every binding has an id, so users can remap it.
 
-A key map in the settings file (`{"app.next_item": "ctrl+n"}`) is handed to
-`App.set_keymap`; the help screen lists these with the panes' own bindings. "Next" always
-means down the issue list (newest first): `n` after an issue's last item reads the first
-item of the issue below it. The library's keys act on the item on show.
+A key map in the settings file (`{"app.next_item": "ctrl+n"}`) is kept in our `Settings`
+and handed to `App.set_keymap`; the help screen and the notices that name a key read it from
+there (`key_for`). The ids keep their `app.` prefix, as users' settings files name them.
+
+Three groups, each bound where it acts: `APP_BINDINGS` on the App (help and quit work on
+every screen), `READER_BINDINGS` on the `ReaderScreen` (moving through the archive: they do
+nothing while a dialog is open), `LIBRARY_BINDINGS` on the `LibraryKeys` around the panes
+(they act on the item on show). "Next" always means down the issue list (newest first).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.binding import Binding, BindingType
 
 APP_BINDINGS: list[BindingType] = [
-    Binding("tab", "focus_next", "Next pane", show=False, id="app.next_pane"),
-    Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.prev_pane"),
+    Binding("question_mark", "help", "Help", id="app.help"),
+    Binding("q", "quit", "Quit", id="app.quit"),
+]
+
+READER_BINDINGS: list[BindingType] = [
+    Binding("tab", "app.focus_next", "Next pane", show=False, id="app.next_pane"),
+    Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="app.prev_pane"),
     Binding("h,left", "pane(-1)", "Pane left", show=False, id="app.pane_left"),
     Binding("l,right", "pane(1)", "Pane right", show=False, id="app.pane_right"),
     Binding("n", "move('item', 1)", "Next item", id="app.next_item"),
@@ -48,17 +59,29 @@ APP_BINDINGS: list[BindingType] = [
         id="app.problems",
         tooltip="Files skipped and warnings from reading the archive",
     ),
-    Binding("question_mark", "help", "Help", id="app.help"),
-    Binding("q", "quit", "Quit", id="app.quit"),
 ]
 
-#: The library's keys (see `tui.library_actions`), listed under a heading of their own.
+#: `u` moves through the archive, so the ReaderScreen binds it; help lists it with the library.
+NEXT_UNREAD = Binding("u", "next_unread", "Next unread", show=False, id="app.next_unread")
+
+#: The library's keys (see `widgets.library_keys`), listed under a heading of their own.
 LIBRARY_BINDINGS: list[BindingType] = [
     Binding("b", "bookmark", "Bookmark", id="app.bookmark", tooltip="Bookmark the item, or not"),
     Binding("t", "edit_tags", "Tags", id="app.tags", tooltip="Edit the item's tags"),
     Binding("a", "edit_note", "Note", show=False, id="app.note", tooltip="Annotate the item"),
     Binding("m", "toggle_read", "Read/unread", show=False, id="app.toggle_read"),
-    Binding("u", "next_unread", "Next unread", show=False, id="app.next_unread"),
     Binding("B", "library", "Library", id="app.library", tooltip="Every item you kept"),
     Binding("e", "export", "Export", show=False, id="app.export"),
 ]
+
+#: The keys the footer always shows, at its right end, however narrow the terminal.
+PINNED_IN_FOOTER = ("app.help", "app.quit")
+
+
+def key_for(binding_id: str, keymap: Mapping[str, str]) -> str:
+    """The first key bound to `binding_id`: the user's remapping, else the default."""
+    keys = keymap.get(binding_id)
+    if keys is None:
+        every = (*APP_BINDINGS, *READER_BINDINGS, NEXT_UNREAD, *LIBRARY_BINDINGS)
+        keys = next((b.key for b in every if isinstance(b, Binding) and b.id == binding_id), "")
+    return keys.split(",")[0].strip()

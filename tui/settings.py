@@ -17,8 +17,9 @@ from tui import paths
 
 
 @dataclass(frozen=True)
-class Position:
-    """Where the reader was in one archive: the issue number and the item shown."""
+class LastRead:
+    """Where the reader was in one archive: the issue number and the item shown (kept by
+    number and id, unlike `tui.navigation.Position`, so it survives files added or removed)."""
 
     issue: int
     item_id: str | None = None
@@ -32,13 +33,13 @@ class Settings:
     #: Binding id → keys ("app.quit": "ctrl+q"), handed to `App.set_keymap`.
     keymap: dict[str, str] = field(default_factory=dict)
     #: Archive path (resolved, as text) → last position read there.
-    positions: dict[str, Position] = field(default_factory=dict)
+    positions: dict[str, LastRead] = field(default_factory=dict)
 
-    def position_in(self, archive_root: Path) -> Position | None:
+    def last_read_in(self, archive_root: Path) -> LastRead | None:
         return self.positions.get(_archive_key(archive_root))
 
-    def remember_position(self, archive_root: Path, position: Position) -> None:
-        self.positions[_archive_key(archive_root)] = position
+    def remember_last_read(self, archive_root: Path, last_read: LastRead) -> None:
+        self.positions[_archive_key(archive_root)] = last_read
 
 
 def _archive_key(archive_root: Path) -> str:
@@ -51,16 +52,16 @@ def _str_dict(value: Any) -> dict[str, str]:
     return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def _positions(value: Any) -> dict[str, Position]:
+def _positions(value: Any) -> dict[str, LastRead]:
     if not isinstance(value, dict):
         return {}
-    positions: dict[str, Position] = {}
+    positions: dict[str, LastRead] = {}
     for key, entry in value.items():
         if not isinstance(key, str) or not isinstance(entry, dict):
             continue
         issue, item_id = entry.get("issue"), entry.get("item_id")
         if isinstance(issue, int) and (item_id is None or isinstance(item_id, str)):
-            positions[key] = Position(issue, item_id)
+            positions[key] = LastRead(issue, item_id)
     return positions
 
 

@@ -92,6 +92,7 @@ class ArchiveLoader(Widget):
             if preview_shown or preview is not None:
                 self._preview_drawn.wait(self.PREVIEW_WAIT_S)
             archive = cache.load(self._progress)
+        archive.places  # noqa: B018 -- build the id index here, off the UI thread
         if not get_current_worker().is_cancelled:  # a reload started since: its result wins
             self.post_message(self.Loaded(archive))
 

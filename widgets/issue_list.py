@@ -22,7 +22,7 @@ from tui.archive.model import Issue
 from widgets.row_list import RowList, cursor_bindings
 
 if TYPE_CHECKING:
-    from tui.library.view import LibraryView
+    from tui.library.marks import LibraryMarks
 
 #: Below this width the list shows only the issue numbers.
 NARROW_WIDTH = 24
@@ -98,7 +98,7 @@ class IssueList(RowList):
         self._status = "读取中…"
         self._digits = ""
         self._digit_time = 0.0
-        self._marks: LibraryView | None = None
+        self._marks: LibraryMarks | None = None
 
     @property
     def numbers(self) -> list[int]:
@@ -109,7 +109,7 @@ class IssueList(RowList):
         self._rows = rows
         self.rows_changed(self._index_of(number) or 0 if number is not None else 0)
 
-    def set_marks(self, marks: LibraryView | None) -> None:
+    def set_marks(self, marks: LibraryMarks | None) -> None:
         """Count unread and bookmarked items from `marks`; call again after they change."""
         self._marks = marks
         self._strips.clear()
@@ -152,7 +152,7 @@ class IssueList(RowList):
             self._append_counts(text, row, self._marks, narrow)
         return text
 
-    def _append_counts(self, text: Text, issue: Issue, marks: LibraryView, narrow: bool) -> None:
+    def _append_counts(self, text: Text, issue: Issue, marks: LibraryMarks, narrow: bool) -> None:
         """Add " •3 ★1": unread and bookmarked items (narrow: a dot and a star, no numbers)."""
         ids = [item.id for item in issue.items]
         unread = marks.unread_count(ids)

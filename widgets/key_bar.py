@@ -1,15 +1,20 @@
-"""The bottom line: the keys of the focused pane and of the app, one clickable label each.
+"""The bottom line: the keys of the focused pane and of the screen, one clickable label each.
 
 Textual's `Footer` builds a widget per key and restyles them all whenever the focus moves
 (about 50 ms here on each focus change and on the first frame); this draws the same
 information as a single line of text, so moving between panes stays instant.
 
-Keys keep the order in which they are declared: Textual re-files a remapped binding under
-its new key, at the end of its namespace, where the line would cut it off.
+The focused widget's keys come first, then the screen's, then those of the containers
+around the focus; within each, keys keep the order their class declares them in (Textual
+re-files a remapped binding under its new key, at the end, where the line would cut it
+off). The `pinned` keys (help, quit) sit at the right end and are never cut off.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
@@ -20,12 +25,13 @@ from textual.widget import Widget
 
 
 def declared_order(node_type: type[DOMNode]) -> dict[str, int]:
-    """Binding id → place in the BINDINGS of `node_type` (and its bases), before remapping."""
-    merged = node_type._merged_bindings
-    if merged is None:
-        return {}
-    ids = (binding.id for bindings in merged.key_to_bindings.values() for binding in bindings)
-    return {binding_id: place for place, binding_id in enumerate(dict.fromkeys(ids)) if binding_id}
+    """Binding id → place in the BINDINGS of `node_type` and its bases (bases first)."""
+    ids: list[str] = []
+    for cls in reversed(node_type.__mro__):
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(binding, Binding) and binding.id:
+                ids.append(binding.id)
+    return {binding_id: place for place, binding_id in enumerate(dict.fromkeys(ids))}
 
 
 class KeyBar(Widget):
@@ -40,6 +46,11 @@ class KeyBar(Widget):
     }
     """
 
+    def __init__(self, pinned: Sequence[str] = ()) -> None:
+        """`pinned`: ids of bindings always shown, at the right end."""
+        super().__init__()
+        self.pinned = tuple(pinned)
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
@@ -51,9 +62,10 @@ class KeyBar(Widget):
 
     def render(self) -> RenderResult:
         key_style = Style(bold=True, color=self.app.theme_variables.get("footer-key-foreground"))
-        text = Text(no_wrap=True, overflow="ellipsis")
+        labels: list[Text] = []
+        pinned: dict[str, Text] = {}
         seen: set[str] = set()
-        for binding, enabled in self._in_declared_order():
+        for binding, enabled in self._in_order():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
@@ -61,23 +73,41 @@ class KeyBar(Widget):
             # A click runs the binding's key, exactly as if it had been typed.
             click = Style.from_meta({"@click": f"app.simulate_key({binding.key.split(',')[0]!r})"})
             dim = Style(dim=not enabled)
-            text.append(f" {key} ", key_style + click + dim)
-            text.append(f"{binding.description} ", click + dim)
+            label = Text(no_wrap=True)
+            label.append(f" {key} ", key_style + click + dim)
+            label.append(f"{binding.description} ", click + dim)
+            if binding.id in self.pinned:
+                pinned[binding.id] = label
+            else:
+                labels.append(label)
+        right = Text(no_wrap=True).join(pinned[i] for i in self.pinned if i in pinned)
+        room = self.size.width - cell_len(right.plain) if self.size.width else 1_000
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for label in labels:
+            if cell_len(text.plain) + cell_len(label.plain) > room:
+                break
+            text.append_text(label)
+        if right:
+            text.append(" " * max(room - cell_len(text.plain), 0))
+            text.append_text(right)
         return text
 
-    def _in_declared_order(self) -> list[tuple[Binding, bool]]:
-        """The active bindings, namespace by namespace as Textual lists them, each
-        namespace's in the order its class declares them."""
+    def _in_order(self) -> list[tuple[Binding, bool]]:
+        """The active bindings: the focused widget's, the screen's, the other namespaces'
+        (the containers around the focus, then the app), each in its declared order."""
+        screen = self.screen
+        focused = screen.focused
         namespaces: dict[DOMNode, int] = {}
         orders: dict[type[DOMNode], dict[str, int]] = {}
-        ranked: list[tuple[int, int, int, Binding, bool]] = []
-        for index, active in enumerate(self.screen.active_bindings.values()):
+        ranked: list[tuple[int, int, int, int, Binding, bool]] = []
+        for index, active in enumerate(screen.active_bindings.values()):
             namespace, binding = active.node, active.binding
+            group = 0 if namespace is focused else 1 if namespace is screen else 2
             rank = namespaces.setdefault(namespace, len(namespaces))
             order = orders.get(type(namespace))
             if order is None:
                 order = orders[type(namespace)] = declared_order(type(namespace))
             place = order.get(binding.id, len(order)) if binding.id else len(order)
-            ranked.append((rank, place, index, binding, active.enabled))
-        ranked.sort(key=lambda entry: entry[:3])
-        return [(binding, enabled) for _rank, _place, _index, binding, enabled in ranked]
+            ranked.append((group, rank, place, index, binding, active.enabled))
+        ranked.sort(key=lambda entry: entry[:4])
+        return [(binding, enabled) for *_ranks, binding, enabled in ranked]

@@ -21,7 +21,7 @@ from widgets.item_reader import NO_NOTES, ItemNotes, ItemReader
 from widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:
-    from tui.library.view import LibraryView
+    from tui.library.marks import LibraryMarks
 
 
 class ReaderPanes(Horizontal):
@@ -58,12 +58,12 @@ class ReaderPanes(Horizontal):
             self.section_tree.select_item(item.id)
         self.reader.show_item(item, notes=notes)
 
-    def set_marks(self, marks: LibraryView | None) -> None:
+    def set_marks(self, marks: LibraryMarks | None) -> None:
         """The library's marks (unread, bookmarked) for the list and the tree to show."""
         self.issue_list.set_marks(marks)
         self.section_tree.set_marks(marks)
 
-    def marks_changed(self, marks: LibraryView, notes: ItemNotes) -> None:
+    def marks_changed(self, marks: LibraryMarks, notes: ItemNotes) -> None:
         """A mark changed: redraw the counts and marks, and the notes of the item on show."""
         self.set_marks(marks)
         self.reader.set_notes(notes)

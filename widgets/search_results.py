@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.sanitize import sanitize
-from tui.search import Hit, LibraryView
+from tui.search import Hit, ItemMarks
 from widgets.row_list import RowList
 
 #: Below this width the row shows the issue number only, not the date and section.
@@ -59,7 +59,7 @@ class SearchResults(RowList, can_focus=False):
         super().__init__(id=id, classes=classes)
         self.hits: tuple[Hit, ...] = ()
         #: The user's library, for the bookmark mark; None leaves no room for it.
-        self.marks: LibraryView | None = None
+        self.marks: ItemMarks | None = None
 
     def marks_changed(self) -> None:
         """Bookmarks changed (a batch action): draw the rows again."""

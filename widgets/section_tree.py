@@ -20,7 +20,7 @@ from tui.sanitize import sanitize
 from widgets.row_list import RowList, cursor_bindings
 
 if TYPE_CHECKING:
-    from tui.library.view import LibraryView
+    from tui.library.marks import LibraryMarks
 
 RowKind = Literal["heading", "bullet", "item"]
 
@@ -100,7 +100,7 @@ class SectionTree(RowList):
         self.border_title = "目录"
         self._issue: Issue | None = None
         self._rows: list[TreeRow] = []
-        self._marks: LibraryView | None = None
+        self._marks: LibraryMarks | None = None
 
     @property
     def issue(self) -> Issue | None:
@@ -132,7 +132,7 @@ class SectionTree(RowList):
                 return index
         return 0
 
-    def set_marks(self, marks: LibraryView | None) -> None:
+    def set_marks(self, marks: LibraryMarks | None) -> None:
         """Mark items from `marks`; call again after they change."""
         self._marks = marks
         self._strips.clear()

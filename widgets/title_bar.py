@@ -1,4 +1,4 @@
-"""The top line: the app's title and sub-title (archive name, counts, loading progress), and
+"""The top line: the screen's title and sub-title (archive name, counts, loading progress), and
 a lasting "只读" mark when the library cannot be written (the notice saying why goes away).
 
 One widget drawing one line: Textual's `Header` is four widgets (icon, title, clock space),
@@ -19,7 +19,8 @@ READ_ONLY_MARK = "只读"
 
 
 class TitleBar(Widget):
-    """Shows `App.title — App.sub_title`, centred, and follows changes to either."""
+    """Shows the screen's `title — sub_title` (the app's where the screen has none), centred,
+    and follows changes to either."""
 
     DEFAULT_CSS = """
     TitleBar {
@@ -35,17 +36,20 @@ class TitleBar(Widget):
     read_only: reactive[bool] = reactive(False)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "title", self._changed, init=False)
-        self.watch(self.app, "sub_title", self._changed, init=False)
+        for owner in (self.app, self.screen):
+            self.watch(owner, "title", self._changed, init=False)
+            self.watch(owner, "sub_title", self._changed, init=False)
 
     def _changed(self) -> None:
         self.refresh()
 
     def render(self) -> RenderResult:
         # The title holds the archive folder's name: outside text.
-        text = Text(sanitize(self.app.title), style="bold", no_wrap=True, overflow="ellipsis")
-        if self.app.sub_title:
-            text.append(f" — {sanitize(self.app.sub_title)}", style="dim")
+        title = self.screen.title or self.app.title
+        sub_title = self.screen.sub_title or self.app.sub_title
+        text = Text(sanitize(title), style="bold", no_wrap=True, overflow="ellipsis")
+        if sub_title:
+            text.append(f" — {sanitize(sub_title)}", style="dim")
         if self.read_only:
             text.append(" · ")
             text.append(f" {READ_ONLY_MARK} ", style="bold reverse")

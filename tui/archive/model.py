@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 try:  # the built-in module itself: `hashlib` would also load OpenSSL (~2 ms of start-up)
     from _blake2 import blake2b
@@ -124,6 +125,19 @@ class SkippedFile:
     reason: str
 
 
+class ItemPlace(NamedTuple):
+    """Where an item is in its archive: an entry of the one id index, `Archive.places`."""
+
+    item: Item
+    issue: Issue
+    #: The issue's index in `Archive.issues` (oldest first).
+    issue_index: int
+    #: The item's section among the issue's sections.
+    section_index: int
+    #: The item's index among all the items of its issue, across sections.
+    item_index: int
+
+
 @dataclass(frozen=True)
 class Archive:
     """Every issue read from one folder, oldest first, and the files that were skipped."""
@@ -134,17 +148,34 @@ class Archive:
     warnings: tuple[str, ...] = ()
 
     @cached_property
-    def items_by_id(self) -> dict[str, Item]:
-        return {item.id: item for issue in self.issues for item in issue.items}
+    def places(self) -> dict[str, ItemPlace]:
+        """The one id index of the archive: item id → the item, its issue and where it is.
+
+        Everything that looks an item up by id (the reader, the library, the CLI) asks this;
+        built on first use (the app's loader builds it in its worker thread).
+        """
+        places: dict[str, ItemPlace] = {}
+        for issue_index, issue in enumerate(self.issues):
+            item_index = 0
+            for section_index, section in enumerate(issue.sections):
+                for item in section.items:
+                    places[item.id] = ItemPlace(
+                        item, issue, issue_index, section_index, item_index
+                    )
+                    item_index += 1
+        return places
+
+    def locate(self, item_id: str) -> ItemPlace | None:
+        """Where the item with this id is, if the archive has it."""
+        return self.places.get(item_id)
 
     def item(self, item_id: str) -> Item | None:
-        return self.items_by_id.get(item_id)
+        place = self.places.get(item_id)
+        return place.item if place is not None else None
 
     def issue_of(self, item: Item) -> Issue | None:
-        for issue in self.issues:
-            if issue.number == item.number and any(i.id == item.id for i in issue.items):
-                return issue
-        return None
+        place = self.places.get(item.id)
+        return place.issue if place is not None else None
 
     @property
     def newest_first(self) -> tuple[Issue, ...]:

@@ -3,19 +3,19 @@
 No Textual here: the app, the CLI and the search filters all use these same objects.
 """
 
+from tui.library.marks import LibraryMarks
 from tui.library.reattach import ReattachReport, reattach
 from tui.library.records import LibraryRecord, Snapshot
 from tui.library.session import LibrarySession
 from tui.library.store import LibraryError, LibraryReadOnly, LibraryStore
-from tui.library.view import LibraryView
 
 __all__ = [
     "LibraryError",
+    "LibraryMarks",
     "LibraryReadOnly",
     "LibraryRecord",
     "LibrarySession",
     "LibraryStore",
-    "LibraryView",
     "ReattachReport",
     "Snapshot",
     "reattach",

@@ -36,7 +36,7 @@ def reattach(store: LibraryStore, archive: Archive) -> ReattachReport:
     Each archive item takes at most one record, best scores first; items the library already
     knows by their own id are not candidates. A read-only store reports without moving.
     """
-    present = archive.items_by_id
+    present = archive.places
     known = store.headlines()
     lost = {item_id: known[item_id] for item_id in known if item_id not in present}
     candidates: dict[int, list[Item]] = {}
@@ -64,7 +64,7 @@ def reattach(store: LibraryStore, archive: Archive) -> ReattachReport:
             continue
         taken_old.add(old_id)
         taken_new.add(item.id)
-        moves.append((old_id, Snapshot.of(item, archive.issue_of(item))))
+        moves.append((old_id, Snapshot.at(present[item.id])))
     if moves and not store.read_only:
         with store.write_transaction() as conn:
             for old_id, new in moves:

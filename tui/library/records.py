@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tui.archive.model import TITLE, Issue, Item
+from tui.archive.model import TITLE, Issue, Item, ItemPlace
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,16 @@ class Snapshot:
     source_title: str = TITLE
 
     @classmethod
-    def of(cls, item: Item, issue: Issue | None = None) -> Snapshot:
-        position = 0
-        if issue is not None:
-            position = next((i for i, it in enumerate(issue.items) if it.id == item.id), 0)
+    def at(cls, place: ItemPlace) -> Snapshot:
+        """The item at this place of the archive's index, as the library keeps it."""
+        return cls.of(place.item, place.issue, place.item_index)
+
+    @classmethod
+    def of(cls, item: Item, issue: Issue | None = None, position: int | None = None) -> Snapshot:
+        if position is None:
+            position = 0
+            if issue is not None:
+                position = next((i for i, it in enumerate(issue.items) if it.id == item.id), 0)
         return cls(
             id=item.id,
             number=item.number,

@@ -1,9 +1,9 @@
 """The library as the reader app uses it: the store, bound to the archive that is open.
 
 The app deals in item ids (the tree's cursor, search results); the store wants snapshots.
-This keeps the map from id to item and issue, so every key (b, t, m, u, the note editor,
-batch actions on search results) is one call. Writes raise `LibraryError` with a one-line
-message for the app to show (a read-only session says why).
+Items are found through the archive's one id index (`Archive.places`), so every key (b, t,
+m, u, the note editor, batch actions on search results) is one call. Writes raise
+`LibraryError` with a one-line message for the app to show (a read-only session says why).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from tui.archive.model import Archive, Issue, Item
+from tui.library.marks import LibraryMarks
 from tui.library.reattach import ReattachReport, reattach
 from tui.library.records import LibraryRecord, Snapshot
 from tui.library.store import LibraryError, LibraryStore
-from tui.library.view import LibraryView
 
 
 class LibrarySession:
@@ -23,10 +23,9 @@ class LibrarySession:
     def __init__(self, store: LibraryStore) -> None:
         self.store = store
         self.archive: Archive | None = None
-        self._issue_of: dict[str, Issue] = {}
 
     @property
-    def view(self) -> LibraryView:
+    def view(self) -> LibraryMarks:
         """What search filters and the panes' marks ask (is_bookmarked, tags_of, …)."""
         return self.store.view
 
@@ -41,7 +40,6 @@ class LibrarySession:
     def attach(self, archive: Archive) -> ReattachReport:
         """Bind to a freshly loaded archive and re-attach records whose ids changed."""
         self.archive = archive
-        self._issue_of = {item.id: issue for issue in archive.issues for item in issue.items}
         return reattach(self.store, archive)
 
     def item(self, item_id: str) -> Item | None:
@@ -49,9 +47,9 @@ class LibrarySession:
 
     def snapshot(self, item_id: str) -> Snapshot:
         """The item as it is now, or as the library last saw it if its file is gone."""
-        item = self.item(item_id)
-        if item is not None:
-            return Snapshot.of(item, self._issue_of.get(item_id))
+        place = self.archive.locate(item_id) if self.archive is not None else None
+        if place is not None:
+            return Snapshot.at(place)
         kept = self.store.snapshot(item_id)
         if kept is None:
             raise LibraryError(f"no item {item_id} in the archive or the library")
@@ -104,5 +102,5 @@ class LibrarySession:
 
     def records(self, kept_only: bool = True) -> list[LibraryRecord]:
         """For the library view and the export dialog: kept items, marked if not on disk."""
-        present = self.archive.items_by_id if self.archive is not None else {}
+        present = self.archive.places if self.archive is not None else {}
         return self.store.records(present, kept_only=kept_only)

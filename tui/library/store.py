@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tui import paths
+from tui.library.marks import LibraryMarks
 from tui.library.opening import open_library
 from tui.library.records import LibraryRecord, Snapshot
 from tui.library.rows import (
@@ -26,7 +27,6 @@ from tui.library.rows import (
     save_snapshot,
     snapshot_from_row,
 )
-from tui.library.view import LibraryView
 
 
 class LibraryError(Exception):
@@ -49,7 +49,7 @@ class LibraryStore:
         #: A message for the user (database moved aside, read-only session), or None.
         self.notice = opened.notice
         self._lock = threading.RLock()
-        self.view = LibraryView()
+        self.view = LibraryMarks()
         self._data_version = -1
         try:
             self.refresh()
@@ -225,7 +225,7 @@ class LibraryStore:
         """Every item in the library (or only the bookmarked, tagged or annotated ones), by
         issue and place in the issue.
 
-        `present` holds the ids of the open archive (`archive.items_by_id`); records not in
+        `present` holds the ids of the open archive (`archive.places`); records not in
         it are marked `in_archive=False`.
         """
         where = f"WHERE id IN ({KEPT_IDS})" if kept_only else ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar, NamedTuple, TypeAlias
 
 from rich.table import Table
@@ -27,9 +27,9 @@ BindingSections: TypeAlias = "Sequence[tuple[str, Sequence[BindingType | KeyNote
 
 def binding_sections() -> BindingSections:
     """Every key the app knows, grouped as the help screen lists them."""
-    from tui.keys import APP_BINDINGS, LIBRARY_BINDINGS
+    from tui.keys import APP_BINDINGS, LIBRARY_BINDINGS, NEXT_UNREAD, READER_BINDINGS
     from tui.screens.export_dialog import ExportDialog
-    from tui.screens.library_view import LibraryScreen
+    from tui.screens.library_screen import LibraryScreen
     from tui.screens.note_editor import NoteEditor
     from tui.screens.search import SearchScreen
     from tui.screens.tag_editor import TagEditor
@@ -40,8 +40,8 @@ def binding_sections() -> BindingSections:
     save = KeyNote("enter", "Save")
     palette = KeyNote(App.COMMAND_PALETTE_BINDING, "Commands, themes")
     return [
-        ("全局", [*APP_BINDINGS, palette]),
-        ("资料库", LIBRARY_BINDINGS),
+        ("全局", [*READER_BINDINGS, *APP_BINDINGS, palette]),
+        ("资料库", [*LIBRARY_BINDINGS[:4], NEXT_UNREAD, *LIBRARY_BINDINGS[4:]]),
         ("期刊列表", [*IssueList.BINDINGS, KeyNote("0-9", "Go to issue N")]),
         ("目录", SectionTree.BINDINGS),
         ("正文", ItemReader.BINDINGS),
@@ -54,7 +54,7 @@ def binding_sections() -> BindingSections:
 
 
 class HelpScreen(ModalScreen[None]):
-    """A scrollable table of keys; any of escape, q or ? closes it."""
+    """A scrollable table of keys as the user's `keymap` binds them; escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
@@ -75,9 +75,10 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, sections: BindingSections) -> None:
+    def __init__(self, sections: BindingSections, keymap: Mapping[str, str]) -> None:
         super().__init__()
         self._sections = sections
+        self._keymap = keymap
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
@@ -92,7 +93,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(min_width=16, style="bold")
         table.add_column()
         table.add_column(style="dim")
-        keymap = self.app._keymap  # the user's remapping (settings → App.set_keymap)
+        keymap = self._keymap
         for binding in bindings:
             if isinstance(binding, KeyNote):
                 keys, description, binding_id = binding.keys, binding.description, ""

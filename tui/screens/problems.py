@@ -48,11 +48,10 @@ def problems_notice(archive: Archive, key: str) -> str | None:
     return f"{'，'.join(parts)} — 按 {key} 查看" if parts else None
 
 
-def notify_problems(app: App[None], archive: Archive) -> None:
-    """After loading: a short toast if any file was skipped or any warning was raised."""
-    keys = app._keymap.get("app.problems", "exclamation_mark")  # the user's remapping
-    key = app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
-    notice = problems_notice(archive, key)
+def notify_problems(app: App[None], archive: Archive, key: str) -> None:
+    """After loading: a short toast if any file was skipped or any warning was raised;
+    `key` is the key that opens the list (as the user's key map binds it)."""
+    notice = problems_notice(archive, app.get_key_display(Binding(key, "")))
     if notice is not None:
         app.notify(notice, title="读取存档", severity="warning", markup=False)
 

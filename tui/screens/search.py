@@ -34,7 +34,7 @@ from textual.worker import Worker, WorkerState
 from tui import paths
 from tui.archive.model import Archive
 from tui.sanitize import sanitize
-from tui.search import LibraryView, QueryError, SearchEngine
+from tui.search import ItemMarks, QueryError, SearchEngine
 from tui.search.history import load_history, remember
 from widgets.search_results import SearchResults
 
@@ -46,7 +46,7 @@ PLACEHOLDER = '搜索：词语 拼音 "短语" -排除 sec:技术 no:390..410 da
 _last_engine: tuple[Archive, SearchEngine] | None = None
 
 
-def engine_for(archive: Archive, library: LibraryView | None) -> SearchEngine:
+def engine_for(archive: Archive, library: ItemMarks | None) -> SearchEngine:
     """The kept engine of this archive, or a new one (fast: headlines only)."""
     global _last_engine
     if _last_engine is not None and _last_engine[0] is archive:
@@ -113,7 +113,7 @@ class SearchScreen(ModalScreen[str | None]):
         item_ids: tuple[str, ...]
 
     def __init__(
-        self, source: SearchEngine | Archive, library: LibraryView | None = None, query: str = ""
+        self, source: SearchEngine | Archive, library: ItemMarks | None = None, query: str = ""
     ) -> None:
         super().__init__()
         self._source = source

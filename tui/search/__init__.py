@@ -4,13 +4,13 @@ Importing this package is cheap: jieba and pypinyin load only in `SearchEngine.b
 """
 
 from tui.search.engine import SearchEngine
-from tui.search.filters import LibraryView
+from tui.search.filters import ItemMarks
 from tui.search.query import Query, QueryError, parse_query
 from tui.search.results import Hit, SearchResult
 
 __all__ = [
     "Hit",
-    "LibraryView",
+    "ItemMarks",
     "Query",
     "QueryError",
     "SearchEngine",

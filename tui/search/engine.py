@@ -22,7 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
 from tui.archive.model import Archive
-from tui.search.filters import LibraryView, allowed_items
+from tui.search.filters import ItemMarks, allowed_items
 from tui.search.fold import fold, original_spans
 from tui.search.index import ArchiveIndex, Block, TextIndex, newest_first
 from tui.search.match import TermMatch, TermMatcher, word_pattern
@@ -43,7 +43,7 @@ Way = Callable[[TermMatcher, "bytearray | None", Found, int], Iterator[tuple[int
 class SearchEngine:
     """Searches one archive; the library view, if given, answers #tag and is: filters."""
 
-    def __init__(self, archive: Archive, library: LibraryView | None = None) -> None:
+    def __init__(self, archive: Archive, library: ItemMarks | None = None) -> None:
         self.index = ArchiveIndex(archive)
         self.library = library
         #: Pinyin readings and the headlines they may match (an extra).

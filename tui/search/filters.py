@@ -22,8 +22,8 @@ from tui.search.query import (
 )
 
 
-class LibraryView(Protocol):
-    """What the search asks of the user's library (`tui.library.view.LibraryView` answers)."""
+class ItemMarks(Protocol):
+    """What the search asks of the user's library (`tui.library.marks.LibraryMarks` answers)."""
 
     def is_bookmarked(self, item_id: str) -> bool: ...
 
@@ -39,7 +39,7 @@ NO_LIBRARY = "library not available: #tag and is: filters need the library"
 
 
 def allowed_items(
-    index: ArchiveIndex, filters: Sequence[Filter], library: LibraryView | None
+    index: ArchiveIndex, filters: Sequence[Filter], library: ItemMarks | None
 ) -> bytearray | None:
     """One byte per item, 1 where every filter lets it through; None when there are none."""
     if not filters:
@@ -75,7 +75,7 @@ def _section_mask(index: ArchiveIndex, section_filter: SectionFilter) -> bytes:
 
 
 def _library_mask(
-    index: ArchiveIndex, library_filter: TagFilter | StateFilter, library: LibraryView
+    index: ArchiveIndex, library_filter: TagFilter | StateFilter, library: ItemMarks
 ) -> bytes:
     ids = [item.id for item in index.items]
     if isinstance(library_filter, TagFilter):

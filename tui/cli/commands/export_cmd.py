@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     archive, store = opened
     chosen = ExportFilter(tags=tuple(args.tag), everything=args.all)
-    records = chosen.select(store.records(present=archive.items_by_id))
+    records = chosen.select(store.records(present=archive.places))
     data = render(args.format, records, now_stamp(), chosen.label)
     if target is None:
         write_stdout(data)

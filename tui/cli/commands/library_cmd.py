@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if opened is None:
         return 1
     archive, store = opened
-    records = store.records(present=archive.items_by_id)
+    records = store.records(present=archive.places)
     if args.json:
         document = {
             "library": str(store.path),

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 
-class LibraryView:
+class LibraryMarks:
     """Read-only questions about item ids; only `LibraryStore` changes it."""
 
     def __init__(self) -> None:

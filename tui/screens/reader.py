@@ -1,0 +1,359 @@
+"""The reader screen: issue list | section tree | item reader, and the reading state.
+
+This screen owns what it shows: the archive (read by its `ArchiveLoader`, cached preview
+first), the `ReadingOrder` over it, the reading `position` (issue row, item id) and going to
+an item (`open_item`, the seam for every screen that picks one: search, the library view).
+The panes post messages up and the screen calls methods down; the library's keys live in
+the `LibraryKeys` container around the panes, which asks the screen only for the item on
+show. The App around it keeps settings, theme, key map and commands.
+
+Seams: the `search` engineer gives the screen one search engine (`action_search`) and shows
+saved searches in the issue-list pane; the `trust` engineer refreshes the library when
+another process wrote (`LibraryKeys`); the `pdf` engineer binds `o` on the `ItemReader`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.screen import Screen
+from textual.timer import Timer
+
+from tui.archive.cache import ArchivePreview
+from tui.archive.model import Archive, Item
+from tui.keys import NEXT_UNREAD, PINNED_IN_FOOTER, READER_BINDINGS, key_for
+from tui.navigation import Position, ReadingOrder
+from tui.settings import LastRead, Settings
+from widgets.archive_loader import ArchiveLoader
+from widgets.issue_list import IssueList
+from widgets.item_reader import NO_NOTES, ItemReader, plain_item_text
+from widgets.key_bar import KeyBar
+from widgets.library_keys import LibraryKeys
+from widgets.reader_panes import ReaderPanes
+from widgets.section_tree import SectionTree
+from widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from tui.library.session import LibrarySession
+
+#: Terminals narrower than this get the narrow layout (issue numbers only, a slimmer tree).
+NARROW_BELOW = 100
+#: Seconds after the archive loads before the search indexes are built in the background.
+SEARCH_WARM_UP_S = 2.0
+
+
+class ReaderScreen(Screen[None]):
+    """The three panes over one archive folder, with a title line and a key bar."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*READER_BINDINGS, NEXT_UNREAD]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # noqa: RUF012
+    # The issue list is focused as the screen is composed (no restyle after frame one).
+    AUTO_FOCUS = "IssueList"
+
+    #: Seconds an item stays in the reader before it counts as read (tests change it).
+    read_delay_s = 2.0
+
+    def __init__(
+        self,
+        archive_root: Path,
+        settings: Settings,
+        *,
+        archive: Archive | None = None,
+        preview: ArchivePreview | None = None,
+        on_first_item_drawn: Callable[[], None] | None = None,
+    ) -> None:
+        """Read `archive_root` (tests may pass its `archive`; the CLI passes the cached
+        `preview` to show in the first frame). `settings` keep the last position read and
+        the key map; `on_first_item_drawn` runs once the first item is on screen."""
+        super().__init__()
+        self.archive_root = archive_root
+        self.settings = settings
+        #: The whole archive, once read (None while loading or reloading).
+        self.archive = archive
+        self.order = ReadingOrder(Archive(archive_root, ()))
+        #: The reading position: the issue's row in the list and the item on show.
+        self.position: Position | None = None
+        self._early_preview = preview
+        self._first_item_drawn = on_first_item_drawn
+        self._restored = False
+        self._read_timer: Timer | None = None
+        self.title = f"周报 · {archive_root.name}"
+
+    def compose(self) -> ComposeResult:
+        # Textual sets breakpoint classes on the first resize event, after the first frame,
+        # which would restyle and redraw every pane: set them now, before anything is styled.
+        wide = self.app.size.width >= NARROW_BELOW
+        self.set_class(wide, "-wide")
+        self.set_class(not wide, "-narrow")
+        yield TitleBar()
+        yield LibraryKeys(
+            ReaderPanes(id="panes"), current_item=lambda: self.current_item, id="library"
+        )
+        yield KeyBar(pinned=PINNED_IN_FOOTER)
+        yield ArchiveLoader()
+
+    @property
+    def panes(self) -> ReaderPanes:
+        return self.query_one(ReaderPanes)
+
+    @property
+    def library_keys(self) -> LibraryKeys:
+        return self.query_one(LibraryKeys)
+
+    @property
+    def library(self) -> LibrarySession | None:
+        """The open library (owned by `LibraryKeys`), or None until it is open."""
+        return self.library_keys.session
+
+    @property
+    def current_item(self) -> Item | None:
+        """The item on show (what `y`, `b`, `t`… act on), from the reading position."""
+        return self.order.item_at(self.position) if self.position is not None else None
+
+    def on_mount(self) -> None:
+        self.sub_title = "读取中…"
+        if self._first_item_drawn is not None:
+            self.panes.reader.on_first_item_drawn = self._first_item_drawn
+        if self._early_preview is not None:
+            self._preview(ArchiveLoader.Preview(self._early_preview))
+        if self.position is not None:
+            # The worker would only wait for the preview's frame (see `preview_drawn`), and
+            # starting it costs that frame a few milliseconds: start it once it is drawn.
+            self.call_after_refresh(self._load_behind_preview)
+        else:
+            self.panes.reader.show_item(None, "读取中…")
+            self.query_one(ArchiveLoader).load(self.archive_root, self.archive)
+
+    # Loading.
+
+    def _load_behind_preview(self) -> None:
+        """The preview is on screen: read the whole archive now, without waiting."""
+        loader = self.query_one(ArchiveLoader)
+        loader.load(self.archive_root, self.archive, preview_shown=True)
+        loader.preview_drawn()
+
+    @on(ArchiveLoader.Progress)
+    def _progress(self, message: ArchiveLoader.Progress) -> None:
+        self.sub_title = f"读取中 {message.done}/{message.total}"
+        self.panes.issue_list.set_status(self.sub_title)
+
+    @on(ArchiveLoader.Failed)
+    def _failed(self, message: ArchiveLoader.Failed) -> None:
+        self.sub_title = "读取失败"
+        self.notify(str(message.error), title="读取失败", severity="error", markup=False)
+
+    @on(ArchiveLoader.Preview)
+    def _preview(self, message: ArchiveLoader.Preview) -> None:
+        """Show the newest issue before the whole archive arrives, if that is where to open."""
+        self.call_after_refresh(self.query_one(ArchiveLoader).preview_drawn)
+        newest = message.preview.newest
+        saved = self.settings.last_read_in(self.archive_root)
+        shown = self.position is not None
+        if shown or self._restored or not newest or (saved and saved.issue != newest.number):
+            return
+        self.panes.show_rows(message.preview.rows)
+        self.order = ReadingOrder(Archive(self.archive_root, (newest,)))
+        self._go_to(0, None)
+
+    @on(ArchiveLoader.Loaded)
+    def _loaded(self, message: ArchiveLoader.Loaded) -> None:
+        archive = self.archive = message.archive
+        order = ReadingOrder(archive)
+        row, item_id = self._wanted_position(order)
+        self._restored = True
+        self.order = order
+        issues = order.issues
+        self.sub_title = f"{len(issues)} 期 · {archive.item_count} 条"
+        self.panes.show_rows(issues, issues[row].number if issues else None)
+        self.position = None
+        if issues:
+            self._go_to(row, item_id)
+        else:
+            self.panes.show_nothing(f"{self.archive_root} 中没有可读的期刊。")
+        self.library_keys.attach(archive)
+        # Later than the first frames and the library, which matter more right after loading.
+        self.set_timer(SEARCH_WARM_UP_S, lambda: self._warm_up_search(archive))
+        if archive.skipped or archive.warnings or any(issue.warnings for issue in issues):
+            from tui.screens.problems import notify_problems
+
+            notify_problems(self.app, archive, key_for("app.problems", self.settings.keymap))
+
+    def _wanted_position(self, order: ReadingOrder) -> tuple[int, str | None]:
+        """Where to open: the current position on reload, else the one saved for this archive."""
+        saved = self.settings.last_read_in(self.archive_root)
+        number, item_id = (saved.issue, saved.item_id) if saved else (None, None)
+        if self._restored and self.position is not None:
+            number, item_id = self.order.issues[self.position.row].number, self.position.item_id
+        row = order.row_of_issue(number)
+        return (row, item_id) if row is not None else (0, None)
+
+    @work(thread=True, exclusive=True, group="search-warm-up", exit_on_error=False)
+    def _warm_up_search(self, archive: Archive) -> None:
+        """Build (or load from the disk cache) the pinyin and body indexes before the first
+        `/`, so that its first results already cover them."""
+        from tui.screens.search import engine_for
+
+        engine_for(archive, None).build_extras()
+
+    # Going to an item.
+
+    def _go_to(self, row: int, item_id: str | None) -> None:
+        """Make (issue row, item) the reading position and show it in every pane."""
+        if not 0 <= row < len(self.order.issues):  # a row of the preview, not loaded yet
+            self.panes.show_nothing("读取中…")
+            return
+        issue = self.order.issues[row]
+        located = self.order.locate(item_id) if item_id else None
+        item = self.order.item_at(located) if located and located.row == row else None
+        item = item or self.order.first_item(row)
+        if item is None:
+            self.position = None
+            self.panes.show_nothing(f"第 {issue.number} 期没有条目。", issue)
+            return
+        if self.position is None or self.position.item_id != item.id:
+            self._reading_started(item.id)
+        self.position = Position(row, item.id)
+        self.panes.show(row, issue, item, self.library_keys.notes_of(item.id))
+        self.settings.remember_last_read(self.archive_root, LastRead(issue.number, item.id))
+
+    def open_item(self, item_id: str | None) -> None:
+        """Show the item with this id — its issue, tree and text — and focus the reader.
+
+        The seam for every screen that picks an item (search, library view): each dismisses
+        with an item id (or None) and is pushed with this method as its callback.
+        """
+        position = self.order.locate(item_id) if item_id else None
+        if position is not None:
+            self._go_to(*position)
+            self.panes.reader.focus()
+        elif item_id:
+            self.notify(f"{item_id} 不在这个存档中。", severity="warning", markup=False)
+
+    # Reading marks.
+
+    def _reading_started(self, item_id: str) -> None:
+        """A new item is on show: it counts as read after `read_delay_s` on screen."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        self._read_timer = self.set_timer(
+            self.read_delay_s, lambda: self._read_long_enough(item_id)
+        )
+
+    def _read_long_enough(self, item_id: str) -> None:
+        if self.position is not None and self.position.item_id == item_id:
+            self.library_keys.mark_read(item_id)
+
+    @on(LibraryKeys.Ready)
+    def _library_ready(self, message: LibraryKeys.Ready) -> None:
+        self.query_one(TitleBar).read_only = message.session.read_only
+
+    @on(LibraryKeys.MarksChanged)
+    def _marks_changed(self) -> None:
+        """Redraw counts and marks in every pane after the library changed."""
+        library = self.library_keys
+        if library.session is not None:
+            item_id = self.position.item_id if self.position is not None else None
+            notes = library.notes_of(item_id) if item_id else NO_NOTES
+            self.panes.marks_changed(library.session.view, notes)
+
+    @on(LibraryKeys.ItemChosen)
+    def _library_item_chosen(self, message: LibraryKeys.ItemChosen) -> None:
+        self.open_item(message.item_id)
+
+    # What the panes say.
+
+    @on(IssueList.Highlighted)
+    def _issue_highlighted(self, message: IssueList.Highlighted) -> None:
+        if self.position is None or message.index != self.position.row:
+            self._go_to(message.index, None)
+
+    @on(IssueList.Chosen)
+    def _issue_chosen(self) -> None:
+        self.panes.section_tree.focus()
+
+    @on(SectionTree.ItemHighlighted)
+    def _item_highlighted(self, message: SectionTree.ItemHighlighted) -> None:
+        if self.position is not None and message.item_id != self.position.item_id:
+            self._go_to(self.position.row, message.item_id)
+
+    @on(SectionTree.ItemChosen)
+    def _item_chosen(self, message: SectionTree.ItemChosen) -> None:
+        self._item_highlighted(SectionTree.ItemHighlighted(message.item_id))
+        self.panes.reader.focus()
+
+    @on(ItemReader.EndReached)
+    def _end_reached(self) -> None:
+        """Paged past the end: the item has been read; on to the next."""
+        if self.position is not None:
+            self.library_keys.mark_read(self.position.item_id)
+        self.action_move("item", 1)
+
+    # The keys.
+
+    def action_move(self, unit: str, step: int) -> None:
+        """Go `step` items, sections or issues down (positive) or up the list."""
+        if self.position is None or self.archive is None:
+            return
+        if unit == "issue":
+            last = len(self.order.issues) - 1
+            self._go_to(min(max(self.position.row + step, 0), last), None)
+            return
+        target = self.order.step(self.position, unit, step)
+        if target is not None:
+            self._go_to(*target)
+
+    def action_pane(self, step: int) -> None:
+        self.panes.focus_pane(step)
+
+    def action_page(self) -> None:
+        self.panes.reader.page_or_next()
+
+    def action_copy_item(self) -> None:
+        item = self.current_item
+        if item is not None:
+            self.app.copy_to_clipboard(plain_item_text(item))
+            self.notify(item.headline, title="已复制", timeout=2, markup=False)
+
+    def action_zoom(self) -> None:
+        self.panes.toggle_zoom()
+
+    def action_reload(self) -> None:
+        self.archive = None
+        self.sub_title = "重新读取中…"
+        self.query_one(ArchiveLoader).load(self.archive_root)
+
+    def action_next_unread(self) -> None:
+        """`u`: the next unread item down the issue list, wrapping round."""
+        session = self.library_keys.session
+        if session is None:
+            self.notify("资料库还在打开。", timeout=2)
+            return
+        current = self.position.item_id if self.position is not None else None
+        target = session.next_unread(self.order.item_ids(), current)
+        if target is None:
+            self.notify("全部已读。", timeout=2)
+        else:
+            self.open_item(target)
+
+    def action_search(self) -> None:
+        """`/`: the search overlay; the item chosen there opens here."""
+        if self.archive is None:
+            self.notify("存档还在读取中。", timeout=2)
+            return
+        from tui.screens.search import SearchScreen
+
+        session = self.library_keys.session
+        marks = session.view if session is not None else None
+        self.app.push_screen(SearchScreen(self.archive, marks), self.open_item)
+
+    def action_problems(self) -> None:
+        """`!`: the files skipped and the warnings raised reading the archive."""
+        from tui.screens.problems import ProblemsScreen
+
+        if self.archive is not None:
+            self.app.push_screen(ProblemsScreen(self.archive))

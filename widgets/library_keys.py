@@ -1,0 +1,266 @@
+"""The library around the panes: the open `LibrarySession` and the keys that change it.
+
+A container: the reader's panes sit inside it, so its keys (b t a m B e) are active while
+a pane has the focus and not while a dialog is open. Its one declared dependency is the item
+the keys act on, `current_item`, a callable the screen passes in; it knows nothing else of
+the reader. It posts `MarksChanged` after every change (the screen redraws counts and marks)
+and `ItemChosen` when the library view (`B`) picks an item to read.
+
+The library opens in a thread once the archive is read (`attach`), so neither its import nor
+its SQLite file delays the first frame; until then the keys say so. Every write goes through
+`write`, which shows a `LibraryError` (a read-only session raises one too) instead of
+failing.
+
+Seams: the `trust` engineer moves `write` into a worker and adds a refresh when another
+process changed the library (post `MarksChanged` after it); the `library-ux` engineer builds
+catch-up, undo and the library view's actions on `write` and `session`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.binding import BindingType
+from textual.containers import Container
+from textual.message import Message
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from tui.archive.model import Archive, Item
+from tui.keys import LIBRARY_BINDINGS
+from widgets.item_reader import NO_NOTES, ItemNotes
+
+if TYPE_CHECKING:
+    from tui.library.session import LibrarySession
+
+#: How long a notice about the library file (moved aside, read-only) stays up.
+NOTICE_TIMEOUT_S = 30
+
+
+class LibraryKeys(Container):
+    """The user's library for the item `current_item()` returns, and its keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = LIBRARY_BINDINGS
+
+    DEFAULT_CSS = "LibraryKeys { height: 1fr; }"
+
+    # Messages take their fields in a plain `__init__`: a dataclass costs ~0.3 ms to create
+    # at import, and this module is imported before the app's first frame.
+    class Ready(Message):
+        """The library is open and bound to the archive just loaded."""
+
+        def __init__(self, session: LibrarySession) -> None:
+            super().__init__()
+            self.session = session
+
+    class Failed(Message):
+        """The library could not be opened; the reader works on without it."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    class MarksChanged(Message):
+        """Bookmarks, tags, notes or read marks changed: redraw what shows them."""
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, LibraryKeys.MarksChanged)
+
+    class ItemChosen(Message):
+        """The library view picked an item to read."""
+
+        def __init__(self, item_id: str) -> None:
+            super().__init__()
+            self.item_id = item_id
+
+    def __init__(
+        self, *children: Widget, current_item: Callable[[], Item | None], id: str | None = None
+    ) -> None:
+        super().__init__(*children, id=id)
+        self._current_item = current_item
+        #: The open library, or None until it is ready (or if it could not be opened).
+        self.session: LibrarySession | None = None
+
+    # Opening.
+
+    def attach(self, archive: Archive) -> None:
+        """Open the library (the first time) and bind it to `archive`, in a thread."""
+        self._open_and_attach(archive)
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def _open_and_attach(self, archive: Archive) -> None:
+        from tui.library.session import LibrarySession
+        from tui.library.store import LibraryError, LibraryStore
+
+        opened = self.session is None
+        try:
+            session = self.session or LibrarySession(LibraryStore())
+            session.attach(archive)
+        except LibraryError as error:
+            self.post_message(self.Failed(str(error)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Ready(session))
+        elif opened:  # a reload started another attach, which opens its own
+            session.store.close()
+
+    def on_library_keys_ready(self, message: Ready) -> None:
+        first = self.session is None
+        self.session = message.session
+        if first and message.session.notice:
+            self.notify(
+                message.session.notice,
+                title="资料库",
+                severity="warning",
+                timeout=NOTICE_TIMEOUT_S,
+                markup=False,
+            )
+        self.post_message(self.MarksChanged())
+
+    def on_library_keys_failed(self, message: Failed) -> None:
+        message.stop()
+        self.notify(message.reason, title="资料库打不开", severity="error", markup=False)
+
+    # What the panes show.
+
+    def notes_of(self, item_id: str) -> ItemNotes:
+        """The user's marks, tags and note on an item, for the reader."""
+        session = self.session
+        if session is None:
+            return NO_NOTES
+        marks = session.view
+        note = session.note_of(item_id) if marks.has_note(item_id) else ""
+        return ItemNotes(marks.is_bookmarked(item_id), tuple(sorted(marks.tags_of(item_id))), note)
+
+    def write(self, change: Callable[[LibrarySession], object]) -> bool:
+        """Make a change to the library; show why if it cannot be made."""
+        from tui.library.store import LibraryError
+
+        if self.session is None:
+            self.notify("资料库还在打开。", timeout=2)
+            return False
+        try:
+            change(self.session)
+        except LibraryError as error:
+            self.notify(str(error), title="未保存", severity="error", markup=False)
+            return False
+        finally:
+            self.post_message(self.MarksChanged())
+        return True
+
+    def mark_read(self, item_id: str) -> None:
+        """Mark the item read, quietly: nothing is written if it already is."""
+        session = self.session
+        if session is not None and not session.read_only and not session.view.is_read(item_id):
+            self.write(lambda library: library.mark_read(item_id))
+
+    # The keys.
+
+    def _item(self) -> Item | None:
+        """The item the keys act on; says so when there is none or the library is not open."""
+        item = self._current_item()
+        if item is None:
+            self.notify("没有打开的条目。", timeout=2)
+        elif self.session is None:
+            self.notify("资料库还在打开。", timeout=2)
+            return None
+        return item
+
+    def action_bookmark(self) -> None:
+        """`b`: bookmark the item on show, or take the bookmark off."""
+        item = self._item()
+        if item is not None and self.write(lambda library: library.toggle_bookmark(item.id)):
+            on_now = self.session is not None and self.session.view.is_bookmarked(item.id)
+            self.notify("已收藏 ★" if on_now else "已取消收藏", timeout=2)
+
+    def action_toggle_read(self) -> None:
+        """`m`: mark the item on show read or unread."""
+        item = self._item()
+        if item is not None and self.write(lambda library: library.toggle_read(item.id)):
+            read = self.session is not None and self.session.view.is_read(item.id)
+            self.notify("已读" if read else "未读", timeout=2)
+
+    def action_edit_tags(self) -> None:
+        """`t`: the tag editor, completing from the tags in use."""
+        from tui.screens.tag_editor import TagEditor
+
+        item = self._item()
+        if item is None or self.session is None:
+            return
+        marks = self.session.view
+        editor = TagEditor(item.headline, sorted(marks.tags_of(item.id)), marks.all_tags())
+
+        def save(tags: tuple[str, ...] | None) -> None:
+            if tags is not None:
+                self.write(lambda library: library.set_tags(item.id, tags))
+
+        self.app.push_screen(editor, save)
+
+    def action_edit_note(self) -> None:
+        """`a`: the note editor for the item on show."""
+        from tui.screens.note_editor import NoteEditor
+
+        item = self._item()
+        if item is None or self.session is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text is not None:
+                self.write(lambda library: library.set_note(item.id, text))
+
+        self.app.push_screen(NoteEditor(item.headline, self.session.note_of(item.id)), save)
+
+    def action_library(self) -> None:
+        """`B`: every kept item; the one chosen opens in the reader."""
+        from tui.screens.library_screen import LibraryScreen
+
+        if self.session is None:
+            self.notify("资料库还在打开。", timeout=2)
+            return
+
+        def chosen(item_id: str | None) -> None:
+            if item_id is not None:
+                self.post_message(self.ItemChosen(item_id))
+
+        self.app.push_screen(LibraryScreen(self.session.records()), chosen)
+
+    def action_export(self) -> None:
+        """`e`: export the library to a file in the current directory (by default)."""
+        from tui.screens.export_dialog import ExportDialog
+
+        if self.session is None:
+            self.notify("资料库还在打开。", timeout=2)
+            return
+        records = self.session.records()
+        dialog = ExportDialog(records, Path.cwd(), self.session.view.all_tags())
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(str(path), title="已导出", markup=False)
+
+        self.app.push_screen(dialog, written)
+
+    def act_on_all(self, action: str, item_ids: tuple[str, ...], done: Callable[[], None]) -> None:
+        """ctrl+b / ctrl+t in search: bookmark or tag every hit listed; `done` after."""
+        from tui.screens.tag_editor import TagEditor
+
+        def finished(what: str) -> None:
+            self.notify(f"{len(item_ids)} 条{what}", timeout=3)
+            done()
+
+        if self.session is None:
+            self.notify("资料库还在打开。", timeout=2)
+        elif action == "bookmark":
+            if self.write(lambda library: library.bookmark_all(item_ids)):
+                finished("已收藏 ★")
+        else:
+
+            def save(tags: tuple[str, ...] | None) -> None:
+                if tags and self.write(lambda library: library.tag_all(item_ids, tags)):
+                    finished("加上了标签 " + " ".join(f"#{tag}" for tag in tags))
+
+            headline = f"给 {len(item_ids)} 条搜索结果加标签"
+            self.app.push_screen(TagEditor(headline, (), self.session.view.all_tags()), save)
