@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui import paths
+from tui import i18n, paths
 from tui.archive import Archive, load_archive
 from tui.search import SearchEngine
 
@@ -22,6 +22,8 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     """Point the data and cache directories at tmp_path: tests never touch real user data."""
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "data"))
     monkeypatch.setenv(paths.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    # Chinese on screen whatever the machine's locale (a CLI run in a subprocess reads it).
+    monkeypatch.setenv(i18n.LANG_ENV, i18n.SOURCE_LANGUAGE)
     yield tmp_path
 
 

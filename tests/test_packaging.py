@@ -41,6 +41,7 @@ def test_wheel_ships_samples_styles_and_packages(wheel: Path) -> None:
     assert any(name.startswith("styles/") and name.endswith(".tcss") for name in names)
     assert "tui/archive/parser.py" in names and "tui/cli/main.py" in names
     assert any(name.startswith("widgets/") for name in names)
+    assert "tui/locale/en/LC_MESSAGES/zhoubao.mo" in names  # compiled by hatch_build.py
     assert not any("__pycache__" in name or name.startswith("tests/") for name in names)
 
 

@@ -69,6 +69,11 @@ def search_index_dir() -> Path:
     return cache_dir() / "search"
 
 
+def compiled_catalog(language: str, stamp: str) -> Path:
+    """A message catalog compiled from a source checkout's `.po` (the wheel ships its own)."""
+    return cache_dir() / "locale" / language / f"zhoubao-{stamp}.mo"
+
+
 def sample_archive() -> Path:
     """The bundled archive `zhoubao` opens when given no archive (shipped in the wheel)."""
     return _PACKAGE_ROOT / "sample_data"

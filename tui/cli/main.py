@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from tui import __version__
+from tui import __version__, i18n
 
 EXPORT_FORMATS = ("md", "json", "csv", "csl-json")
 
@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First: key bindings, help texts and argparse's strings are built at import, in the
+    # language chosen here.
+    i18n.set_language(i18n.choose_language())
     args_list = list(sys.argv[1:] if argv is None else argv)
     # `zhoubao [ARCHIVE]` opens the app: a first word that is no command is the archive.
     commands = {"open", "parse", "list", "show", "search", "export", "bookmark", "library"}
