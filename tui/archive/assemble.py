@@ -45,6 +45,7 @@ class _Draft:
     headline: str
     section: str
     paragraphs: list[str] = field(default_factory=list)
+    page: int | None = None
 
 
 def _is_headline_like(text: str) -> bool:
@@ -137,14 +138,14 @@ class _Assembler:
                 and _is_headline_like(text)
                 and (self._body_follows(following) or fold_for_id(text) in bullet_keys)
             ):
-                self._start_item(text, section, block.fill if block.lines == 1 else 0.0)
+                self._start_item(text, section, block.fill if block.lines == 1 else 0.0, block.page)
                 last = "headline"
             else:
                 if draft is None or last == "section":
                     self.warnings.append(
                         f"a paragraph without a headline in {section or 'the body'}"
                     )
-                    self._start_item(_UNTITLED, section)
+                    self._start_item(_UNTITLED, section, page=block.page)
                 self.drafts[-1].paragraphs.append(text)
                 last = "body"
             index += 1
@@ -164,11 +165,13 @@ class _Assembler:
             and _is_headline_like(block.text)
         )
 
-    def _start_item(self, headline: str, section: str, fill: float = 0.0) -> None:
+    def _start_item(
+        self, headline: str, section: str, fill: float = 0.0, page: int | None = None
+    ) -> None:
         self.wrapped_fill = fill
         if not section and not self.sections:
             self.sections.append("")
-        self.drafts.append(_Draft(headline, section))
+        self.drafts.append(_Draft(headline, section, page=page))
 
     @staticmethod
     def _continues(paragraph: str, block: Block) -> bool:
@@ -222,7 +225,8 @@ class _Assembler:
             draft.headline = self.bullets[index] = fuller
 
     def issue(self, number: int, when: date | None) -> Issue:
-        if self.spaced:
+        # Lines rejoined from a printed page (pdftotext, PDF) may have lost a space at a wrap.
+        if self.spaced or any(block.page for block in self.blocks[:1]):
             self._restore_wrap_spaces()
         seen: dict[str, int] = {}
         by_section: dict[str, list[Item]] = {name: [] for name in self.sections}
@@ -238,6 +242,7 @@ class _Assembler:
                 section=draft.section,
                 number=number,
                 date=when,
+                page=draft.page,
             )
             folded[item.id] = key
             by_section.setdefault(draft.section, []).append(item)

@@ -35,6 +35,8 @@ class Block:
     lines: int = 0
     #: For rebuilt blocks, the first line's width as a share of the body measure.
     fill: float = 0.0
+    #: The page it starts on (from 1), where the source has pages (PDF); else None.
+    page: int | None = None
 
 
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)

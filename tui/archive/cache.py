@@ -38,7 +38,7 @@ except ImportError:  # an interpreter built without it
 
 #: Entries of another version are ignored: bump the first number when the pickled model
 #: changes shape; the second follows the parser (tui/archive/version.py).
-CACHE_VERSION = (2, PARSER_VERSION)
+CACHE_VERSION = (3, PARSER_VERSION)
 
 Parse = Callable[[Path], Issue]
 Progress = Callable[[int, int], None]

@@ -53,6 +53,8 @@ class Item:
     section: str
     number: int
     date: date | None
+    #: The page its headline is printed on (from 1), for items read from a PDF; else None.
+    page: int | None = None
 
     @property
     def sub_headlines(self) -> tuple[str, ...]:

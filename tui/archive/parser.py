@@ -8,6 +8,7 @@ from tui.archive.assemble import assemble_issue
 from tui.archive.blocks import split_blocks
 from tui.archive.decode import MAX_ISSUE_BYTES, NotAWeekly, decode_issue_bytes
 from tui.archive.model import Issue
+from tui.archive.pdf_text import MAX_PDF_BYTES, is_pdf
 from tui.sanitize import sanitize
 
 
@@ -24,15 +25,32 @@ def parse_text(text: str, source: Path = Path("<text>")) -> Issue:
 
 
 def parse_bytes(data: bytes, source: Path = Path("<bytes>")) -> Issue:
+    """Parse an issue file's bytes: a PDF (by its header, whatever the name), or text."""
+    if is_pdf(data):
+        return parse_pdf(data, source)
     text, _encoding = decode_issue_bytes(data)
     return parse_text(text, source)
+
+
+def parse_pdf(data: bytes, source: Path = Path("<pdf>")) -> Issue:
+    """Parse a PDF's bytes. Raises NotAWeekly when it cannot be read or is not an issue."""
+    from tui.archive.pdf_blocks import pdf_blocks
+    from tui.archive.pdf_text import read_pdf_lines
+
+    blocks = pdf_blocks(read_pdf_lines(data))
+    for block in blocks:  # a PDF's text is data too (see parse_text)
+        block.text = sanitize(block.text, "line")
+    if not blocks:
+        raise NotAWeekly("no text")
+    return assemble_issue(blocks, source)
 
 
 def read_issue_bytes(path: Path) -> bytes:
     """The bytes of an issue file; refuses huge files before reading them."""
     try:
         size = path.stat().st_size
-        if size > MAX_ISSUE_BYTES:
+        limit = MAX_PDF_BYTES if path.suffix.lower() == ".pdf" else MAX_ISSUE_BYTES
+        if size > limit:
             raise NotAWeekly(f"too large for a weekly issue ({size / 1_048_576:.1f} MB)")
         return path.read_bytes()
     except OSError as error:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from tui.archive.textutil import SENTENCE_END, join_fragments, prefers_spacing
 from tui.archive.vocabulary import BODY_START
 
-_PAGE_NUMBER = re.compile(
+#: A line that is only a page number: "3", "- 3 -", "第 3 页", "第 3 页 / 共 9 页", "3/9".
+PAGE_NUMBER = re.compile(
     r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
 )
 _BULLET_ONLY = re.compile(r"^(?:[-*+]\s*)?[◆◇•●■□▪▶►·*-]$")
@@ -101,7 +102,7 @@ def _clean(raw: list[str]) -> list[str]:
     at_page_break = False
     for line in raw:
         line = line if line == "\f" else _SPACES.sub(" ", line.strip())
-        if line == "\f" or _PAGE_NUMBER.match(line) or (line in running and lines):
+        if line == "\f" or PAGE_NUMBER.match(line) or (line in running and lines):
             at_page_break = True
             while lines and lines[-1] == _BREAK:
                 lines.pop()

@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     _archive_arg(p)
 
     p = sub.add_parser("parse", help="read one issue file and print its structure")
-    p.add_argument("file", help="an issue file (.txt, .md; UTF-8, GB18030, …)")
+    p.add_argument("file", help="an issue file (.pdf, .txt, .md; UTF-8, GB18030, …)")
     p.add_argument("--json", action="store_true", help="print the structure as JSON")
 
     p = sub.add_parser("list", help="list the issues of an archive and the skipped files")
