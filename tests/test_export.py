@@ -127,7 +127,7 @@ def test_json_carries_every_field(sample_dir: Path) -> None:
         "id": GONE.id, "headline": GONE.headline, "number": 393, "date": "2023-12-18",
         "section": "要闻", "source_title": "行业动态周报", "tags": [],
         "note": "=SUM(A1:A2) 公式不生效", "bookmarked": True, "read": False,
-        "in_archive": False, "paragraphs": list(GONE.paragraphs),
+        "in_archive": False, "page": None, "paragraphs": list(GONE.paragraphs),
     }  # fmt: skip
 
 

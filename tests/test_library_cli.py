@@ -45,7 +45,7 @@ def test_bookmark_with_tags_and_note_then_list(
         "id": first_id, "headline": "中央经济工作会议：加快推动人工智能发展", "number": 393,
         "date": "2023-12-18", "section": "要闻", "source_title": "行业动态周报",
         "tags": ["AI", "政策"], "note": note, "bookmarked": True, "read": False,
-        "in_archive": True,
+        "in_archive": True, "page": None,
     }  # fmt: skip
     assert main(["library"]) == 0
     line = capsys.readouterr().out

@@ -43,6 +43,13 @@ def make_item_id(number: int, headline: str, salt: str = "", *, folded: str | No
     return f"{number}-{digest}"
 
 
+def page_label(page: int) -> str:
+    """ "第 2 页": where in its PDF an item is printed, as meta lines and exports say it."""
+    from tui.i18n import _
+
+    return _("第 {page} 页").format(page=page)
+
+
 @dataclass(frozen=True)
 class Item:
     """One news item: a headline and its body paragraphs."""

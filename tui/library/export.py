@@ -118,6 +118,8 @@ def _csl_json(records: Sequence[LibraryRecord], exported_at: str, label: str) ->
             "issue": str(snap.number),
             "section": snap.section,
         }
+        if snap.page is not None:
+            entry["page"] = str(snap.page)
         if snap.date is not None:
             entry["issued"] = {"date-parts": [[snap.date.year, snap.date.month, snap.date.day]]}
         if snap.paragraphs:

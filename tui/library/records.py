@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tui.archive.model import TITLE, Issue, Item, ItemPlace
+from tui.archive.model import TITLE, Issue, Item, ItemPlace, page_label
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class Snapshot:
     #: The item's index among all items of its issue, so exports keep the issue's order.
     position: int = 0
     source_title: str = TITLE
+    #: The PDF page the headline is printed on; None for items read from text.
+    page: int | None = None
 
     @classmethod
     def at(cls, place: ItemPlace) -> Snapshot:
@@ -42,6 +44,7 @@ class Snapshot:
             paragraphs=item.paragraphs,
             position=position,
             source_title=issue.title if issue is not None else TITLE,
+            page=item.page,
         )
 
     @property
@@ -54,8 +57,10 @@ class Snapshot:
 
     @property
     def meta_line(self) -> str:
-        """ "第 393 期 · 2023-12-18 · 要闻", the line under a headline."""
-        return f"第 {self.number} 期 · {self.date_label} · {self.section}"
+        """ "第 393 期 · 2023-12-18 · 要闻 · 第 2 页", the line under a headline (the page only
+        for items read from a PDF)."""
+        line = f"第 {self.number} 期 · {self.date_label} · {self.section}"
+        return line if self.page is None else line + " · " + page_label(self.page)
 
 
 @dataclass(frozen=True)
@@ -94,5 +99,6 @@ class LibraryRecord:
             "bookmarked": self.bookmarked,
             "read": self.read,
             "in_archive": self.in_archive,
+            "page": snap.page,
             "paragraphs": list(snap.paragraphs),
         }

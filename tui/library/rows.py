@@ -15,19 +15,19 @@ from tui.library.records import Snapshot
 
 UPSERT_SNAPSHOT = """
 INSERT INTO items (id, number, date, section, headline, paragraphs, saved_at, position,
-                   source_title)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   source_title, page)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     number = excluded.number, date = excluded.date, section = excluded.section,
     headline = excluded.headline, paragraphs = excluded.paragraphs,
     saved_at = excluded.saved_at, position = excluded.position,
-    source_title = excluded.source_title
+    source_title = excluded.source_title, page = excluded.page
 """
 
 INSERT_SNAPSHOT_WITHOUT_BODY = """
 INSERT INTO items (id, number, date, section, headline, paragraphs, saved_at, position,
-                   source_title)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   source_title, page)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING
 """
 
@@ -64,6 +64,7 @@ def save_snapshot(conn: sqlite3.Connection, snap: Snapshot, with_body: bool = Tr
             now_stamp(),
             snap.position,
             snap.source_title,
+            snap.page,
         ),
     )
 
@@ -76,12 +77,14 @@ def clean_tag(tag: str) -> str:
 KEPT_IDS = (
     "SELECT item_id FROM bookmarks UNION SELECT item_id FROM tags UNION SELECT item_id FROM notes"
 )
-SNAPSHOT_COLUMNS = "id, number, date, section, headline, paragraphs, position, source_title"
+SNAPSHOT_COLUMNS = (
+    "id, number, date, section, headline, paragraphs, position, source_title, page"
+)
 
 
 def snapshot_from_row(row: tuple[object, ...]) -> Snapshot:
     """A snapshot from its row; a damaged field reads as empty rather than failing the read."""
-    item_id, number, day, section, headline, paragraphs, position, source_title = row
+    item_id, number, day, section, headline, paragraphs, position, source_title, page = row
     return Snapshot(
         id=str(item_id),
         number=_as_int(number),
@@ -91,6 +94,7 @@ def snapshot_from_row(row: tuple[object, ...]) -> Snapshot:
         paragraphs=_as_paragraphs(paragraphs),
         position=_as_int(position),
         source_title=str(source_title),
+        page=page if isinstance(page, int) and page > 0 else None,
     )
 
 

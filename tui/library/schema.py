@@ -55,7 +55,13 @@ CREATE TABLE moves (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: the page of a PDF the item's headline is printed on (NULL for text files), so
+# exports can cite it.
+_V3 = """
+ALTER TABLE items ADD COLUMN page INTEGER;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 #: The version this zhoubao writes.
 SCHEMA_VERSION = len(MIGRATIONS)

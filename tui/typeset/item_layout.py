@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.archive.model import TITLE, Item
+from tui.archive.model import TITLE, Item, page_label
 from tui.typeset.cells import cell_width
 from tui.typeset.wrap import wrap_paragraph
 
@@ -28,11 +28,14 @@ _META_SEPARATOR = " · "
 
 
 def meta_fields(item: Item) -> list[str]:
-    """Title and number, date, section and, when the headline names one, the source."""
+    """Title and number, date, section, the source when the headline names one, and the
+    page for an item read from a PDF."""
     when = item.date.isoformat() if item.date else "日期不详"
     fields = [f"{TITLE} 第 {item.number} 期", when, item.section]
     if item.entity is not None:
         fields.append(item.entity)
+    if item.page is not None:
+        fields.append(page_label(item.page))
     return fields
 
 
