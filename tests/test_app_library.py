@@ -34,7 +34,8 @@ SIZE = (120, 36)
 @pytest.fixture
 def app(tmp_path: Path) -> ZhoubaoApp:
     built = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
-    built.reader.read_delay_s = 60  # nothing turns read behind a test's back, unless it asks
+    # Nothing turns read behind a test's back, unless it asks.
+    built.reader.reading_timer.delay_s = 60
     return built
 
 
@@ -157,7 +158,7 @@ async def test_m_toggles_read_and_the_counts_follow(app: ZhoubaoApp) -> None:
 async def test_an_item_read_for_the_delay_becomes_read(app: ZhoubaoApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)  # 3-0.0 on show, its timer set to the fixture's 60 s
-        app.reader.read_delay_s = 0.05
+        app.reader.reading_timer.delay_s = 0.05
         await press(pilot, "n")  # the timer starts again for the item now on show
         library = app.reader.library
         assert library is not None

@@ -18,16 +18,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.timer import Timer
 
 from tui.archive.cache import ArchivePreview
 from tui.archive.model import Archive, Item
 from tui.keys import NEXT_UNREAD, PINNED_IN_FOOTER, READER_BINDINGS, key_for
 from tui.navigation import Position, ReadingOrder
+from tui.reading_timer import ReadingTimer
 from tui.settings import LastRead, Settings
 from widgets.archive_loader import ArchiveLoader
 from widgets.issue_list import IssueList
@@ -55,9 +55,6 @@ class ReaderScreen(Screen[None]):
     # The issue list is focused as the screen is composed (no restyle after frame one).
     AUTO_FOCUS = "IssueList"
 
-    #: Seconds an item stays in the reader before it counts as read (tests change it).
-    read_delay_s = 2.0
-
     def __init__(
         self,
         archive_root: Path,
@@ -81,7 +78,8 @@ class ReaderScreen(Screen[None]):
         self._early_preview = preview
         self._first_item_drawn = on_first_item_drawn
         self._restored = False
-        self._read_timer: Timer | None = None
+        #: Marks the item on show read once it has been read (not merely passed over).
+        self.reading_timer = ReadingTimer(self.set_timer, self._read_long_enough)
         self.title = f"周报 · {archive_root.name}"
 
     def compose(self) -> ComposeResult:
@@ -202,9 +200,14 @@ class ReaderScreen(Screen[None]):
 
     # Going to an item.
 
-    def _go_to(self, row: int, item_id: str | None) -> None:
-        """Make (issue row, item) the reading position and show it in every pane."""
+    def _go_to(self, row: int, item_id: str | None, *, by_key: bool = False) -> None:
+        """Make (issue row, item) the reading position and show it in every pane.
+
+        `by_key`: a reading key brought the item (n, p, space, u, Enter in a dialog), so it
+        is being read wherever the focus is; otherwise only if the reader has the focus.
+        """
         if not 0 <= row < len(self.order.issues):  # a row of the preview, not loaded yet
+            self.reading_timer.stop()
             self.panes.show_nothing("读取中…")
             return
         issue = self.order.issues[row]
@@ -213,10 +216,12 @@ class ReaderScreen(Screen[None]):
         item = item or self.order.first_item(row)
         if item is None:
             self.position = None
+            self.reading_timer.stop()
             self.panes.show_nothing(f"第 {issue.number} 期没有条目。", issue)
             return
         if self.position is None or self.position.item_id != item.id:
-            self._reading_started(item.id)
+            reading = isinstance(self.focused, ItemReader)
+            self.reading_timer.shown(item.id, reading=reading, by_key=by_key)
         self.position = Position(row, item.id)
         self.panes.show(row, issue, item, self.library_keys.notes_of(item.id))
         self.settings.remember_last_read(self.archive_root, LastRead(issue.number, item.id))
@@ -229,24 +234,26 @@ class ReaderScreen(Screen[None]):
         """
         position = self.order.locate(item_id) if item_id else None
         if position is not None:
-            self._go_to(*position)
+            self._go_to(*position, by_key=True)
             self.panes.reader.focus()
         elif item_id:
             self.notify(f"{item_id} 不在这个存档中。", severity="warning", markup=False)
 
     # Reading marks.
 
-    def _reading_started(self, item_id: str) -> None:
-        """A new item is on show: it counts as read after `read_delay_s` on screen."""
-        if self._read_timer is not None:
-            self._read_timer.stop()
-        self._read_timer = self.set_timer(
-            self.read_delay_s, lambda: self._read_long_enough(item_id)
-        )
-
     def _read_long_enough(self, item_id: str) -> None:
         if self.position is not None and self.position.item_id == item_id:
             self.library_keys.mark_read(item_id)
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, ItemReader):
+            self.reading_timer.reading(self.position.item_id if self.position else None)
+
+    @on(events.DescendantBlur)
+    def _focus_left(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, ItemReader):
+            self.reading_timer.reader_blurred()
 
     @on(LibraryKeys.Ready)
     def _library_ready(self, message: LibraryKeys.Ready) -> None:
@@ -291,12 +298,16 @@ class ReaderScreen(Screen[None]):
         """Paged past the end: the item has been read; on to the next."""
         if self.position is not None:
             self.library_keys.mark_read(self.position.item_id)
-        self.action_move("item", 1)
+        self._step("item", 1, by_key=True)
 
     # The keys.
 
     def action_move(self, unit: str, step: int) -> None:
-        """Go `step` items, sections or issues down (positive) or up the list."""
+        """Go `step` items, sections or issues down (positive) or up the list; `n` and `p`
+        (items) are reading keys, the others browse."""
+        self._step(unit, step, by_key=unit == "item")
+
+    def _step(self, unit: str, step: int, *, by_key: bool) -> None:
         if self.position is None or self.archive is None:
             return
         if unit == "issue":
@@ -305,12 +316,14 @@ class ReaderScreen(Screen[None]):
             return
         target = self.order.step(self.position, unit, step)
         if target is not None:
-            self._go_to(*target)
+            self._go_to(*target, by_key=by_key)
 
     def action_pane(self, step: int) -> None:
         self.panes.focus_pane(step)
 
     def action_page(self) -> None:
+        """`space`: page the reader, then go on to the next item (a reading key)."""
+        self.reading_timer.reading(self.position.item_id if self.position else None, by_key=True)
         self.panes.reader.page_or_next()
 
     def action_copy_item(self) -> None:
