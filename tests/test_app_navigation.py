@@ -145,10 +145,15 @@ async def test_tree_cursor_shows_items_and_enter_focuses_the_reader(app: Zhoubao
 async def test_a_summary_bullet_shows_the_item_it_announces(app: ZhoubaoApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
-        await press(pilot, "tab", "g")
+        await press(pilot, "tab", "k")  # from the first item up to the 摘要 bullet
         tree = app.screen.query_one(SectionTree)
         assert tree.rows[tree.cursor].kind == "bullet"
         assert reader_item(app) == "3-1.1"
+        assert tree.shown_item == "3-1.1"  # the item's own row is marked as on show
+        row = next(i for i, r in enumerate(tree.rows) if r.kind == "item" and r.item_id == "3-1.1")
+        shown_style = tree.get_component_rich_style("section-tree--shown", partial=True)
+        label = tree.render_row(row, 40, False).spans[-1]
+        assert label.style == shown_style
         await press(pilot, "enter")
         assert isinstance(app.focused, ItemReader)
         assert reader_item(app) == "3-1.1"
@@ -322,3 +327,37 @@ async def test_command_palette_offers_search() -> None:
         await press(pilot, "enter")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_g_and_g_in_the_tree_keep_the_cursor_on_the_item_in_the_reader(
+    app: ZhoubaoApp,
+) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        tree = app.screen.query_one(SectionTree)
+        await press(pilot, "tab", "G")
+        assert reader_item(app) == "3-1.2" == tree.rows[tree.cursor].item_id
+        await press(pilot, "g")
+        assert reader_item(app) == "3-0.0" == tree.rows[tree.cursor].item_id
+        assert tree.rows[tree.cursor].kind == "item"
+        assert tree.scroll_offset.y == 0  # the 摘要 above the first item in view
+
+
+async def test_a_restored_position_deep_in_the_tree_is_in_view(tmp_path: Path) -> None:
+    sections = tuple((f"栏目{s}", 8) for s in range(6))  # 54 rows: more than the pane shows
+    archive = Archive(tmp_path, (make_issue(1, sections), make_issue(2, sections)))
+    first = ZhoubaoApp(tmp_path, archive=archive)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await started(first, pilot)
+        await press(pilot, "j", "tab", "G", "k")
+        assert reader_item(first) == "1-5.6"
+        await press(pilot, "q")
+    again = ZhoubaoApp(tmp_path, archive=archive)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await started(again, pilot)
+        tree = again.screen.query_one(SectionTree)
+        assert reader_item(again) == "1-5.6" == tree.rows[tree.cursor].item_id
+        top, height = tree.scroll_offset.y, tree.scrollable_content_region.height
+        assert top <= tree.cursor < top + height
+        await press(pilot, "l", "j")
+        assert reader_item(again) == "1-5.7" == tree.rows[tree.cursor].item_id

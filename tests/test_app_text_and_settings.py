@@ -200,3 +200,20 @@ async def test_a_folder_is_read_with_progress_and_opens_at_the_newest(tmp_path: 
         assert app.reader.sub_title == "2 期 · 53 条"
         item = app.screen.query_one(ItemReader).item
         assert item is not None and item.number == 403
+
+
+async def test_reopens_at_the_last_item_read_in_the_newest_issue_behind_a_preview(
+    tmp_path: Path,
+) -> None:
+    from tui.archive.cache import preview_of
+
+    archive = make_archive(tmp_path)
+    settings = Settings()
+    settings.remember_last_read(tmp_path, LastRead(3, "3-1.1"))
+    save_settings(settings)
+    app = ZhoubaoApp(tmp_path, archive=archive, preview=preview_of(archive))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert reader_item(app) == "3-1.1"  # the preview opens there at once…
+        await started(app, pilot)
+        assert reader_item(app) == "3-1.1"  # …and the whole archive keeps it

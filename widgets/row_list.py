@@ -70,6 +70,9 @@ class RowList(ScrollView, can_focus=True):
         self.set_reactive(RowList.cursor, self._rest(cursor, 1))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_to_cursor()
+        # Textual refuses to scroll until it has laid out the scrollbars for the new size:
+        # once it has, make sure the cursor is in view.
+        self.call_after_refresh(self._scroll_to_cursor)
         self.refresh()
 
     def style_for(self, component: str, partial: bool = False) -> Style:
@@ -98,6 +101,9 @@ class RowList(ScrollView, can_focus=True):
         if self.virtual_size.width != self.size.width:
             self._strips.clear()
         self.virtual_size = Size(self.size.width, self.row_count())
+        # Rows set before the pane had a size (a position restored at launch) could not be
+        # scrolled to: bring the cursor into view now.
+        self.call_after_refresh(self._scroll_to_cursor)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -142,10 +148,14 @@ class RowList(ScrollView, can_focus=True):
             self.cursor_moved(new)
 
     def _scroll_to_cursor(self) -> None:
+        """Scroll the least that shows the cursor row, and the headings just above it."""
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        first = self.cursor
+        while first > 0 and not self.can_rest_on(first - 1) and self.cursor - first + 1 < height:
+            first -= 1
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
         elif height and self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 

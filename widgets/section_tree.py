@@ -1,9 +1,12 @@
 """The middle pane: one issue's 摘要 bullets and sections, with the items as leaves.
 
 Only the issue on show is laid out (a few dozen rows), and only the rows on screen are drawn
-(see `RowList`). Headings are not cursor stops: j/k go leaf to leaf. Headlines are shortened
-with an ellipsis to the pane's width rather than scrolled sideways. Once the library is open,
-each item shows an unread dot (•) and a bookmark star (★), each section its unread count.
+(see `RowList`). Headings are not cursor stops: j/k go leaf to leaf; g and G go to the first
+and last item. While the cursor is on a 摘要 bullet, the row of the item it announces (the
+one in the reader) is marked too, so the tree always shows the item being read. Headlines
+are shortened with an ellipsis to the pane's width rather than scrolled sideways. Once the
+library is open, each item shows an unread dot (•) and a bookmark star (★), each section its
+unread count.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class SectionTree(RowList):
         "section-tree--cursor",
         "section-tree--unread",
         "section-tree--bookmark",
+        "section-tree--shown",
     }
 
     DEFAULT_CSS = """
@@ -68,6 +72,7 @@ class SectionTree(RowList):
         & > .section-tree--guide { color: $panel-lighten-2; }
         & > .section-tree--unread { color: $accent; text-style: not bold; }
         & > .section-tree--bookmark { color: $warning; }
+        & > .section-tree--shown { color: $accent; text-style: bold; }
         & > .section-tree--cursor { background: $block-cursor-blurred-background; }
         &:focus > .section-tree--cursor {
             background: $block-cursor-background;
@@ -101,6 +106,8 @@ class SectionTree(RowList):
         self._issue: Issue | None = None
         self._rows: list[TreeRow] = []
         self._marks: LibraryMarks | None = None
+        #: The item in the reader: its row is marked while the cursor is on a bullet.
+        self._shown: str | None = None
 
     @property
     def issue(self) -> Issue | None:
@@ -123,8 +130,12 @@ class SectionTree(RowList):
                 rows.append(TreeRow("heading", section.name, item_ids=ids))
                 rows.extend(TreeRow("item", item.headline, item.id) for item in section.items)
         self._rows = rows
-        first_item = next((i for i, row in enumerate(rows) if row.kind == "item"), 0)
+        first_item = self._first_item_row()
+        self._shown = item_id or (rows[first_item].item_id if rows else None)
         self.rows_changed(self._item_row(item_id) if item_id else first_item)
+
+    def _first_item_row(self) -> int:
+        return next((i for i, row in enumerate(self._rows) if row.kind == "item"), 0)
 
     def _item_row(self, item_id: str) -> int:
         for index, row in enumerate(self._rows):
@@ -140,6 +151,10 @@ class SectionTree(RowList):
 
     def select_item(self, item_id: str) -> None:
         """Put the cursor on the item's row, unless it is on a bullet announcing that item."""
+        if item_id != self._shown:
+            self._shown = item_id
+            self._strips.clear()
+            self.refresh()
         if self._rows and self._rows[self.cursor].item_id == item_id:
             return
         index = self._item_row(item_id)
@@ -149,8 +164,24 @@ class SectionTree(RowList):
     def row_count(self) -> int:
         return len(self._rows)
 
+    @property
+    def shown_item(self) -> str | None:
+        """The item in the reader, as the tree knows it."""
+        return self._shown
+
     def can_rest_on(self, index: int) -> bool:
         return self._rows[index].kind != "heading"
+
+    def action_first(self) -> None:
+        """`g`: the first item (the 摘要 above it stays in view)."""
+        self.move_cursor(self._first_item_row())
+        if self.cursor < self.scrollable_content_region.height:
+            self.scroll_to(y=0, animate=False)
+
+    def action_last(self) -> None:
+        """`G`: the last item."""
+        last = max((i for i, row in enumerate(self._rows) if row.kind == "item"), default=0)
+        self.move_cursor(last, -1)
 
     def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
         row = self._rows[index]
@@ -176,8 +207,15 @@ class SectionTree(RowList):
             text.append("★" if starred else " ", self.style_for("section-tree--bookmark", True))
             used = 4
         label = fit(sanitize(row.text if row.kind == "item" else "◆" + row.text), width - used)
-        bullet = row.kind == "bullet" and not at_cursor
-        text.append(label, self.style_for("section-tree--bullet", partial=True) if bullet else None)
+        if at_cursor:
+            label_style = None
+        elif row.kind == "bullet":
+            label_style = self.style_for("section-tree--bullet", partial=True)
+        elif row.item_id == self._shown:
+            label_style = self.style_for("section-tree--shown", partial=True)
+        else:
+            label_style = None
+        text.append(label, label_style)
         return text
 
     def cursor_moved(self, index: int) -> None:

@@ -78,6 +78,8 @@ class ReaderScreen(Screen[None]):
         self._early_preview = preview
         self._first_item_drawn = on_first_item_drawn
         self._restored = False
+        #: Where the last session stopped reading this archive: where to open.
+        self._last_read = settings.last_read_in(archive_root)
         #: Marks the item on show read once it has been read (not merely passed over).
         self.reading_timer = ReadingTimer(self.set_timer, self._read_long_enough)
         self.title = f"周报 · {archive_root.name}"
@@ -150,13 +152,13 @@ class ReaderScreen(Screen[None]):
         """Show the newest issue before the whole archive arrives, if that is where to open."""
         self.call_after_refresh(self.query_one(ArchiveLoader).preview_drawn)
         newest = message.preview.newest
-        saved = self.settings.last_read_in(self.archive_root)
+        saved = self._last_read
         shown = self.position is not None
         if shown or self._restored or not newest or (saved and saved.issue != newest.number):
             return
         self.panes.show_rows(message.preview.rows)
         self.order = ReadingOrder(Archive(self.archive_root, (newest,)))
-        self._go_to(0, None)
+        self._go_to(0, saved.item_id if saved else None)
 
     @on(ArchiveLoader.Loaded)
     def _loaded(self, message: ArchiveLoader.Loaded) -> None:
@@ -183,7 +185,7 @@ class ReaderScreen(Screen[None]):
 
     def _wanted_position(self, order: ReadingOrder) -> tuple[int, str | None]:
         """Where to open: the current position on reload, else the one saved for this archive."""
-        saved = self.settings.last_read_in(self.archive_root)
+        saved = self._last_read
         number, item_id = (saved.issue, saved.item_id) if saved else (None, None)
         if self._restored and self.position is not None:
             number, item_id = self.order.issues[self.position.row].number, self.position.item_id
