@@ -158,6 +158,7 @@ def test_upgrade_from_version_1_keeps_every_record(tmp_path: Path) -> None:
     [record] = store.records(present=set())
     assert record.snapshot.headline == "旧版书签" and record.snapshot.position == 0
     assert record.snapshot.source_title == "行业动态周报"
+    assert record.snapshot.source_file == "" and record.snapshot.page is None
     assert record.bookmarked and record.tags == ("政策",) and record.note == "旧备注"
     store.set_read([record.snapshot])  # the upgraded file takes new writes
 

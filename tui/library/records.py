@@ -23,6 +23,8 @@ class Snapshot:
     source_title: str = TITLE
     #: The PDF page the headline is printed on; None for items read from text.
     page: int | None = None
+    #: The name of the issue's file ("行业动态周报393.pdf"), for citations; "" if unknown.
+    source_file: str = ""
 
     @classmethod
     def at(cls, place: ItemPlace) -> Snapshot:
@@ -45,6 +47,7 @@ class Snapshot:
             position=position,
             source_title=issue.title if issue is not None else TITLE,
             page=item.page,
+            source_file=issue.source.name if issue is not None else "",
         )
 
     @property
@@ -94,11 +97,13 @@ class LibraryRecord:
             "date": snap.date.isoformat() if snap.date else None,
             "section": snap.section,
             "source_title": snap.source_title,
+            "source_file": snap.source_file,
+            "page": snap.page,
+            "position": snap.position,
             "tags": list(self.tags),
             "note": self.note,
             "bookmarked": self.bookmarked,
             "read": self.read,
             "in_archive": self.in_archive,
-            "page": snap.page,
             "paragraphs": list(snap.paragraphs),
         }

@@ -15,19 +15,20 @@ from tui.library.records import Snapshot
 
 UPSERT_SNAPSHOT = """
 INSERT INTO items (id, number, date, section, headline, paragraphs, saved_at, position,
-                   source_title, page)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   source_title, page, source_file)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     number = excluded.number, date = excluded.date, section = excluded.section,
     headline = excluded.headline, paragraphs = excluded.paragraphs,
     saved_at = excluded.saved_at, position = excluded.position,
-    source_title = excluded.source_title, page = excluded.page
+    source_title = excluded.source_title, page = excluded.page,
+    source_file = excluded.source_file
 """
 
 INSERT_SNAPSHOT_WITHOUT_BODY = """
 INSERT INTO items (id, number, date, section, headline, paragraphs, saved_at, position,
-                   source_title, page)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   source_title, page, source_file)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING
 """
 
@@ -65,6 +66,7 @@ def save_snapshot(conn: sqlite3.Connection, snap: Snapshot, with_body: bool = Tr
             snap.position,
             snap.source_title,
             snap.page,
+            snap.source_file,
         ),
     )
 
@@ -78,13 +80,15 @@ KEPT_IDS = (
     "SELECT item_id FROM bookmarks UNION SELECT item_id FROM tags UNION SELECT item_id FROM notes"
 )
 SNAPSHOT_COLUMNS = (
-    "id, number, date, section, headline, paragraphs, position, source_title, page"
+    "id, number, date, section, headline, paragraphs, position, source_title, page, source_file"
 )
 
 
 def snapshot_from_row(row: tuple[object, ...]) -> Snapshot:
     """A snapshot from its row; a damaged field reads as empty rather than failing the read."""
-    item_id, number, day, section, headline, paragraphs, position, source_title, page = row
+    item_id, number, day, section, headline, paragraphs, position, source_title, page, source = (
+        row
+    )
     return Snapshot(
         id=str(item_id),
         number=_as_int(number),
@@ -95,6 +99,7 @@ def snapshot_from_row(row: tuple[object, ...]) -> Snapshot:
         position=_as_int(position),
         source_title=str(source_title),
         page=page if isinstance(page, int) and page > 0 else None,
+        source_file=str(source),
     )
 
 

@@ -61,7 +61,13 @@ _V3 = """
 ALTER TABLE items ADD COLUMN page INTEGER;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: the name of the issue's file, so citations (CSL-JSON for Zotero) can point at
+# the source.
+_V4 = """
+ALTER TABLE items ADD COLUMN source_file TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 
 #: The version this zhoubao writes.
 SCHEMA_VERSION = len(MIGRATIONS)
