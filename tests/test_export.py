@@ -1,4 +1,5 @@
-"""Exports: golden files for the samples, each format's promises, atomic writes."""
+"""Exports: golden files for the samples, and each format's promises to the tool it feeds
+(Obsidian, Excel, Zotero)."""
 
 from __future__ import annotations
 
@@ -8,88 +9,136 @@ import io
 import json
 import os
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from jsonschema import Draft3Validator
+from library_samples import EXPORTED_AT, GONE, csl_data_schema, sample_records
 from markdown_it import MarkdownIt
 
-from tui.archive import load_archive
-from tui.library import LibraryError, LibraryRecord, LibraryStore, Snapshot
-from tui.library.export import ExportExists, ExportFilter, render, write_atomically
-from tui.library.export_markdown import escape_markdown
+from tui.library import LibraryError, LibraryRecord, Snapshot
+from tui.library.export import ExportFilter, render
+from tui.library.export_info import ExportInfo
+from tui.library.export_markdown import (
+    escape_markdown,
+    note_file_name,
+    obsidian_tag,
+    render_markdown,
+    split_notes,
+)
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-EXPORTED_AT = "2024-03-01T09:00:00+00:00"
 GOLDEN_NAMES = {"md": "samples.md", "json": "samples.json", "csv": "samples.csv",
                 "csl-json": "samples.csl.json"}  # fmt: skip
+INFO = ExportFilter().info(EXPORTED_AT)
 
 # CommonMark plus the GFM tables and strikethrough most Markdown apps add.
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-
-GONE = Snapshot(
-    id="393-0ff1ce",
-    number=393,
-    date=date(2023, 12, 18),
-    section="要闻",
-    headline="一条文件已删除的新闻",
-    paragraphs=("它只在资料库的快照里。",),
-    position=999,
-)
+CSL_SCHEMA = Draft3Validator(csl_data_schema())
 
 
-def sample_records(sample_dir: Path) -> list[LibraryRecord]:
-    """Every fifth sample item bookmarked, some tagged and annotated, one no longer on disk."""
-    archive = load_archive(sample_dir)
-    store = LibraryStore()
-    for issue in archive.issues:
-        for n, item in enumerate(issue.items):
-            if n % 5:
-                continue
-            snap = Snapshot.of(item, issue)
-            store.set_bookmark(snap)
-            if n % 10 == 0:
-                store.add_tags([snap], ["精选", f"第{issue.number}期"])
-            if n == 5:
-                store.set_note(snap, "跟进：\n- **重点** <b>不是粗体</b>\n1. 第二行 #标签 `code`")
-    store.set_bookmark(GONE)
-    store.set_note(GONE, "=SUM(A1:A2) 公式不生效")
-    return store.records(present=archive.places)
-
-
-@pytest.mark.parametrize("fmt", list(GOLDEN_NAMES))
-def test_sample_export_matches_golden_file(sample_dir: Path, fmt: str) -> None:
-    chosen = ExportFilter()
-    data = render(fmt, chosen.select(sample_records(sample_dir)), EXPORTED_AT, chosen.label)
-    golden = GOLDEN / GOLDEN_NAMES[fmt]
+def check_golden(data: bytes, name: str) -> None:
+    golden = GOLDEN / name
     if os.environ.get("ZHOUBAO_UPDATE_GOLDEN"):
         golden.write_bytes(data)
     assert data == golden.read_bytes(), f"regenerate with ZHOUBAO_UPDATE_GOLDEN=1 ({golden})"
 
 
-def _front_matter(text: str) -> dict[str, object]:
-    head = text.split("---\n")[1]
-    return {k: json.loads(v) for k, v in (line.split(": ", 1) for line in head.splitlines())}
-
-
-def test_markdown_has_front_matter_groups_and_no_html(sample_dir: Path) -> None:
+@pytest.mark.parametrize("fmt", list(GOLDEN_NAMES))
+def test_sample_export_matches_golden_file(sample_dir: Path, fmt: str) -> None:
     records = ExportFilter().select(sample_records(sample_dir))
-    text = render("md", records, EXPORTED_AT, "bookmarked").decode()
-    assert _front_matter(text) == {
-        "exported_at": EXPORTED_AT, "count": len(records), "filter": "bookmarked"
+    check_golden(render(fmt, records, INFO), GOLDEN_NAMES[fmt])
+
+
+# Markdown, for Obsidian.
+
+
+def _front_matter(text: str) -> tuple[dict[str, object], list[str]]:
+    head = text.split("---\n")[1]
+    fields: dict[str, object] = {}
+    tags: list[str] = []
+    for line in head.splitlines():
+        if line.startswith("  - "):
+            tags.append(json.loads(line[4:]))
+        elif line != "tags:":
+            key, value = line.split(": ", 1)
+            fields[key] = json.loads(value)
+    return fields, tags
+
+
+def test_markdown_has_front_matter_tags_one_h1_and_no_html(sample_dir: Path) -> None:
+    records = ExportFilter().select(sample_records(sample_dir))
+    text = render("md", records, INFO).decode()
+    fields, tags = _front_matter(text)
+    assert fields == {
+        "title": "行业动态周报摘编", "exported_at": EXPORTED_AT, "count": len(records),
+        "filter": "bookmarked",
     }  # fmt: skip
-    issues = re.findall(r"^# 第 (\d+) 期", text, flags=re.M)
-    assert issues == ["393", "403"]
-    assert text.count("\n### ") == len(records)
+    # Obsidian indexes front matter tags only when they are spelled as tags.
+    assert tags == ["AI_技术", "第393期", "第403期", "精选"]
+    body = text.split("---\n", 2)[2]
+    assert re.findall(r"^# (.*)", body, flags=re.M) == ["行业动态周报摘编"]
+    assert re.findall(r"^## 第 (\d+) 期", body, flags=re.M) == ["393", "403"]
+    assert body.count("\n#### ") == len(records)
+    assert "标签：#AI_技术 #第393期 #精选" in body
     for record in records:
-        assert f"ID：{escape_markdown(record.id)}" in text
-        assert record.snapshot.meta_line in text
-    rendered = MARKDOWN.render(text.split("---\n", 2)[2])
-    allowed = {"h1", "h2", "h3", "p", "blockquote", "br"}
+        assert f"ID：{escape_markdown(record.id)}" in body
+        assert record.snapshot.meta_line in body
+    rendered = MARKDOWN.render(body)
+    allowed = {"h1", "h2", "h3", "h4", "p", "blockquote", "br"}
     assert set(re.findall(r"</?([a-z0-9]+)", rendered)) <= allowed
     assert "&lt;b&gt;不是粗体&lt;/b&gt;" in rendered and "**重点**" in rendered
+
+
+def test_markdown_of_nothing_is_still_a_document() -> None:
+    text = render_markdown([], INFO)
+    assert "tags: []" in text and "\n# 行业动态周报摘编\n" in text
+
+
+@pytest.mark.parametrize(
+    ("tag", "spelled"),
+    [("AI", "AI"), ("脑机 接口", "脑机_接口"), ("2024", "_2024"), ("清朗·整治", "清朗_整治"),
+     ("行业/短剧", "行业/短剧"), ("#x#", "x"), ("、", ""), ("C++", "C"), ("a_b", "a_b")],
+)  # fmt: skip
+def test_obsidian_tags(tag: str, spelled: str) -> None:
+    assert obsidian_tag(tag) == spelled
+
+
+@example("**粗**")
+@example("_x_")
+@example("[[链接]]")
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=4))
+def test_any_tag_is_an_obsidian_tag_and_plain_text(tags: list[str]) -> None:
+    record = LibraryRecord(GONE, True, tuple(tags), "", False, True)
+    for tag in filter(None, map(obsidian_tag, tags)):
+        # What Obsidian takes as a tag after "#": letters (with their marks), digits,
+        # _ - and /, and not numbers only.
+        kinds = {c if c in "_-/" else unicodedata.category(c)[0] for c in tag}
+        assert kinds <= {"_", "-", "/", "L", "N", "M"} and kinds - {"N", "/"}
+    text = render_markdown([record], INFO)
+    line = next((li for li in text.splitlines() if li.startswith("标签：")), "")
+    rendered = MARKDOWN.render(line)
+    assert set(re.findall(r"</?([a-z0-9]+)", rendered)) <= {"p"}
+
+
+def test_split_writes_one_note_per_item_named_by_id(sample_dir: Path) -> None:
+    records = ExportFilter().select(sample_records(sample_dir))
+    notes = split_notes(records, INFO)
+    assert [name for name, _data in notes] == [f"{r.id}.md" for r in records]
+    gone = dict(notes)[f"{GONE.id}.md"].decode()
+    fields, tags = _front_matter(gone)
+    assert fields["id"] == GONE.id and fields["title"] == GONE.headline
+    assert fields["issue"] == 393 and fields["page"] == 7
+    assert fields["source_file"] == "行业动态周报393.pdf"
+    assert re.findall(r"^# (.*)", gone, flags=re.M) == [GONE.headline]
+    tagged = next(r for r in records if r.tags)
+    fields, tags = _front_matter(dict(notes)[f"{tagged.id}.md"].decode())
+    assert tags == [obsidian_tag(t) for t in tagged.tags]
+    assert note_file_name("../../etc/passwd") == "______etc_passwd.md"
 
 
 def _plain(rendered_html: str) -> str:
@@ -117,47 +166,97 @@ def test_escaped_markdown_renders_to_the_same_text(text: str) -> None:
     assert not re.search(r"<(?!/?(p|br)\b)[a-z]", rendered.replace("<p>", "").replace("</p>", ""))
 
 
+# JSON and CSV.
+
+
 def test_json_carries_every_field(sample_dir: Path) -> None:
     records = ExportFilter(everything=True).select(sample_records(sample_dir))
-    document = json.loads(render("json", records, EXPORTED_AT, "all"))
+    document = json.loads(render("json", records, ExportFilter(everything=True).info(EXPORTED_AT)))
     assert document["format"] == "zhoubao-export" and document["version"] == 1
     assert document["exported_at"] == EXPORTED_AT and document["count"] == len(records)
+    assert document["filter"] == "all"
     gone = next(item for item in document["items"] if item["id"] == GONE.id)
     assert gone == {
         "id": GONE.id, "headline": GONE.headline, "number": 393, "date": "2023-12-18",
-        "section": "要闻", "source_title": "行业动态周报", "tags": [],
-        "note": "=SUM(A1:A2) 公式不生效", "bookmarked": True, "read": False,
-        "in_archive": False, "page": None, "paragraphs": list(GONE.paragraphs),
+        "section": "要闻", "source_title": "行业动态周报", "source_file": "行业动态周报393.pdf",
+        "page": 7, "position": 999, "tags": [], "note": "=SUM(A1:A2) 公式不生效",
+        "bookmarked": True, "read": False, "in_archive": False,
+        "paragraphs": list(GONE.paragraphs),
     }  # fmt: skip
 
 
-def test_csv_opens_in_excel_and_round_trips_notes(sample_dir: Path) -> None:
+def test_csv_speaks_chinese_opens_in_excel_and_round_trips_notes(sample_dir: Path) -> None:
     records = ExportFilter().select(sample_records(sample_dir))
-    data = render("csv", records, EXPORTED_AT, "bookmarked")
+    data = render("csv", records, INFO)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert list(rows[0]) == [
+        "条目 ID", "期号", "日期", "栏目", "标题", "标签", "备注", "已收藏", "已读", "在存档中",
+        "刊名", "来源文件", "页码", "正文",
+    ]  # fmt: skip
     assert len(rows) == len(records)
-    by_id = {row["id"]: row for row in rows}
+    by_id = {row["条目 ID"]: row for row in rows}
     noted = next(r for r in records if r.note and r.in_archive)
-    assert by_id[noted.id]["note"] == noted.note  # newlines kept inside one quoted cell
-    assert by_id[GONE.id]["note"] == "'=SUM(A1:A2) 公式不生效"  # not run as a formula
-    assert by_id[GONE.id]["in_archive"] == "false"
+    assert by_id[noted.id]["备注"] == noted.note  # newlines kept inside one quoted cell
+    gone = by_id[GONE.id]
+    assert gone["备注"] == "'=SUM(A1:A2) 公式不生效"  # not run as a formula
+    assert (gone["已收藏"], gone["已读"], gone["在存档中"]) == ("是", "否", "否")
+    assert (gone["来源文件"], gone["页码"]) == ("行业动态周报393.pdf", "7")
 
 
-def test_csl_json_is_ready_for_zotero(sample_dir: Path) -> None:
-    records = ExportFilter(tags=("精选",)).select(sample_records(sample_dir))
-    entries = json.loads(render("csl-json", records, EXPORTED_AT, "tag:精选"))
+# CSL-JSON, for Zotero.
+
+
+def test_csl_json_is_valid_and_ready_for_zotero(sample_dir: Path) -> None:
+    chosen = ExportFilter(tags=("精选",))
+    records = chosen.select(sample_records(sample_dir))
+    entries = json.loads(render("csl-json", records, chosen.info(EXPORTED_AT)))
+    assert list(CSL_SCHEMA.iter_errors(entries)) == []
     assert len(entries) == len(records) > 0
     for entry, record in zip(entries, records, strict=True):
-        assert entry["type"] == "article-newspaper"
+        assert entry["type"] == "article-newspaper" and entry["language"] == "zh-CN"
         assert entry["container-title"] == "行业动态周报"
         assert entry["issue"] == str(record.snapshot.number)
         assert entry["section"] == record.snapshot.section
         assert entry["title"] == record.snapshot.headline and entry["id"] == record.id
+        assert entry["source"] in {path.name for path in sample_dir.iterdir()}
+        assert "page" not in entry  # text files have no pages
         assert "精选" in entry["keyword"]
         day = record.snapshot.date
         assert day is not None
         assert entry["issued"] == {"date-parts": [[day.year, day.month, day.day]]}
+
+
+def test_csl_json_cites_the_page_of_a_pdf(sample_dir: Path) -> None:
+    [entry] = json.loads(render("csl-json", [LibraryRecord(GONE, True, (), "", False, False)],
+                                INFO))  # fmt: skip
+    assert entry["page"] == "7" and entry["source"] == "行业动态周报393.pdf"
+    assert list(CSL_SCHEMA.iter_errors([entry])) == []
+
+
+def test_the_schema_test_can_fail() -> None:
+    assert list(CSL_SCHEMA.iter_errors([{"id": "x", "type": "newspaper", "lang": "zh"}]))
+
+
+text_field = st.text(max_size=30)
+
+
+@given(
+    headline=text_field, section=text_field, note=text_field, source=text_field,
+    tags=st.lists(text_field, max_size=3), page=st.none() | st.integers(1, 9999),
+    day=st.none() | st.dates(date(1990, 1, 1), date(2100, 1, 1)),
+)  # fmt: skip
+def test_csl_json_of_any_text_is_valid(
+    headline: str, section: str, note: str, source: str, tags: list[str], page: int | None,
+    day: date | None,
+) -> None:  # fmt: skip
+    snap = Snapshot("1-abcdef", 1, day, section, headline, (note,), 0, "周报", source, page)
+    entries = json.loads(render("csl-json", [LibraryRecord(snap, True, tuple(tags), note,
+                                                           False, True)], INFO))  # fmt: skip
+    assert list(CSL_SCHEMA.iter_errors(entries)) == []
+
+
+# Choosing what to export.
 
 
 def test_filters_choose_records(sample_dir: Path) -> None:
@@ -167,40 +266,19 @@ def test_filters_choose_records(sample_dir: Path) -> None:
     both = ExportFilter(tags=("精选", "第393期")).select(records)
     assert both and all({"精选", "第393期"} <= set(r.tags) for r in both)
     assert ExportFilter(tags=("#精选",)).label == "tag:精选"
+    assert ExportFilter(tags=("#精选",)).description == "带标签 #精选 的条目"
     assert ExportFilter(everything=True).label == "all"
     assert ExportFilter(tags=("没有",)).select(records) == []
+    hits = ExportFilter(search="短剧").select(list(reversed(records)))
+    assert [r.id for r in hits] == [r.id for r in records]  # every hit, in issue order
+    assert ExportFilter(search="短剧").label == "search:短剧"
 
 
 def test_unknown_format_is_refused() -> None:
-    with pytest.raises(LibraryError, match="unknown export format"):
-        render("docx", [], EXPORTED_AT, "bookmarked")
+    with pytest.raises(LibraryError, match="未知的导出格式"):
+        render("pdf", [], INFO)
 
 
-def test_write_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
-    target = tmp_path / "out.md"
-    write_atomically(target, b"first")
-    with pytest.raises(ExportExists, match="--force"):
-        write_atomically(target, b"second")
-    assert target.read_bytes() == b"first"
-    write_atomically(target, b"second", force=True)
-    assert target.read_bytes() == b"second"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]  # no temporary file left
-
-
-def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "out.json"
-    target.write_bytes(b"old")
-
-    def fail(src: object, dst: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(LibraryError, match="No space left"):
-        write_atomically(target, b"new", force=True)
-    assert target.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
-
-
-def test_write_into_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(LibraryError, match="cannot write in"):
-        write_atomically(tmp_path / "no" / "such" / "out.md", b"x")
+def test_export_info_is_what_the_title_page_says() -> None:
+    info = ExportInfo(EXPORTED_AT, "all", "资料库的全部条目")
+    assert info == ExportFilter(everything=True).info(EXPORTED_AT)

@@ -44,6 +44,7 @@ def test_bookmark_with_tags_and_note_then_list(
     assert item == {
         "id": first_id, "headline": "中央经济工作会议：加快推动人工智能发展", "number": 393,
         "date": "2023-12-18", "section": "要闻", "source_title": "行业动态周报",
+        "source_file": "393-2023-12-18.txt", "page": None, "position": 0,
         "tags": ["AI", "政策"], "note": note, "bookmarked": True, "read": False,
         "in_archive": True, "page": None,
     }  # fmt: skip
@@ -110,15 +111,15 @@ def test_export_to_file_refuses_overwrite_without_force(
     main(["bookmark", first_id])
     target = tmp_path / "out.csv"
     assert main(["export", "--format", "csv", "-o", str(target)]) == 0
-    assert "exported 1 items" in capsys.readouterr().err
-    assert target.read_bytes().startswith(b"\xef\xbb\xbfid,")
+    assert "已导出 1 条" in capsys.readouterr().err
+    assert target.read_bytes().startswith("\ufeff条目 ID,".encode())
     target.write_text("mine")
     assert main(["export", "-o", str(target)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--force" in err
     assert target.read_text() == "mine"
     assert main(["export", "-o", str(target), "--force"]) == 0
-    assert target.read_text().startswith("---\nexported_at: ")
+    assert target.read_text().startswith('---\ntitle: "行业动态周报摘编"\nexported_at: ')
 
 
 def test_export_filters(sample_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

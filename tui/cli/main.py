@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from tui import __version__, i18n
 
-EXPORT_FORMATS = ("md", "json", "csv", "csl-json")
+# tui.library.export.FORMATS, repeated so that building the parser imports no library code.
+EXPORT_FORMATS = ("md", "docx", "json", "csv", "csl-json")
 
 
 def _archive_arg(parser: argparse.ArgumentParser) -> None:
@@ -71,8 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
     p.add_argument("--tag", action="append", default=[], help="only items with this tag")
     p.add_argument("--all", action="store_true", help="every item in the library")
-    p.add_argument("-o", "--output", default=None, help="file to write (default: stdout)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        help="file to write; - or none: standard output; a folder with --split",
+    )
+    p.add_argument(
+        "--split", action="store_true", help="md only: one file per item (ID.md) into -o FOLDER"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
 
     p = sub.add_parser("bookmark", help="bookmark, tag or annotate an item")
     p.add_argument("item_id", metavar="ITEM_ID")

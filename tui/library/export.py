@@ -1,7 +1,8 @@
-"""Exporting library items: Markdown, JSON, CSV (for Excel) and CSL-JSON (for Zotero).
+"""Exporting library items: Markdown, Word, JSON, CSV (for Excel) and CSL-JSON (for Zotero).
 
 Exports read the library's snapshots, not the archive, so an item whose file is gone still
-exports. Files are written atomically and never overwritten unless asked.
+exports. Word (.docx) is in `export_docx`, Markdown in `export_markdown`; where the bytes go
+(a file, a folder, standard output) is `output`'s business.
 """
 
 from __future__ import annotations
@@ -9,87 +10,130 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from tui.archive.model import PUBLISHER
+from tui.i18n import _
+from tui.library.export_info import ExportInfo
 from tui.library.export_markdown import render_markdown
 from tui.library.records import LibraryRecord
 from tui.library.rows import clean_tag
 from tui.library.store import LibraryError
 
-FORMATS = ("md", "json", "csv", "csl-json")
-SUFFIXES = {"md": ".md", "json": ".json", "csv": ".csv", "csl-json": ".csl.json"}
-CSV_COLUMNS = (
-    "id", "number", "date", "section", "headline", "tags", "note",
-    "bookmarked", "read", "in_archive", "source_title", "body",
-)  # fmt: skip
+FORMATS = ("md", "docx", "json", "csv", "csl-json")
+SUFFIXES = {
+    "md": ".md", "docx": ".docx", "json": ".json", "csv": ".csv", "csl-json": ".csl.json"
+}  # fmt: skip
+#: Formats that are not text: never poured onto a terminal.
+BINARY_FORMATS = frozenset({"docx"})
+#: What the JSON export calls itself; `zhoubao import` reads only this.
+JSON_FORMAT_NAME = "zhoubao-export"
+JSON_VERSION = 1
+#: The language of every item, as CSL-JSON names it.
+CSL_LANGUAGE = "zh-CN"
 # A cell starting with one of these is a formula to Excel; a quote in front keeps it text.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ExportExists(LibraryError):
-    """The export file exists and overwriting was not asked for."""
 
 
 @dataclass(frozen=True)
 class ExportFilter:
     """Which records to export: the bookmarked ones by default, or every kept item
-    (`everything`); `tags` narrows either to items carrying every one of them.
-    With tags given, tagged items export even if not bookmarked."""
+    (`everything`), or the hits of a search (`search`, the query, with the hits as the
+    records); `tags` narrows any of them to items carrying every one of them. With tags
+    given, tagged items export even if not bookmarked."""
 
     tags: tuple[str, ...] = ()
     everything: bool = False
+    search: str | None = None
 
     def select(self, records: Sequence[LibraryRecord]) -> list[LibraryRecord]:
+        """The chosen records, in issue order."""
         wanted = {clean_tag(tag) for tag in self.tags} - {""}
         broad = self.everything or bool(wanted)
-        return [
+        chosen = [
             record
             for record in records
-            if (record.kept if broad else record.bookmarked) and wanted <= set(record.tags)
+            if (self.search is not None or (record.kept if broad else record.bookmarked))
+            and wanted <= set(record.tags)
         ]
+        return sorted(chosen, key=lambda r: (r.snapshot.number, r.snapshot.position, r.id))
 
     @property
     def label(self) -> str:
-        """ "bookmarked", "all", "tag:短剧 tag:AI": what the front matter calls the filter."""
-        words = ["all"] if self.everything else [] if self.tags else ["bookmarked"]
+        """ "bookmarked", "all", "tag:短剧 tag:AI", "search:微短剧": what the front matter
+        calls the filter."""
+        if self.search is not None:
+            words = [f"search:{self.search}"]
+        else:
+            words = ["all"] if self.everything else [] if self.tags else ["bookmarked"]
         words += [f"tag:{clean_tag(tag)}" for tag in self.tags]
         return " ".join(words)
 
+    @property
+    def description(self) -> str:
+        """The filter for people: "已收藏的条目", "带标签 #短剧 的条目", …"""
+        tags = " ".join(f"#{clean_tag(tag)}" for tag in self.tags)
+        if self.search is not None:
+            chosen = _("搜索“{query}”的结果").format(query=self.search)
+        elif self.everything:
+            chosen = _("资料库的全部条目")
+        elif tags:
+            return _("带标签 {tags} 的条目").format(tags=tags)
+        else:
+            return _("已收藏的条目")
+        return chosen + _("中带标签 {tags} 的").format(tags=tags) if tags else chosen
 
-def render(
-    fmt: str, records: Sequence[LibraryRecord], exported_at: str, filter_label: str
-) -> bytes:
-    """The export file's bytes; `exported_at` is passed in so the output is reproducible."""
+    def info(self, exported_at: str) -> ExportInfo:
+        return ExportInfo(exported_at, self.label, self.description)
+
+
+def render(fmt: str, records: Sequence[LibraryRecord], info: ExportInfo) -> bytes:
+    """The export file's bytes; `info` carries the time, so the output is reproducible."""
     if fmt not in _RENDERERS:
-        raise LibraryError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    return _RENDERERS[fmt](records, exported_at, filter_label)
+        raise LibraryError(
+            _("未知的导出格式 {format}（可选：{choices}）").format(
+                format=repr(fmt), choices=", ".join(FORMATS)
+            )
+        )
+    return _RENDERERS[fmt](records, info)
 
 
-def _markdown(records: Sequence[LibraryRecord], exported_at: str, label: str) -> bytes:
-    return render_markdown(records, exported_at, label).encode()
+def _markdown(records: Sequence[LibraryRecord], info: ExportInfo) -> bytes:
+    return render_markdown(records, info).encode()
 
 
-def _json(records: Sequence[LibraryRecord], exported_at: str, label: str) -> bytes:
+def _docx(records: Sequence[LibraryRecord], info: ExportInfo) -> bytes:
+    # python-docx (and lxml) load only when a Word file is asked for.
+    from tui.library.export_docx import render_docx
+
+    return render_docx(records, info)
+
+
+def _json(records: Sequence[LibraryRecord], info: ExportInfo) -> bytes:
     document = {
-        "format": "zhoubao-export",
-        "version": 1,
-        "exported_at": exported_at,
-        "filter": label,
+        "format": JSON_FORMAT_NAME,
+        "version": JSON_VERSION,
+        "exported_at": info.exported_at,
+        "filter": info.filter_label,
         "count": len(records),
         "items": [record.as_dict() for record in records],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
 
 
-def _csv(records: Sequence[LibraryRecord], exported_at: str, label: str) -> bytes:
+def csv_header() -> list[str]:
+    """The CSV's column names, in the language of the UI."""
+    return [
+        _("条目 ID"), _("期号"), _("日期"), _("栏目"), _("标题"), _("标签"), _("备注"),
+        _("已收藏"), _("已读"), _("在存档中"), _("刊名"), _("来源文件"), _("页码"), _("正文"),
+    ]  # fmt: skip
+
+
+def _csv(records: Sequence[LibraryRecord], info: ExportInfo) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # quotes cells holding newlines, commas and quotes
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_header())
     for record in records:
         snap = record.snapshot
         text = [snap.section, snap.headline, "; ".join(record.tags), record.note, snap.body]
@@ -98,14 +142,15 @@ def _csv(records: Sequence[LibraryRecord], exported_at: str, label: str) -> byte
             [
                 snap.id, snap.number, snap.date.isoformat() if snap.date else "", section,
                 headline, tags, note, _flag(record.bookmarked), _flag(record.read),
-                _flag(record.in_archive), snap.source_title, body,
+                _flag(record.in_archive), _no_formula(snap.source_title),
+                _no_formula(snap.source_file), snap.page or "", body,
             ]
         )  # fmt: skip
     # The BOM tells Excel (notably on Chinese Windows) that the file is UTF-8.
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _csl_json(records: Sequence[LibraryRecord], exported_at: str, label: str) -> bytes:
+def _csl_json(records: Sequence[LibraryRecord], info: ExportInfo) -> bytes:
     entries = []
     for record in records:
         snap = record.snapshot
@@ -117,9 +162,12 @@ def _csl_json(records: Sequence[LibraryRecord], exported_at: str, label: str) ->
             "publisher": PUBLISHER,
             "issue": str(snap.number),
             "section": snap.section,
+            "language": CSL_LANGUAGE,
         }
         if snap.page is not None:
             entry["page"] = str(snap.page)
+        if snap.source_file:
+            entry["source"] = snap.source_file
         if snap.date is not None:
             entry["issued"] = {"date-parts": [[snap.date.year, snap.date.month, snap.date.day]]}
         if snap.paragraphs:
@@ -132,8 +180,9 @@ def _csl_json(records: Sequence[LibraryRecord], exported_at: str, label: str) ->
     return (json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode()
 
 
-_RENDERERS: dict[str, Callable[[Sequence[LibraryRecord], str, str], bytes]] = {
+_RENDERERS: dict[str, Callable[[Sequence[LibraryRecord], ExportInfo], bytes]] = {
     "md": _markdown,
+    "docx": _docx,
     "json": _json,
     "csv": _csv,
     "csl-json": _csl_json,
@@ -141,33 +190,8 @@ _RENDERERS: dict[str, Callable[[Sequence[LibraryRecord], str, str], bytes]] = {
 
 
 def _flag(value: bool) -> str:
-    return "true" if value else "false"
+    return _("是") if value else _("否")
 
 
 def _no_formula(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
-
-
-def write_atomically(target: Path, data: bytes, force: bool = False) -> None:
-    """Write `data` to `target` through a temporary file in the same folder and a rename, so
-    a reader (or a crash) never sees half a file. Refuses to replace a file unless `force`."""
-    if target.exists() and not force:
-        raise ExportExists(f"{target} exists; use --force to overwrite it")
-    if target.is_dir():
-        raise LibraryError(f"{target} is a folder")
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as error:
-        raise LibraryError(f"cannot write in {target.parent}: {error.strerror}") from error
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes the file private; an export gets the usual permissions.
-        temp.chmod(0o644)
-        os.replace(temp, target)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise LibraryError(f"cannot write {target}: {error.strerror}") from error

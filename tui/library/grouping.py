@@ -1,12 +1,14 @@
-"""Filtering and grouping library records, as the library view lists them."""
+"""Filtering and grouping library records, as the library view lists them and exports
+order them."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from itertools import groupby
 from typing import Literal
 
-from tui.library.records import LibraryRecord
+from tui.library.records import LibraryRecord, Snapshot
 
 GroupBy = Literal["tag", "issue"]
 UNTAGGED = "（无标签）"
@@ -48,3 +50,21 @@ def group_records(
         snap = record.snapshot
         groups.setdefault(f"第 {snap.number} 期 · {snap.date_label}", []).append(record)
     return list(groups.items())
+
+
+def by_issue_and_section(
+    records: Sequence[LibraryRecord],
+) -> list[tuple[Snapshot, list[tuple[str, list[LibraryRecord]]]]]:
+    """Records (already in issue order) as (issue's first snapshot, [(section, records)]).
+
+    Sections come in the order they first appear; a record kept from an older reading of
+    the issue joins its section rather than opening a second one.
+    """
+    issues: list[tuple[Snapshot, list[tuple[str, list[LibraryRecord]]]]] = []
+    for _number, in_issue in groupby(records, key=lambda r: r.snapshot.number):
+        issue_records = list(in_issue)
+        sections: dict[str, list[LibraryRecord]] = {}
+        for record in issue_records:
+            sections.setdefault(record.snapshot.section, []).append(record)
+        issues.append((issue_records[0].snapshot, list(sections.items())))
+    return issues

@@ -1,9 +1,10 @@
-"""The `e` dialog: export library items as Markdown, JSON, CSV or CSL-JSON.
+"""The `e` dialog: export library items as Markdown, Word, JSON, CSV or CSL-JSON.
 
 Choose the format and which items (bookmarked, or every kept item; optionally only those
 with given tags), and the file. An existing file is replaced only after a second press of
-"导出" (the dialog says so first). The file is written atomically in a worker; the dialog
-dismisses with the path written, or None if cancelled.
+"导出" (the dialog says so first); a path that holds no regular file (a FIFO, a device) is
+refused. The file is written atomically in a worker; the dialog dismisses with the path
+written, or None if cancelled.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from tui.library.export import FORMATS, SUFFIXES, ExportFilter, render, write_atomically
+from tui.i18n import _
+from tui.library.export import FORMATS, SUFFIXES, ExportFilter, render
+from tui.library.output import ExportExists, resolve_target, write_atomically
 from tui.library.records import LibraryRecord
 from tui.library.rows import now_stamp
 from tui.library.store import LibraryError
@@ -30,6 +33,7 @@ from tui.screens.tag_editor import TagSuggester, split_tags
 
 FORMAT_LABELS = {
     "md": "Markdown",
+    "docx": "Word（.docx）",
     "json": "JSON",
     "csv": "CSV（Excel）",
     "csl-json": "CSL-JSON（Zotero）",
@@ -159,19 +163,29 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(Button.Pressed, "#export-go")
     @on(Input.Submitted, "#export-path")
     def action_export(self) -> None:
-        target = self.target
-        if target.exists() and self._confirmed != target:
-            self._confirmed = target
-            warning = f"{target} 已存在。再按「覆盖」替换它，或改个文件名。"
-            self.query_one("#export-warning", Static).update(Content(sanitize(warning)))
-            self.query_one("#export-go", Button).label = "覆盖"
+        target, chosen = self.target, self.chosen
+        if not chosen.select(self.records):
+            self._warn(_("没有符合条件的条目：没有可导出的内容。"))
             return
-        self._write(target, self.format, self.chosen)
+        try:
+            resolve_target(target, force=self._confirmed == target)
+        except ExportExists:
+            self._confirmed = target
+            self._warn(_("{path} 已存在。再按「覆盖」替换它，或改个文件名。").format(path=target))
+            self.query_one("#export-go", Button).label = _("覆盖")
+            return
+        except LibraryError as error:
+            self._failed(str(error))
+            return
+        self._write(target, self.format, chosen)
+
+    def _warn(self, message: str) -> None:
+        self.query_one("#export-warning", Static).update(Content(sanitize(message)))
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _write(self, target: Path, fmt: str, chosen: ExportFilter) -> None:
         try:
-            data = render(fmt, chosen.select(self.records), self.exported_at(), chosen.label)
+            data = render(fmt, chosen.select(self.records), chosen.info(self.exported_at()))
             write_atomically(target, data, force=True)
         except LibraryError as error:
             self.app.call_from_thread(self._failed, str(error))
@@ -180,5 +194,4 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _failed(self, message: str) -> None:
         self._confirmed = None
-        failed = f"导出失败：{message}"
-        self.query_one("#export-warning", Static).update(Content(sanitize(failed)))
+        self._warn(_("导出失败：{reason}").format(reason=message))
