@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="overwrite existing files")
 
+    p = sub.add_parser(
+        "import", help="merge a zhoubao JSON export (a colleague's collection) into the library"
+    )
+    p.add_argument("file", metavar="FILE.json", help="written by zhoubao export --format json")
+    _archive_arg(p)
+
     p = sub.add_parser("bookmark", help="bookmark, tag or annotate an item")
     p.add_argument("item_id", metavar="ITEM_ID")
     _archive_arg(p)
@@ -102,7 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(i18n.choose_language())
     args_list = list(sys.argv[1:] if argv is None else argv)
     # `zhoubao [ARCHIVE]` opens the app: a first word that is no command is the archive.
-    commands = {"open", "parse", "list", "show", "search", "export", "bookmark", "library"}
+    commands = {
+        "open", "parse", "list", "show", "search", "export", "import", "bookmark", "library"
+    }  # fmt: skip
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         args_list.insert(0, "open")
     if args_list[0] == "open" and len(args_list) <= 2 and not args_list[-1].startswith("-"):
