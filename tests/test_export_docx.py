@@ -17,8 +17,7 @@ import docx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from library_samples import EXPORTED_AT, GONE, sample_records
-from test_export import check_golden
+from library_samples import EXPORTED_AT, GONE, check_golden, sample_records
 
 from tui.library import LibraryRecord, Snapshot
 from tui.library.export import ExportFilter, render

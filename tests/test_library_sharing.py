@@ -36,7 +36,7 @@ FIRST = "393-870a05"  # 中央经济工作会议：加快推动人工智能发�
 
 
 def export_json(store: LibraryStore, sample_dir: Path) -> dict[str, Any]:
-    records = ALL.select(store.records(present=load_archive(sample_dir).items_by_id))
+    records = ALL.select(store.records(present=load_archive(sample_dir).places))
     document: dict[str, Any] = json.loads(render("json", records, ALL.info(EXPORTED_AT)))
     return document
 
@@ -81,7 +81,7 @@ def test_round_trip_into_an_empty_library(sample_dir: Path, shared_file: Path) -
 def test_importing_twice_changes_nothing(sample_dir: Path, shared_file: Path) -> None:
     archive = load_archive(sample_dir)
     store = LibraryStore()
-    store.set_note(Snapshot.of(archive.items_by_id[FIRST]), "我自己的看法")
+    store.set_note(Snapshot.at(archive.places[FIRST]), "我自己的看法")
     merge_collection(store, read_collection(shared_file), archive)
     before = dump(paths.library_db())
     report = merge_collection(store, read_collection(shared_file), archive)
@@ -92,12 +92,12 @@ def test_importing_twice_changes_nothing(sample_dir: Path, shared_file: Path) ->
 def test_bookmarks_and_tags_are_unions(sample_dir: Path, shared_file: Path) -> None:
     archive = load_archive(sample_dir)
     store = LibraryStore()
-    first = Snapshot.of(archive.items_by_id[FIRST], archive.issues[0])
+    first = Snapshot.at(archive.places[FIRST])
     store.add_tags([first], ["我的标签"])  # tagged, not bookmarked
     mine = Snapshot.of(archive.issues[0].sections[-1].items[-1], archive.issues[0])
     store.set_bookmark(mine)  # not in the shared file
     report = merge_collection(store, read_collection(shared_file), archive)
-    [record] = [r for r in store.records(archive.items_by_id) if r.id == FIRST]
+    [record] = [r for r in store.records(archive.places) if r.id == FIRST]
     assert record.bookmarked and set(record.tags) == {"我的标签", "精选", "第393期", "AI 技术"}
     assert store.view.is_bookmarked(mine.id)  # nothing is ever taken away
     assert report.tags >= 3 and report.bookmarks >= 1
@@ -130,7 +130,7 @@ def test_a_third_colleague_adds_a_third_marked_text() -> None:
 
 def test_items_in_the_archive_are_saved_from_it(sample_dir: Path, tmp_path: Path) -> None:
     archive = load_archive(sample_dir)
-    item = archive.items_by_id[FIRST]
+    item = archive.places[FIRST].item
     stale = Snapshot(FIRST, 393, None, "旧栏目", item.headline, ("旧的正文",), 0)
     document = {
         "format": "zhoubao-export", "version": 1, "exported_at": EXPORTED_AT,

@@ -234,20 +234,14 @@ def merge_collection(
     store: LibraryStore, collection: SharedCollection, archive: Archive | None = None
 ) -> ImportReport:
     """Merge the collection into the library in one transaction."""
-    local_items = archive.items_by_id if archive is not None else {}
-    issue_of = (
-        {item.id: issue for issue in archive.issues for item in issue.items}
-        if archive is not None
-        else {}
-    )
+    places = archive.places if archive is not None else {}
     report = ImportReport(items=len(collection.items))
     with store.write_transaction() as conn:
         for shared in collection.items:
             if not (shared.bookmarked or shared.tags or shared.note.strip()):
                 continue  # nothing kept on it: the library holds only what users keep
-            item_id = shared.snapshot.id
-            local = local_items.get(item_id)
-            snap = Snapshot.of(local, issue_of.get(item_id)) if local else shared.snapshot
+            place = places.get(shared.snapshot.id)
+            snap = Snapshot.at(place) if place is not None else shared.snapshot
             _merge_one(conn, snap, shared, collection, report)
     return report
 
