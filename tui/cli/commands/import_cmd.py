@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli.commands.library_cmd import open_archive_and_library
-from tui.cli.common import fail
+from tui.cli.common import fail, say
 from tui.library import LibraryError
 from tui.library.sharing import merge_collection, read_collection
 
@@ -29,5 +29,5 @@ def run(args: argparse.Namespace) -> int:
         report = merge_collection(store, collection, archive)
     except LibraryError as error:
         return fail(str(error))
-    print(report.summary())
+    say(report.summary())
     return 0
