@@ -19,6 +19,7 @@ from jsonschema import Draft3Validator
 from library_samples import EXPORTED_AT, GONE, check_golden, csl_data_schema, sample_records
 from markdown_it import MarkdownIt
 
+from tui import i18n
 from tui.library import LibraryError, LibraryRecord, Snapshot
 from tui.library.export import ExportFilter, render
 from tui.library.export_info import ExportInfo
@@ -241,7 +242,10 @@ def test_csl_json_of_any_text_is_valid(
     headline: str, section: str, note: str, source: str, tags: list[str], page: int | None,
     day: date | None,
 ) -> None:  # fmt: skip
-    snap = Snapshot("1-abcdef", 1, day, section, headline, (note,), 0, "周报", source, page)
+    snap = Snapshot(
+        "1-abcdef", 1, day, section, headline, (note,), source_title="周报", page=page,
+        source_file=source,
+    )  # fmt: skip
     entries = json.loads(render("csl-json", [LibraryRecord(snap, True, tuple(tags), note,
                                                            False, True)], INFO))  # fmt: skip
     assert list(CSL_SCHEMA.iter_errors(entries)) == []
@@ -273,3 +277,16 @@ def test_unknown_format_is_refused() -> None:
 def test_export_info_is_what_the_title_page_says() -> None:
     info = ExportInfo(EXPORTED_AT, "all", "资料库的全部条目")
     assert info == ExportFilter(everything=True).info(EXPORTED_AT)
+
+
+def test_csv_in_english_says_true_and_false(sample_dir: Path) -> None:
+    records = ExportFilter().select(sample_records(sample_dir))
+    i18n.set_language("en")
+    try:
+        data = render("csv", records, INFO).decode("utf-8-sig")
+    finally:
+        i18n.set_language(i18n.SOURCE_LANGUAGE)
+    rows = list(csv.DictReader(io.StringIO(data, newline="")))
+    assert list(rows[0])[:3] == ["id", "issue", "date"]
+    gone = next(row for row in rows if row["id"] == GONE.id)
+    assert (gone["bookmarked"], gone["read"], gone["in archive"]) == ("true", "false", "false")

@@ -46,7 +46,7 @@ def test_bookmark_with_tags_and_note_then_list(
         "date": "2023-12-18", "section": "要闻", "source_title": "行业动态周报",
         "source_file": "393-2023-12-18.txt", "page": None, "position": 0,
         "tags": ["AI", "政策"], "note": note, "bookmarked": True, "read": False,
-        "in_archive": True, "page": None,
+        "in_archive": True,
     }  # fmt: skip
     assert main(["library"]) == 0
     line = capsys.readouterr().out

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from tui.archive import parse_issue
 from tui.library import LibraryStore, Snapshot
-from tui.library.export import render
+from tui.library.export import ExportFilter, render
 from tui.typeset.item_layout import meta_line
 
 PDF = Path(__file__).resolve().parent / "fixtures" / "pdfs" / "393.lo-a4.pdf"
+INFO = ExportFilter().info("2024-03-01T09:00:00+00:00")
 
 
 def _second_page_item():  # type: ignore[no-untyped-def]
@@ -32,11 +33,11 @@ def test_page_survives_the_library_and_reaches_exports() -> None:
     store.set_bookmark(Snapshot.of(item, issue))
     records = store.records(present={item.id: item})
     assert records[0].snapshot.page == 2
-    document = json.loads(render("json", records, "2024-03-01T09:00:00+00:00", "bookmarked"))
+    document = json.loads(render("json", records, INFO))
     assert document["items"][0]["page"] == 2
-    csl = json.loads(render("csl-json", records, "2024-03-01T09:00:00+00:00", "bookmarked"))
-    assert csl[0]["page"] == "2"
-    markdown = render("md", records, "2024-03-01T09:00:00+00:00", "bookmarked").decode()
+    csl = json.loads(render("csl-json", records, INFO))
+    assert csl[0]["page"] == "2" and csl[0]["source"] == "393.lo-a4.pdf"
+    markdown = render("md", records, INFO).decode()
     assert f"第 393 期 · 2023-12-18 · {item.section} · 第 2 页" in markdown.replace("\\", "")
 
 
@@ -47,5 +48,5 @@ def test_text_items_have_no_page(sample_dir: Path) -> None:
     store = LibraryStore()
     store.set_bookmark(Snapshot.of(item, issue))
     records = store.records(present={item.id: item})
-    csl = json.loads(render("csl-json", records, "2024-03-01T09:00:00+00:00", "bookmarked"))
+    csl = json.loads(render("csl-json", records, INFO))
     assert "page" not in csl[0]

@@ -74,15 +74,15 @@ class ExportFilter:
     def description(self) -> str:
         """The filter for people: "已收藏的条目", "带标签 #短剧 的条目", …"""
         tags = " ".join(f"#{clean_tag(tag)}" for tag in self.tags)
+        if self.search is not None and tags:
+            return _("搜索“{query}”的结果中带标签 {tags} 的条目").format(
+                query=self.search, tags=tags
+            )
         if self.search is not None:
-            chosen = _("搜索“{query}”的结果").format(query=self.search)
-        elif self.everything:
-            chosen = _("资料库的全部条目")
-        elif tags:
+            return _("搜索“{query}”的结果").format(query=self.search)
+        if tags:  # with tags, every kept item is a candidate, as with `everything`
             return _("带标签 {tags} 的条目").format(tags=tags)
-        else:
-            return _("已收藏的条目")
-        return chosen + _("中带标签 {tags} 的").format(tags=tags) if tags else chosen
+        return _("资料库的全部条目") if self.everything else _("已收藏的条目")
 
     def info(self, exported_at: str) -> ExportInfo:
         return ExportInfo(exported_at, self.label, self.description)

@@ -211,10 +211,11 @@ def _item(entry: object, n: int) -> SharedItem:
 
 def note_marks(origin: str, exported_at: str) -> tuple[str, str]:
     """The lines that mark the local text and the imported one when both are kept."""
-    imported = _("〔导入自 {origin}").format(origin=origin)
     if exported_at:
-        imported += _("，{day} 导出").format(day=exported_at[:10])
-    return _("〔本机〕"), imported + "〕"
+        imported = _("〔导入自 {origin}，{day} 导出〕").format(origin=origin, day=exported_at[:10])
+    else:
+        imported = _("〔导入自 {origin}〕").format(origin=origin)
+    return _("〔本机〕"), imported
 
 
 def merged_note(local: str, incoming: str, origin: str, exported_at: str) -> str | None:
