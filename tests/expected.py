@@ -53,3 +53,35 @@ def differences(issue: Issue, expected: dict[str, Any]) -> list[str]:
         if not any(squash(joined) in p for p in paragraphs):
             problems.append(f"must_join not inside one paragraph: {joined!r}")
     return problems
+
+
+#: A space a printer or converter sets (or drops) beside Latin letters, digits or signs: the
+#: README of ../shared/expected lets these differ. A space between two Chinese characters may
+#: not (it is restored from the 摘要 where a wrap lost it).
+_LATIN_GAP = re.compile(
+    r"(?<=[\u4e00-\u9fff\u3400-\u4dbf，。、：“”《》（）]) (?=[!-~])"
+    r"|(?<=[!-~]) (?=[\u4e00-\u9fff\u3400-\u4dbf])"
+)
+
+
+def without_latin_gaps(text: str) -> str:
+    return _LATIN_GAP.sub("", text)
+
+
+def loose_differences(issue: Issue, expected: dict[str, Any]) -> list[str]:
+    """`differences`, but headlines and 摘要 bullets compared modulo the spaces beside Latin
+    text (bodies are compared without any whitespace already)."""
+    problems = [
+        p for p in differences(issue, expected) if not p.startswith(("sections/", "summary"))
+    ]
+    summary = [without_latin_gaps(b.text) for b in issue.summary]
+    if summary != [without_latin_gaps(b) for b in expected["summary"]]:
+        problems.append(f"summary: {[b.text for b in issue.summary]!r}")
+    got = [(s.name, [without_latin_gaps(i.headline) for i in s.items]) for s in issue.sections]
+    want = [
+        (s["name"], [without_latin_gaps(i["headline"]) for i in s["items"]])
+        for s in expected["sections"]
+    ]
+    if got != want:
+        problems.append(f"sections/headlines differ:\n  got  {got}\n  want {want}")
+    return problems

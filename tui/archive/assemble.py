@@ -11,12 +11,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from tui.archive.blocks import Block
 from tui.archive.header import BULLET_MARKS, read_header
 from tui.archive.model import Issue, Item, Section, fold_for_id, make_item_id
-from tui.archive.reflow import FULL
+from tui.archive.reflow import CLEARLY_FULL, FULL
 from tui.archive.summary import link_bullets
 from tui.archive.textutil import SENTENCE_END, join_fragments, prefers_spacing
 from tui.archive.vocabulary import (
@@ -62,6 +63,39 @@ def _names_section(text: str) -> bool:
     return len(text) <= MAX_SECTION_TEXT and section_name(text) in SECTION_NAMES
 
 
+def _headlines_set_larger(blocks: list[Block]) -> bool:
+    """Are headlines of this hard-wrapped text set larger than its body?
+
+    Evidence for: a headline-like line short of the measure but long, then a short
+    headline-like line (a headline wrapped at its own, narrower measure). Evidence against:
+    a headline-like block rebuilt from full lines (it wrapped at the body's measure). The
+    width of Latin text is an estimate, so a line full of it only counts beyond doubt full.
+    """
+    wrapped = rejoined = 0
+    for block, following in pairwise(blocks):
+        if not _is_headline_like(block.text) or FOOTER_LINE.match(block.text):
+            continue
+        if block.lines >= 2 and (
+            block.fill >= CLEARLY_FULL or (block.fill >= FULL and _mostly_chinese(block.text))
+        ):
+            rejoined += 1
+        elif (
+            block.lines == 1
+            and WRAPPED_HEADLINE_FILL <= block.fill < FULL
+            and not block.text.startswith(tuple(BULLET_MARKS))
+            and following.lines == 1
+            and following.fill < FULL
+            and _is_headline_like(following.text)
+            and not _names_section(following.text)
+        ):
+            wrapped += 1
+    return rejoined == 0 or wrapped > rejoined
+
+
+def _mostly_chinese(text: str) -> bool:
+    return sum(ch.isascii() for ch in text) < len(text) * 0.2
+
+
 def _is_cjk_word(name: str) -> bool:
     return bool(name) and all(unicodedata.category(ch) == "Lo" for ch in name)
 
@@ -80,13 +114,7 @@ class _Assembler:
         #: Where headlines are set in the body's size, a long one fills its line and reflow
         #: has already rejoined it (a block of several lines). Only where they are set larger
         #: does a wrapped headline come out as several short blocks for `_wraps_headline`.
-        self.larger_headings = not any(
-            b.lines >= 2
-            and b.fill >= FULL
-            and _is_headline_like(b.text)
-            and not FOOTER_LINE.match(b.text)
-            for b in blocks
-        )
+        self.larger_headings = _headlines_set_larger(blocks)
         #: The document's habit of spacing Chinese from Latin, to restore spaces lost in wraps.
         self.spaced = any(b.lines for b in blocks) and prefers_spacing(
             "\n".join(b.text for b in blocks)
@@ -206,7 +234,10 @@ class _Assembler:
     def read_footer(self, index: int) -> None:
         for block in self.blocks[index:]:
             text = block.text
-            if FOOTER_LINE.match(text) or not self.footer:
+            if label := FOOTER_LINE.match(text):
+                # "编辑部： 中国…" (a converter's space after a bold label) → "编辑部：中国…"
+                self.footer.append(label.group() + text[label.end() :].lstrip())
+            elif not self.footer:
                 self.footer.append(text)
             else:
                 self.footer[-1] = join_fragments(self.footer[-1], text)
@@ -224,7 +255,7 @@ class _Assembler:
             fuller = max(bullet, draft.headline, key=lambda text: text.count(" "))
             draft.headline = self.bullets[index] = fuller
 
-    def issue(self, number: int, when: date | None) -> Issue:
+    def issue(self, number: int, when: date | None, title: str, publisher: str) -> Issue:
         # Lines rejoined from a printed page (pdftotext, PDF) may have lost a space at a wrap.
         if self.spaced or any(block.page for block in self.blocks[:1]):
             self._restore_wrap_spaces()
@@ -264,6 +295,8 @@ class _Assembler:
             footer=tuple(self.footer),
             source=self.source,
             warnings=tuple(self.warnings),
+            title=title,
+            publisher=publisher,
         )
 
 
@@ -274,4 +307,4 @@ def assemble_issue(blocks: list[Block], source: Path) -> Issue:
     assembler.warnings.extend(header.warnings)
     index = assembler.read_summary(header.end)
     assembler.read_body(index)
-    return assembler.issue(header.number, header.date)
+    return assembler.issue(header.number, header.date, header.title, header.publisher)

@@ -13,8 +13,8 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from tui.archive.reflow import is_hard_wrapped, reflow_lines
-from tui.archive.textutil import join_fragments
+from tui.archive.reflow import RULE, is_hard_wrapped, reflow_lines
+from tui.archive.textutil import join_fragments, prefers_spacing
 from tui.archive.vocabulary import FOOTER_LINE
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ class Block:
 
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]", re.M)
 _LIST_MARKER = re.compile(r"^(?:[-*+•●·]\s+)")
+#: Marks that open a 摘要 bullet (header.BULLET_MARKS): such a line starts a block.
+_BULLET_MARKS = "◆◇•●■□▪▶►·"
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -63,15 +65,30 @@ def text_blocks(text: str) -> list[Block]:
         return [
             Block(entry.text, lines=entry.lines, fill=entry.fill) for entry in reflow_lines(lines)
         ]
-    blocks = []
+    # Paragraphs separated by blank lines may be wrapped inside (pandoc and html2text wrap a
+    # web page at spaces): there, a line that follows a line goes on the same paragraph.
+    filled = sum(1 for line in lines if line) or 1
+    wrapped_paragraphs = sum(1 for line in lines if not line) >= filled * 0.3
+    spaced = wrapped_paragraphs and prefers_spacing(text)
+    blocks: list[Block] = []
+    follows = False
     for line in lines:
-        if not line or line == "\f":
+        if not line or line == "\f" or RULE.match(line):
+            follows = False
             continue
         marker = _LIST_MARKER.match(line)
         if marker:
             blocks.append(Block(line[marker.end() :].strip(), bullet=True))
+        elif (
+            wrapped_paragraphs
+            and follows
+            and line[0] not in _BULLET_MARKS
+            and not FOOTER_LINE.match(line)
+        ):
+            blocks[-1].text = join_fragments(blocks[-1].text, line, spaced)
         else:
             blocks.append(Block(line))
+        follows = True
     return blocks
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from tui.archive.blocks import Block
 from tui.archive.decode import NotAWeekly
 from tui.archive.model import PUBLISHER, TITLE
-from tui.archive.vocabulary import DATE, FILE_NAME, NUMBER, SUMMARY_HEADING
+from tui.archive.vocabulary import DATE, FILE_NAME, NUMBER, PUBLISHERS, SUMMARY_HEADING, TITLES
 
 #: Marks that open a 摘要 bullet (converters and PDF extractors use different ones).
 BULLET_MARKS = "◆◇•●■□▪▶►·"
@@ -24,6 +24,9 @@ class Header:
     #: Index of the first block after the masthead.
     end: int
     warnings: tuple[str, ...]
+    #: The title and publisher as printed (Simplified, or a Traditional conversion).
+    title: str = TITLE
+    publisher: str = PUBLISHER
 
 
 def read_header(blocks: list[Block], source: Path) -> Header:
@@ -31,20 +34,23 @@ def read_header(blocks: list[Block], source: Path) -> Header:
     number: int | None = None
     when: date | None = None
     titled = False
+    title, publisher = TITLE, PUBLISHER
     end = 0
     for index, block in enumerate(blocks[:_HEADER_SPAN]):
         text = block.text
         if SUMMARY_HEADING.match(text) or text.startswith(tuple(BULLET_MARKS)):
             break
         found = False
-        if TITLE in text:
+        if printed := next((t for t in TITLES if t in text), None):
             titled = found = True
+            title = printed
         if number is None and (match := NUMBER.search(text)):
             number, found = int(match.group(1)), True
         if when is None and (match := DATE.search(text)):
             when, found = make_date(*match.groups()), True
-        if PUBLISHER in text and len(text) <= 20:
+        if (printed := next((p for p in PUBLISHERS if p in text), None)) and len(text) <= 20:
             found = True
+            publisher = printed
         if found:
             end = index + 1
     if not titled and (number is None or when is None):
@@ -59,7 +65,7 @@ def read_header(blocks: list[Block], source: Path) -> Header:
     if when is None:
         when = hint_date
         warnings.append("no date in the header" + (", taken from the file name" if when else ""))
-    return Header(number, when, end, tuple(warnings))
+    return Header(number, when, end, tuple(warnings), title, publisher)
 
 
 def make_date(year: str, month: str, day: str) -> date | None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
-from tui.archive.textutil import SENTENCE_END, join_fragments, prefers_spacing
-from tui.archive.vocabulary import BODY_START
+from tui.archive.textutil import SENTENCE_END, is_han, join_fragments, prefers_spacing
+from tui.archive.vocabulary import BODY_START, SECTION_NAMES, section_name
 
 #: A line that is only a page number: "3", "- 3 -", "第 3 页", "第 3 页 / 共 9 页", "3/9".
 PAGE_NUMBER = re.compile(
@@ -25,6 +26,9 @@ _BULLET_ONLY = re.compile(r"^(?:[-*+]\s*)?[◆◇•●■□▪▶►·*-]$")
 #: A bullet mark opening a line, after the list marker of a printed Markdown or text list.
 _BULLET_LEAD = re.compile(r"^(?:[-*+]\s*)?([◆◇•●■□▪▶►·])\s*")
 _SPACES = re.compile(r"[ \t\u3000]{2,}")
+#: A row of dashes, stars or rule characters ("-----", "* * *", "———"): a rule, not text.
+RULE = re.compile(r"^(?:[-—–_=*~─━·•]\s*){3,}$")
+_DIGITS = re.compile(r"\d+")
 _LATIN_HEAD = re.compile(r"^[0-9A-Za-z%.,+\-/]+")
 #: A line at least this share of the measure is full: the paragraph goes on after it.
 FULL = 0.85
@@ -62,11 +66,8 @@ def print_width(text: str) -> float:
 def is_hard_wrapped(lines: list[str]) -> bool:
     """True for text wrapped at a fixed measure rather than one paragraph per line."""
     lengths = sorted(len(line) for line in lines if line and line != "\f")
-    # Wrapped lines are at most ~65 characters; paragraph-per-line text has far longer ones,
-    # and a blank line after nearly every line.
+    # Wrapped lines are at most ~65 characters; paragraph-per-line text has far longer ones.
     if len(lengths) < 20 or lengths[int(len(lengths) * 0.9)] > 65:
-        return False
-    if len(lines) - len(lengths) > len(lengths) * 0.6:
         return False
     widths = sorted(print_width(line) for line in lines if line and line != "\f")
     p90 = widths[int(len(widths) * 0.9)]
@@ -74,21 +75,39 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     return p90 <= 130 and near_full >= len(widths) * 0.3
 
 
-def _running_heads(raw: list[str]) -> set[str]:
-    """Lines printed at the top or foot of several pages (a running header or footer).
+def _furniture_key(line: str) -> str:
+    """A running head as it recurs: digits (dates, page numbers) and spacing aside."""
+    return _DIGITS.sub("#", _SPACES.sub(" ", line.strip()))
 
-    A line counts once however many page breaks it is near: the last lines of a short final
-    page sit near two breaks without repeating.
+
+def _running_heads(raw: list[str]) -> set[str]:
+    """Lines printed at the top or foot of several pages (a running header or footer: the
+    publication's name, a date, a file address), digits aside ("1/5", "2/5").
+
+    Candidates are the three non-blank lines on each side of every page break: a form feed,
+    or a page number where the extractor printed no form feed (pypdf, pdfplumber). A line
+    counts once however many page breaks it is near: the last lines of a short final page sit
+    near two breaks without repeating.
     """
     places: dict[str, set[int]] = {}
-    for index, line in enumerate(raw):
-        if line != "\f":
-            continue
-        for near in (*range(max(0, index - 3), index), *range(index + 1, index + 4)):
-            text = raw[near].strip() if near < len(raw) else ""
-            if text and raw[near] != "\f":
-                places.setdefault(text, set()).add(near)
-    return {text for text, where in places.items() if len(where) >= 2}
+    breaks = [i for i, line in enumerate(raw) if line == "\f" or PAGE_NUMBER.match(line.strip())]
+    for index in breaks:
+        for step in (-1, 1):
+            near, found = index + step, 0
+            while 0 <= near < len(raw) and found < 3 and raw[near] != "\f":
+                text = raw[near].strip()
+                if text:
+                    places.setdefault(_furniture_key(text), set()).add(near)
+                    found += 1
+                near += step
+    running = {text for text, where in places.items() if len(where) >= 2}
+    # Without page breaks to go by (pypdf, pdfplumber print none), a short line printed three
+    # times or more is the page furniture too: no sentence of an issue recurs like that.
+    counts = Counter(_furniture_key(line) for line in raw if 0 < len(line.strip()) <= 80)
+    running.update(
+        text for text, count in counts.items() if count >= 3 and not _BULLET_LEAD.match(text)
+    )
+    return running
 
 
 def _clean(raw: list[str]) -> list[str]:
@@ -102,11 +121,13 @@ def _clean(raw: list[str]) -> list[str]:
     at_page_break = False
     for line in raw:
         line = line if line == "\f" else _SPACES.sub(" ", line.strip())
-        if line == "\f" or PAGE_NUMBER.match(line) or (line in running and lines):
+        if line == "\f" or PAGE_NUMBER.match(line) or (lines and _furniture_key(line) in running):
             at_page_break = True
             while lines and lines[-1] == _BREAK:
                 lines.pop()
             continue
+        if RULE.match(line):
+            line = _BREAK
         if line == _BREAK and (at_page_break or not lines or lines[-1] == _BREAK):
             continue
         at_page_break = False
@@ -139,11 +160,28 @@ def _continues(line: str, next_line: str, measure: float) -> bool:
     )
 
 
-def _gather_bullets(lines: list[str], spaced: bool) -> list[str]:
+def _cut_mid_sentence(line: str, measure: float) -> bool:
+    return print_width(line) >= measure * CLEARLY_FULL and is_han(line[-1])
+
+
+def _continues_bullet(line: str, next_line: str, measure: float) -> bool:
+    """A 摘要 bullet wrapped onto the next line (its lines are indented, so a little short of
+    the measure); the next bullet or the first section name ends it."""
+    return (
+        bool(next_line)
+        and not next_line.startswith("◆")
+        and print_width(line) >= measure * 0.8
+        and section_name(next_line) not in SECTION_NAMES
+    )
+
+
+def _gather_bullets(lines: list[str], spaced: bool, measure: float) -> list[str]:
     """Put each bullet marker back on the line of its text.
 
     pdftotext may print "•", a blank, then the text; or "◆    text"; and for a wrapped bullet
-    it can print a one-character tail line before the line it ends.
+    it can print a one-character tail line before the line it ends. PyMuPDF prints each "◆"
+    on a line of its own with no blank lines at all: a bullet's text ends at a line short of
+    the measure, and never takes in the section name that follows it.
     """
     out: list[str] = []
     index = 0
@@ -155,6 +193,11 @@ def _gather_bullets(lines: list[str], spaced: bool) -> list[str]:
                 index += 1
             parts: list[str] = []
             while index < len(lines) and lines[index] and not _BULLET_ONLY.match(lines[index]):
+                if parts and (
+                    section_name(lines[index]) in SECTION_NAMES
+                    or (len(parts[-1]) > 2 and print_width(parts[-1]) < measure * 0.75)
+                ):
+                    break
                 parts.append(lines[index])
                 index += 1
                 if (
@@ -185,10 +228,13 @@ def _gather_bullets(lines: list[str], spaced: bool) -> list[str]:
 def reflow_lines(raw: list[str]) -> list[Reflowed]:
     """Join wrapped lines into paragraphs and headings."""
     lines = _clean(raw)
+    if lines.count(_BREAK) >= (len(lines) - lines.count(_BREAK)) * 0.8:
+        # A blank line after nearly every line (pdfminer on some PDFs) says nothing.
+        lines = [line for line in lines if line != _BREAK]
     spaced = prefers_spacing("\n".join(lines))
-    lines = _gather_bullets(lines, spaced)
     widths = sorted(print_width(line) for line in lines if line)
     measure = widths[int(len(widths) * 0.9)] if widths else 1
+    lines = _gather_bullets(lines, spaced, measure)
     out: list[Reflowed] = []
     current: Reflowed | None = None
     for index, line in enumerate(lines):
@@ -200,7 +246,17 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
             current.text = join_fragments(current.text, line, spaced)
             current.lines += 1
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
-        if line.startswith("◆") or not _continues(line, next_line, measure):
+        if current.text.startswith("◆"):
+            # pdfminer prints a blank line even between the two lines of a wrapped bullet.
+            after = lines[index + 2] if next_line == _BREAK and index + 2 < len(lines) else ""
+            ends = not _continues_bullet(line, next_line or after, measure)
+        else:
+            if next_line == _BREAK and _cut_mid_sentence(line, measure):
+                # pdfminer may print a blank line inside a paragraph; a line that fills the
+                # measure and stops mid-phrase goes on after it.
+                next_line = lines[index + 2] if index + 2 < len(lines) else ""
+            ends = not _continues(line, next_line, measure)
+        if ends:
             out.append(current)
             current = None
     if current is not None:

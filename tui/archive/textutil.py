@@ -25,7 +25,7 @@ def prefers_spacing(text: str) -> bool:
     return len(_SPACED.findall(text)) > len(_UNSPACED.findall(text))
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
@@ -45,8 +45,8 @@ def join_fragments(left: str, right: str, spaced: bool = False) -> str:
         return f"{left} {right}"
     if spaced and (
         "|" in (a, b)
-        or (_is_han(a) and _ASCII_WORD.match(b))
-        or (_ASCII_WORD.match(a) and _is_han(b))
+        or (is_han(a) and _ASCII_WORD.match(b))
+        or (_ASCII_WORD.match(a) and is_han(b))
     ):
         return f"{left} {right}"
     return left + right
