@@ -69,7 +69,7 @@ def text_blocks(text: str) -> list[Block]:
     # web page at spaces): there, a line that follows a line goes on the same paragraph.
     filled = sum(1 for line in lines if line) or 1
     wrapped_paragraphs = sum(1 for line in lines if not line) >= filled * 0.3
-    spaced = wrapped_paragraphs and prefers_spacing(text)
+    spaced: bool | None = None  # the document's spacing habit, looked up at the first join
     blocks: list[Block] = []
     follows = False
     for line in lines:
@@ -85,6 +85,8 @@ def text_blocks(text: str) -> list[Block]:
             and line[0] not in _BULLET_MARKS
             and not FOOTER_LINE.match(line)
         ):
+            if spaced is None:
+                spaced = prefers_spacing(text)
             blocks[-1].text = join_fragments(blocks[-1].text, line, spaced)
         else:
             blocks.append(Block(line))
