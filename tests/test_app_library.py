@@ -212,7 +212,8 @@ async def test_e_exports_to_the_working_directory(
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         await press(pilot, "b", "e")
-        assert isinstance(app.screen, ExportDialog)
+        # The dialog opens once the records are read (in a worker).
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the dialog")
         await press(pilot, "ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -318,6 +319,7 @@ async def test_export_dialog_fits_80_by_24(app: ZhoubaoApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         await press(pilot, "e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the dialog")
         screen = app.screen
         assert isinstance(screen, ExportDialog)
         box = screen.query_one("ExportDialog > Vertical").region

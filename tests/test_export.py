@@ -130,7 +130,8 @@ def test_split_writes_one_note_per_item_named_by_id(sample_dir: Path) -> None:
     tagged = next(r for r in records if r.tags)
     fields, tags = _front_matter(dict(notes)[f"{tagged.id}.md"].decode())
     assert tags == [obsidian_tag(t) for t in tagged.tags]
-    assert note_file_name("../../etc/passwd") == "______etc_passwd.md"
+    assert note_file_name("../../etc/passwd") == "_._.._etc_passwd.md"
+    assert note_file_name("3-0.1") == "3-0.1.md"
 
 
 def _plain(rendered_html: str) -> str:

@@ -17,10 +17,11 @@ from textual.widgets import Input, OptionList, RadioButton, Static, TextArea
 from waiting import wait_until
 
 from tui.library import LibraryRecord, Snapshot
-from tui.screens.export_dialog import ExportDialog
+from tui.screens.export_dialog import ExportDialog, Exported
 from tui.screens.library_screen import EMPTY_LIBRARY, LibraryScreen, RecordOption
 from tui.screens.note_editor import NoteEditor
 from tui.screens.tag_editor import TagEditor, split_tags
+from tui.settings import ExportChoice
 from tui.typeset.cells import cell_width
 from tui.typeset.wrap import wrap_paragraph
 from widgets.wrapped_text import WrappedText
@@ -208,8 +209,8 @@ async def test_export_dialog_writes_the_bookmarked_items(tmp_path: Path) -> None
         await host.workers.wait_for_complete()
         await pilot.pause()
     [written] = host.results
-    assert written == Path(path)
-    document = json.loads(written.read_text(encoding="utf-8"))
+    assert written == Exported(Path(path), ExportChoice("json", "bookmarked"), 4)
+    document = json.loads(written.path.read_text(encoding="utf-8"))
     assert document["count"] == 4 and document["exported_at"] == "2024-03-01T00:00:00+00:00"
 
 
@@ -229,7 +230,7 @@ async def test_export_dialog_asks_before_overwriting(tmp_path: Path) -> None:
         assert target.read_text() == "keep me" and host.results == []
         await pilot.press("ctrl+s")  # the second press overwrites
         await wait_until(pilot, lambda: host.results, "the dialog dismissed")
-    assert host.results == [target]
+    assert [done.path for done in host.results] == [target]
     text = target.read_text(encoding="utf-8")
     assert 'filter: "all"' in text and "count: 4" in text
 

@@ -29,6 +29,7 @@ from tui.screens.reader import ReaderScreen
 from tui.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:
+    from tui.screens.library_screen import LibraryScreen
     from tui.screens.search import SearchScreen
 
 #: When set, the app writes the time the newest issue first shows to this file, then exits.
@@ -95,6 +96,18 @@ class ZhoubaoApp(App[None]):
         search = self.screen if isinstance(self.screen, SearchScreen) else None
         done = search.marks_changed if search is not None else lambda: None
         self.reader.library_keys.act_on_all(message.action, message.item_ids, done)
+
+    def on_search_screen_export_requested(self, message: SearchScreen.ExportRequested) -> None:
+        """ctrl+e in the search overlay: the export dialog, offering the hits found."""
+        self.reader.library_keys.export(message.item_ids, message.query)
+
+    def on_library_screen_import_requested(self, message: LibraryScreen.ImportRequested) -> None:
+        """`i` in the library view: the reader's library imports the file, then the view
+        shows the library as it is now."""
+        from tui.screens.library_screen import LibraryScreen
+
+        view = self.screen if isinstance(self.screen, LibraryScreen) else None
+        self.reader.library_keys.import_file(message.path, view)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen, binding_sections

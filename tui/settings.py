@@ -1,4 +1,5 @@
-"""The reader's remembered choices: theme, key map and the last position in each archive.
+"""The reader's remembered choices: theme, key map, the last position in each archive and
+the last export's format and scope.
 
 Stored as JSON in `tui.paths.settings_file()`. A missing, unreadable or malformed file is
 never an error: the reader starts with defaults and writes a good file the next time it saves.
@@ -25,6 +26,16 @@ class LastRead:
     item_id: str | None = None
 
 
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the export dialog exported last time, and offers first the next time."""
+
+    #: One of `tui.library.export.FORMATS` ("md", "docx", …).
+    format: str
+    #: "bookmarked", "all" or "results" (a search's hits).
+    scope: str
+
+
 @dataclass
 class Settings:
     """Everything the reader remembers between runs."""
@@ -34,6 +45,8 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     #: Archive path (resolved, as text) → last position read there.
     positions: dict[str, LastRead] = field(default_factory=dict)
+    #: The last export's format and scope (None: never exported).
+    export: ExportChoice | None = None
 
     def last_read_in(self, archive_root: Path) -> LastRead | None:
         return self.positions.get(_archive_key(archive_root))
@@ -65,6 +78,15 @@ def _positions(value: Any) -> dict[str, LastRead]:
     return positions
 
 
+def _export_choice(value: Any) -> ExportChoice | None:
+    if not isinstance(value, dict):
+        return None
+    fmt, scope = value.get("format"), value.get("scope")
+    if isinstance(fmt, str) and isinstance(scope, str):
+        return ExportChoice(fmt, scope)
+    return None
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings file; any part that is missing or malformed falls back to defaults."""
     path = path or paths.settings_file()
@@ -79,6 +101,7 @@ def load_settings(path: Path | None = None) -> Settings:
         theme=theme if isinstance(theme, str) else None,
         keymap=_str_dict(raw.get("keymap")),
         positions=_positions(raw.get("positions")),
+        export=_export_choice(raw.get("export")),
     )
 
 
@@ -92,6 +115,11 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
             key: {"issue": pos.issue, "item_id": pos.item_id}
             for key, pos in settings.positions.items()
         },
+        "export": (
+            {"format": settings.export.format, "scope": settings.export.scope}
+            if settings.export is not None
+            else None
+        ),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")

@@ -11,6 +11,11 @@ its SQLite file delays the first frame; until then the keys say so. Every write 
 `write`, which shows a `LibraryError` (a read-only session raises one too) instead of
 failing.
 
+`e` opens the export dialog on the library's records, read in a thread; `export` does the
+same for a search's hits. `import_file` merges a colleague's JSON export in a thread (the
+library view's `i`). After an export it posts `ExportDone`, for the screen to remember the
+format and scope in the settings.
+
 Seams: the `trust` engineer moves `write` into a worker and adds a refresh when another
 process changed the library (post `MarksChanged` after it); the `library-ux` engineer builds
 catch-up, undo and the library view's actions on `write` and `session`.
@@ -30,11 +35,17 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from tui.archive.model import Archive, Item
+from tui.i18n import _
 from tui.keys import LIBRARY_BINDINGS
+from tui.settings import ExportChoice
 from widgets.item_reader import NO_NOTES, ItemNotes
 
 if TYPE_CHECKING:
+    from tui.library.records import LibraryRecord
     from tui.library.session import LibrarySession
+    from tui.library.sharing import ImportReport
+    from tui.screens.export_dialog import Exported, SearchHits
+    from tui.screens.library_screen import LibraryScreen
 
 #: How long a notice about the library file (moved aside, read-only) stays up.
 NOTICE_TIMEOUT_S = 30
@@ -76,13 +87,26 @@ class LibraryKeys(Container):
             super().__init__()
             self.item_id = item_id
 
+    class ExportDone(Message):
+        """An export was written with this format and scope: the next one starts there."""
+
+        def __init__(self, choice: ExportChoice) -> None:
+            super().__init__()
+            self.choice = choice
+
     def __init__(
-        self, *children: Widget, current_item: Callable[[], Item | None], id: str | None = None
+        self,
+        *children: Widget,
+        current_item: Callable[[], Item | None],
+        last_export: ExportChoice | None = None,
+        id: str | None = None,
     ) -> None:
         super().__init__(*children, id=id)
         self._current_item = current_item
         #: The open library, or None until it is ready (or if it could not be opened).
         self.session: LibrarySession | None = None
+        #: The last export's format and scope, which the export dialog offers first.
+        self.last_export = last_export
 
     # Opening.
 
@@ -229,19 +253,69 @@ class LibraryKeys(Container):
 
     def action_export(self) -> None:
         """`e`: export the library to a file in the current directory (by default)."""
-        from tui.screens.export_dialog import ExportDialog
+        self.export()
 
+    def export(self, hits: tuple[str, ...] | None = None, query: str = "") -> None:
+        """The export dialog, for the library or for the items a search found (`hits`)."""
         if self.session is None:
             self.notify("资料库还在打开。", timeout=2)
             return
-        records = self.session.records()
-        dialog = ExportDialog(records, Path.cwd(), self.session.view.all_tags())
+        self._gather_export(self.session, hits, query)
 
-        def written(path: Path | None) -> None:
-            if path is not None:
-                self.notify(str(path), title="已导出", markup=False)
+    @work(thread=True, exclusive=True, group="library-export", exit_on_error=False)
+    def _gather_export(
+        self, session: LibrarySession, hits: tuple[str, ...] | None, query: str
+    ) -> None:
+        # The records come from the database: read them off the UI thread.
+        from tui.screens.export_dialog import SearchHits
+
+        records = session.records()
+        found = SearchHits(query, session.records_of(hits)) if hits is not None else None
+        self.app.call_from_thread(self._open_export, records, found, session.view.all_tags())
+
+    def _open_export(
+        self, records: list[LibraryRecord], hits: SearchHits | None, tags: tuple[str, ...]
+    ) -> None:
+        from tui.screens.export_dialog import ExportDialog
+
+        dialog = ExportDialog(records, Path.cwd(), tags, hits=hits, last=self.last_export)
+
+        def written(done: Exported | None) -> None:
+            if done is not None:
+                self.last_export = done.choice
+                self.post_message(self.ExportDone(done.choice))
+                where = _("{count} 条 → {path}").format(count=done.count, path=done.path)
+                self.notify(where, title=_("已导出"), markup=False)
 
         self.app.push_screen(dialog, written)
+
+    def import_file(self, path: Path, view: LibraryScreen | None = None) -> None:
+        """Merge a colleague's JSON export into the library, then show `view` the result."""
+        if self.session is None:
+            self.notify("资料库还在打开。", timeout=2)
+            return
+        self._import(self.session, path, view)
+
+    @work(thread=True, exclusive=True, group="library-import", exit_on_error=False)
+    def _import(self, session: LibrarySession, path: Path, view: LibraryScreen | None) -> None:
+        from tui.library.store import LibraryError
+
+        try:
+            report = session.import_collection(path)
+        except LibraryError as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title=_("没有导入"), severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(self._imported, report, session.records(), view)
+
+    def _imported(
+        self, report: ImportReport, records: list[LibraryRecord], view: LibraryScreen | None
+    ) -> None:
+        self.notify(report.summary(), title=_("导入"), timeout=8, markup=False)
+        self.post_message(self.MarksChanged())
+        if view is not None and view.is_attached:
+            view.show_records(records)
 
     def act_on_all(self, action: str, item_ids: tuple[str, ...], done: Callable[[], None]) -> None:
         """ctrl+b / ctrl+t in search: bookmark or tag every hit listed; `done` after."""

@@ -27,8 +27,9 @@ _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>#~&!|])")
 # What makes a line a list item, heading underline or thematic break ("---", "- x", "1. x").
 _BLOCK_START = re.compile(r"^([-+=]|\d{1,9}[.)])")
 _LEADING_INDENT = re.compile(r"^[ \t]+")
-# What a file name made from an id may hold; anything else becomes "_".
-_UNSAFE_NAME = re.compile(r"[^0-9A-Za-z_-]")
+# What a file name made from an id may hold; anything else becomes "_" (and so does a
+# leading dot: no hidden files, no "..").
+_UNSAFE_NAME = re.compile(r"[^0-9A-Za-z_.-]|^\.")
 
 
 def escape_markdown(text: str) -> str:
@@ -52,7 +53,8 @@ def obsidian_tag(tag: str) -> str:
         char if char in "_-/" or unicodedata.category(char)[0] in "LNM" else "_"
         for char in unicodedata.normalize("NFC", tag)
     )
-    kept = re.sub(r"_+", "_", kept).strip("_/")
+    # An underscore beside "-" or "/" could open or close emphasis in Markdown: dropped.
+    kept = re.sub(r"_*([-/])_*", r"\1", re.sub(r"_+", "_", kept)).strip("_/")
     if kept and all(char == "/" or unicodedata.category(char)[0] == "N" for char in kept):
         kept = "_" + kept
     return "" if kept == "_" else kept

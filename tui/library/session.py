@@ -9,12 +9,17 @@ m, u, the note editor, batch actions on search results) is one call. Writes rais
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.archive.model import Archive, Issue, Item
 from tui.library.marks import LibraryMarks
 from tui.library.reattach import ReattachReport, reattach
 from tui.library.records import LibraryRecord, Snapshot
 from tui.library.store import LibraryError, LibraryStore
+
+if TYPE_CHECKING:
+    from tui.library.sharing import ImportReport
 
 
 class LibrarySession:
@@ -104,3 +109,27 @@ class LibrarySession:
         """For the library view and the export dialog: kept items, marked if not on disk."""
         present = self.archive.places if self.archive is not None else {}
         return self.store.records(present, kept_only=kept_only)
+
+    def records_of(self, item_ids: Sequence[str]) -> list[LibraryRecord]:
+        """Records of these items (search hits), kept or not, with the user's marks: for
+        exporting what a search found. Ids found nowhere are left out."""
+        present = self.archive.places if self.archive is not None else {}
+        kept = {record.id: record for record in self.store.records(present, kept_only=True)}
+        marks = self.view
+        records = []
+        for item_id in item_ids:
+            record = kept.get(item_id)
+            if record is None:
+                place = present.get(item_id)
+                if place is None:
+                    continue
+                read = marks.is_read(item_id)
+                record = LibraryRecord(Snapshot.at(place), False, (), "", read, in_archive=True)
+            records.append(record)
+        return records
+
+    def import_collection(self, path: Path) -> ImportReport:
+        """Merge a colleague's JSON export (`zhoubao import`) into the library."""
+        from tui.library.sharing import merge_collection, read_collection
+
+        return merge_collection(self.store, read_collection(path), self.archive)

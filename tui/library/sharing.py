@@ -31,8 +31,8 @@ FORMAT_NAME = "zhoubao-export"
 NEWEST_VERSION = 1
 #: Larger files are refused unread: 15,000 items with their bodies take about 15 MB.
 MAX_BYTES = 200 * 1024 * 1024
-# Ids name files in a split export: letters, digits, "-" and "_" only.
-_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+# Ids name files in a split export: letters, digits, "-", "_" and ".", never a leading ".".
+_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,63}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -78,13 +78,15 @@ class ImportReport:
     def summary(self) -> str:
         if not self.changed:
             return _("导入 {items} 条：资料库里都已有，没有变化").format(items=self.items)
-        return _(
-            "导入 {items} 条：新条目 {new}，新收藏 {bookmarks}，新标签 {tags}，"
-            "新备注 {notes}（其中 {merged} 条与本机备注不同，两份并存）"
+        summary = _(
+            "导入 {items} 条：新条目 {new}，收藏 +{bookmarks}，标签 +{tags}，备注 +{notes}"
         ).format(
             items=self.items, new=self.new_items, bookmarks=self.bookmarks, tags=self.tags,
-            notes=self.notes, merged=self.notes_merged,
+            notes=self.notes,
         )  # fmt: skip
+        if self.notes_merged:
+            summary += _("；{merged} 条备注与本机的不同，两份并存").format(merged=self.notes_merged)
+        return summary
 
 
 # Reading the file.

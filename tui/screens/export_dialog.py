@@ -1,15 +1,17 @@
 """The `e` dialog: export library items as Markdown, Word, JSON, CSV or CSL-JSON.
 
-Choose the format and which items (bookmarked, or every kept item; optionally only those
-with given tags), and the file. An existing file is replaced only after a second press of
-"导出" (the dialog says so first); a path that holds no regular file (a FIFO, a device) is
-refused. The file is written atomically in a worker; the dialog dismisses with the path
-written, or None if cancelled.
+Choose the format and which items (bookmarked, every kept item, or the hits of the search it
+was opened from; optionally only those with given tags), and the file. It opens on the last
+export's format and scope. An existing file is replaced only after a second press of "导出"
+(the dialog says so first); a path that holds no regular file (a FIFO, a device) is refused.
+The file is written atomically in a worker; the dialog dismisses with what it wrote
+(`Exported`), or None if cancelled.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -30,6 +32,7 @@ from tui.library.rows import now_stamp
 from tui.library.store import LibraryError
 from tui.sanitize import sanitize
 from tui.screens.tag_editor import TagSuggester, split_tags
+from tui.settings import ExportChoice
 
 FORMAT_LABELS = {
     "md": "Markdown",
@@ -40,8 +43,30 @@ FORMAT_LABELS = {
 }
 
 
-class ExportDialog(ModalScreen[Path | None]):
-    """Export `records` (the whole library) to a file under `directory` by default."""
+#: Scopes: which records an export takes.
+SCOPES = ("results", "bookmarked", "all")
+
+
+@dataclass(frozen=True)
+class SearchHits:
+    """A search's hits (as records, with the user's marks), offered as a scope of their own."""
+
+    query: str
+    records: Sequence[LibraryRecord]
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What the dialog wrote: the file, the format and scope chosen, how many items."""
+
+    path: Path
+    choice: ExportChoice
+    count: int
+
+
+class ExportDialog(ModalScreen[Exported | None]):
+    """Export `records` (the whole library), or `hits`, to a file under `directory` by
+    default; `last` is the previous export's format and scope, offered first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Cancel", id="export.cancel"),
@@ -79,44 +104,51 @@ class ExportDialog(ModalScreen[Path | None]):
         directory: Path,
         known_tags: Sequence[str] = (),
         exported_at: Callable[[], str] = now_stamp,
+        *,
+        hits: SearchHits | None = None,
+        last: ExportChoice | None = None,
     ) -> None:
         super().__init__()
         self.records = records
+        self.hits = hits
         self.directory = directory
         self.known_tags = known_tags
         self._stored_tags = {sanitize(tag): tag for tag in known_tags}
         self.exported_at = exported_at
-        self.format = "md"
+        self.format = last.format if last is not None and last.format in FORMATS else "md"
+        # Opened from a search, the dialog offers its hits; otherwise the last scope used.
+        scope = last.scope if last is not None and last.scope in SCOPES[1:] else SCOPES[1]
+        self._first_scope = "results" if hits is not None else scope
         #: The existing file the user was warned about; a second export replaces it.
         self._confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "导出 · Export"
-            box.border_subtitle = "ctrl+s 导出 · Esc 取消"
+            box.border_title = _("导出")
+            box.border_subtitle = _("ctrl+s 导出 · Esc 取消")
             with Horizontal():
                 with RadioSet(id="export-format", compact=True):
                     for fmt in FORMATS:
+                        label = FORMAT_LABELS[fmt]
                         yield RadioButton(
-                            FORMAT_LABELS[fmt], value=fmt == "md", name=fmt, id=f"export-{fmt}"
+                            label, value=fmt == self.format, name=fmt, id=f"export-{fmt}"
                         )
                 with RadioSet(id="export-scope", compact=True):
-                    yield RadioButton(
-                        "已收藏的条目", value=True, name="bookmarked", id="export-bookmarked"
-                    )
-                    yield RadioButton("全部（含标签、备注）", name="all", id="export-all")
-            yield Label("只要带这些标签的（可留空）")
+                    for scope, label in self._scope_labels():
+                        first = scope == self._first_scope
+                        yield RadioButton(label, value=first, name=scope, id=f"export-{scope}")
+            yield Label(_("只要带这些标签的（可留空）"))
             # Tags complete as shown (sanitised) and are matched as stored.
             suggester = TagSuggester(tuple(self._stored_tags))
             yield Input(suggester=suggester, id="export-tags", compact=True)
-            yield Label("文件")
-            default = str(self.directory / self._default_name("md"))
+            yield Label(_("文件"))
+            default = str(self.directory / self._default_name(self.format))
             yield Input(default, id="export-path", compact=True)
             yield Static(id="export-summary")
             yield Static(id="export-warning")
             with Horizontal(id="export-buttons"):
-                yield Button("导出", variant="primary", id="export-go", compact=True)
-                yield Button("取消", id="export-cancel", compact=True)
+                yield Button(_("导出"), variant="primary", id="export-go", compact=True)
+                yield Button(_("取消"), id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
         self._update_summary()
@@ -125,12 +157,32 @@ class ExportDialog(ModalScreen[Path | None]):
     def _default_name(fmt: str) -> str:
         return f"zhoubao-{date.today():%Y%m%d}{SUFFIXES[fmt]}"
 
+    def _scope_labels(self) -> list[tuple[str, str]]:
+        labels = [("bookmarked", _("已收藏的条目")), ("all", _("全部（含标签、备注）"))]
+        if self.hits is not None:
+            found = _("搜索结果（{count} 条）").format(count=len(self.hits.records))
+            labels.insert(0, ("results", found))
+        return labels
+
+    @property
+    def scope(self) -> str:
+        pressed = self.query_one("#export-scope", RadioSet).pressed_button
+        return pressed.name if pressed is not None and pressed.name else self._first_scope
+
     @property
     def chosen(self) -> ExportFilter:
-        scope = self.query_one("#export-scope", RadioSet).pressed_button
         typed = split_tags(self.query_one("#export-tags", Input).value)
         tags = tuple(self._stored_tags.get(tag, tag) for tag in typed)
-        return ExportFilter(tags=tags, everything=scope is not None and scope.name == "all")
+        if self.scope == "results" and self.hits is not None:
+            return ExportFilter(tags=tags, search=self.hits.query)
+        return ExportFilter(tags=tags, everything=self.scope == "all")
+
+    @property
+    def candidates(self) -> Sequence[LibraryRecord]:
+        """The records the scope chooses from: the search's hits, or the library."""
+        return self.hits.records if self.hits is not None and self.scope == "results" else (
+            self.records
+        )  # fmt: skip
 
     @property
     def target(self) -> Path:
@@ -149,12 +201,14 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(RadioSet.Changed, "#export-scope")
     @on(Input.Changed)
     def _update_summary(self) -> None:
-        count = len(self.chosen.select(self.records))
-        summary = f"将导出 {count} 条（{FORMAT_LABELS[self.format]}）→ {self.target}"
+        count = len(self.chosen.select(self.candidates))
+        summary = _("将导出 {count} 条（{format}）→ {path}").format(
+            count=count, format=FORMAT_LABELS[self.format], path=self.target
+        )
         self.query_one("#export-summary", Static).update(Content(sanitize(summary)))
         self._confirmed = None
         self.query_one("#export-warning", Static).update("")
-        self.query_one("#export-go", Button).label = "导出"
+        self.query_one("#export-go", Button).label = _("导出")
 
     @on(Button.Pressed, "#export-cancel")
     def _cancel(self) -> None:
@@ -164,7 +218,7 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(Input.Submitted, "#export-path")
     def action_export(self) -> None:
         target, chosen = self.target, self.chosen
-        if not chosen.select(self.records):
+        if not chosen.select(self.candidates):
             self._warn(_("没有符合条件的条目：没有可导出的内容。"))
             return
         try:
@@ -177,20 +231,27 @@ class ExportDialog(ModalScreen[Path | None]):
         except LibraryError as error:
             self._failed(str(error))
             return
-        self._write(target, self.format, chosen)
+        self._write(target, ExportChoice(self.format, self.scope), chosen, self.candidates)
 
     def _warn(self, message: str) -> None:
         self.query_one("#export-warning", Static).update(Content(sanitize(message)))
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _write(self, target: Path, fmt: str, chosen: ExportFilter) -> None:
+    def _write(
+        self,
+        target: Path,
+        choice: ExportChoice,
+        chosen: ExportFilter,
+        candidates: Sequence[LibraryRecord],
+    ) -> None:
+        records = chosen.select(candidates)
         try:
-            data = render(fmt, chosen.select(self.records), chosen.info(self.exported_at()))
+            data = render(choice.format, records, chosen.info(self.exported_at()))
             write_atomically(target, data, force=True)
         except LibraryError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        self.app.call_from_thread(self.dismiss, target)
+        self.app.call_from_thread(self.dismiss, Exported(target, choice, len(records)))
 
     def _failed(self, message: str) -> None:
         self._confirmed = None

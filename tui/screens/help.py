@@ -29,6 +29,7 @@ def binding_sections() -> BindingSections:
     """Every key the app knows, grouped as the help screen lists them."""
     from tui.keys import APP_BINDINGS, LIBRARY_BINDINGS, NEXT_UNREAD, READER_BINDINGS
     from tui.screens.export_dialog import ExportDialog
+    from tui.screens.import_dialog import ImportDialog
     from tui.screens.library_screen import LibraryScreen
     from tui.screens.note_editor import NoteEditor
     from tui.screens.search import SearchScreen
@@ -50,6 +51,14 @@ def binding_sections() -> BindingSections:
         ("标签（t）", [*TagEditor.BINDINGS, KeyNote("right", "Complete the tag"), save]),
         ("备注（a）", NoteEditor.BINDINGS),
         ("导出（e）", ExportDialog.BINDINGS),
+        (
+            "导入（资料库视图里的 i）",
+            [
+                *ImportDialog.BINDINGS,
+                KeyNote("right", "Complete the path"),
+                KeyNote("enter", "Import the file"),
+            ],
+        ),
     ]
 
 

@@ -2,12 +2,15 @@
 
 Type in the filter line to narrow the list (words, or `#tag`); `g` switches the grouping;
 Enter dismisses the screen with the chosen item's id, for the app to open in the reader.
-Items whose file is gone are listed too, marked, from the library's snapshots.
+Items whose file is gone are listed too, marked, from the library's snapshots. `i` asks for
+a colleague's JSON export and posts `ImportRequested` (the app imports it, then calls
+`show_records` with the library as it is now).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -15,10 +18,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from tui.i18n import _
 from tui.library.grouping import UNTAGGED, GroupBy, group_records, matches
 from tui.library.records import LibraryRecord
 from tui.sanitize import sanitize
@@ -55,6 +60,7 @@ class LibraryScreen(ModalScreen[str | None]):
         Binding("escape", "dismiss", "Close", id="library.close"),
         Binding("g", "toggle_grouping", "By tag/issue", id="library.group"),
         Binding("slash", "focus_filter", "Filter", id="library.filter"),
+        Binding("i", "import", "Import", id="library.import", tooltip="A colleague's export"),
     ]
 
     DEFAULT_CSS = """
@@ -80,6 +86,13 @@ class LibraryScreen(ModalScreen[str | None]):
     }
     """
 
+    class ImportRequested(Message):
+        """`i`: merge this JSON export into the library (the app does it)."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
     def __init__(self, records: Sequence[LibraryRecord], group_by: GroupBy = "tag") -> None:
         super().__init__()
         self.records = [record for record in records if record.kept]
@@ -88,7 +101,7 @@ class LibraryScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "资料库 · Library"
-            box.border_subtitle = "Enter 打开 · g 按标签/期 · / 筛选 · Esc 关闭"
+            box.border_subtitle = _("Enter 打开 · g 按标签/期 · / 筛选 · i 导入 · Esc 关闭")
             yield Input(placeholder="筛选：文字或 #标签", id="library-filter")
             with Horizontal():
                 yield OptionList(id="library-items")
@@ -174,3 +187,18 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def action_focus_filter(self) -> None:
         self.query_one(Input).focus()
+
+    def action_import(self) -> None:
+        """`i`: ask for a zhoubao JSON export to merge into the library."""
+        from tui.screens.import_dialog import ImportDialog
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.post_message(self.ImportRequested(path))
+
+        self.app.push_screen(ImportDialog(Path.cwd()), chosen)
+
+    def show_records(self, records: Sequence[LibraryRecord]) -> None:
+        """The library changed (an import): list it as it is now."""
+        self.records = [record for record in records if record.kept]
+        self._fill()

@@ -92,7 +92,10 @@ class ReaderScreen(Screen[None]):
         self.set_class(not wide, "-narrow")
         yield TitleBar()
         yield LibraryKeys(
-            ReaderPanes(id="panes"), current_item=lambda: self.current_item, id="library"
+            ReaderPanes(id="panes"),
+            current_item=lambda: self.current_item,
+            last_export=self.settings.export,
+            id="library",
         )
         yield KeyBar(pinned=PINNED_IN_FOOTER)
         yield ArchiveLoader()
@@ -269,6 +272,10 @@ class ReaderScreen(Screen[None]):
             item_id = self.position.item_id if self.position is not None else None
             notes = library.notes_of(item_id) if item_id else NO_NOTES
             self.panes.marks_changed(library.session.view, notes)
+
+    @on(LibraryKeys.ExportDone)
+    def _exported(self, message: LibraryKeys.ExportDone) -> None:
+        self.settings.export = message.choice  # saved with the settings, on quit
 
     @on(LibraryKeys.ItemChosen)
     def _library_item_chosen(self, message: LibraryKeys.ItemChosen) -> None:

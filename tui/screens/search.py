@@ -33,6 +33,7 @@ from textual.worker import Worker, WorkerState
 
 from tui import paths
 from tui.archive.model import Archive
+from tui.i18n import _
 from tui.sanitize import sanitize
 from tui.search import ItemMarks, QueryError, SearchEngine
 from tui.search.history import load_history, remember
@@ -79,6 +80,8 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("ctrl+r", "history", "History", id="search.history", tooltip="Earlier queries"),
         Binding("ctrl+b", "batch('bookmark')", "Bookmark all", id="search.bookmark_all"),
         Binding("ctrl+t", "batch('tag')", "Tag all", id="search.tag_all"),
+        # Priority: the input would take ctrl+e (end of line; the End key does that too).
+        Binding("ctrl+e", "export", "Export", priority=True, id="search.export"),
     ]
 
     DEFAULT_CSS = """
@@ -112,6 +115,13 @@ class SearchScreen(ModalScreen[str | None]):
         action: Literal["bookmark", "tag"]
         item_ids: tuple[str, ...]
 
+    @dataclass
+    class ExportRequested(Message):
+        """ctrl+e: export the items found (the app opens the export dialog on them)."""
+
+        query: str
+        item_ids: tuple[str, ...]
+
     def __init__(
         self, source: SearchEngine | Archive, library: ItemMarks | None = None, query: str = ""
     ) -> None:
@@ -127,7 +137,9 @@ class SearchScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = "搜索"
-            box.border_subtitle = "Enter 打开 · ctrl+b 全部收藏 · ctrl+t 全部加标签 · Esc 关闭"
+            box.border_subtitle = _(
+                "Enter 打开 · ctrl+b 全部收藏 · ctrl+t 全部加标签 · ctrl+e 导出 · Esc 关闭"
+            )
             yield Input(self._initial_query, placeholder=PLACEHOLDER, id="search-input")
             yield Static(id="search-message", markup=False)
             results = SearchResults(id="search-results")
@@ -245,6 +257,14 @@ class SearchScreen(ModalScreen[str | None]):
             self._say("没有结果可以处理")
             return
         self.post_message(self.BatchRequested(action, ids))
+
+    def action_export(self) -> None:
+        """Ask the app to export the items found."""
+        ids = tuple(hit.id for hit in self.results.hits)
+        if not ids:
+            self._say(_("没有结果可以导出"))
+            return
+        self.post_message(self.ExportRequested(self.query_one(Input).value, ids))
 
     def marks_changed(self) -> None:
         """The library changed (after a batch): redraw the hits' marks."""
