@@ -14,18 +14,29 @@ def issue_to_dict(issue: Issue) -> dict[str, Any]:
         "number": issue.number,
         "date": issue.date.isoformat() if issue.date else None,
         "summary": [bullet.text for bullet in issue.summary],
+        # The same bullets with the id of the item each announces (null when none matched),
+        # so links can be checked from the shell; `summary` keeps the expected JSON's shape.
+        "summary_links": [
+            {"text": bullet.text, "item_id": bullet.item_id} for bullet in issue.summary
+        ],
         "footer": list(issue.footer),
         "sections": [
             {
                 "name": section.name,
                 "items": [
-                    {"id": item.id, "headline": item.headline, "paragraphs": list(item.paragraphs)}
+                    {
+                        "id": item.id,
+                        "headline": item.headline,
+                        "page": item.page,
+                        "paragraphs": list(item.paragraphs),
+                    }
                     for item in section.items
                 ],
             }
             for section in issue.sections
         ],
         "item_count": issue.item_count,
+        "source": str(issue.source),
         "warnings": list(issue.warnings),
     }
 

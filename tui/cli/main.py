@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="line width in cells (default: the terminal's, at most 100)",
     )
+    p.add_argument(
+        "--source",
+        action="store_true",
+        help="print the item's file instead (and, for a PDF, a tab and the page it is on)",
+    )
 
     p = sub.add_parser("search", help="search the archive with the reader's engine")
     p.add_argument(

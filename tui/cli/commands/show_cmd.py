@@ -1,14 +1,17 @@
-"""`zhoubao show ITEM_ID [ARCHIVE] [--width N]`: print one item as the reader lays it out."""
+"""`zhoubao show ITEM_ID [ARCHIVE] [--width N | --source]`: print one item as the reader lays
+it out, or where it comes from (its file, and the page of a PDF)."""
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 from pathlib import Path
 
 from tui import paths
 from tui.archive import load_archive
 from tui.cli.common import fail, say
+from tui.sanitize import sanitize
 from tui.typeset import layout_item
 
 MIN_WIDTH = 10
@@ -30,9 +33,16 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.archive) if args.archive else paths.sample_archive()
     if not root.exists():
         return fail(f"no archive at {root}")
-    item = load_archive(root).item(args.item_id)
-    if item is None:
+    place = load_archive(root).locate(args.item_id)
+    if place is None:
         return fail(f"no item {args.item_id} in {root}")
-    for line in layout_item(item, width):
+    if args.source:
+        # One line for scripts: the absolute path (sanitised like every name we print), then
+        # a tab and the page for an item read from a PDF.
+        path = sanitize(str(place.issue.source.resolve()))
+        page = "" if place.item.page is None else f"\t{place.item.page}"
+        sys.stdout.write(f"{path}{page}\n")
+        return 0
+    for line in layout_item(place.item, width):
         say(line)
     return 0
