@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.archive.model import Item
+from tui.archive.model import Item, page_label
+from tui.i18n import _
+from tui.sanitize import sanitize
 from tui.typeset import layout_item_lines, wrap_paragraph
 
 #: Drawn before each line of the user's note, to set it apart from the item's own text.
@@ -69,6 +73,7 @@ class ItemReader(ScrollView, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
         Binding("pagedown", "page_down", "Page down", show=False, id="reader.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("o", "open_source", _("打开原文件"), show=False, id="reader.open_source"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -92,6 +97,13 @@ class ItemReader(ScrollView, can_focus=True):
 
     class EndReached(Message):
         """Space was pressed with the end of the item on screen: the reader wants the next."""
+
+    class OpenSourceRequested(Message):
+        """`o` was pressed: the screen, which knows the item's file, calls `open_source`."""
+
+        def __init__(self, item: Item) -> None:  # not a dataclass: see ItemNotes
+            super().__init__()
+            self.item = item
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -207,6 +219,32 @@ class ItemReader(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
+
+    def action_open_source(self) -> None:
+        if self._item is not None:
+            self.post_message(self.OpenSourceRequested(self._item))
+
+    def open_source(self, path: Path, page: int | None) -> None:
+        """Open `path` (at `page`) in the system's viewer, from a worker: a viewer that is
+        slow to start never holds up the reader."""
+        where = sanitize(path.name) + ("" if page is None else " · " + page_label(page))
+        self.notify(where, title=_("正在打开原文件"), timeout=3, markup=False)
+        self._run_opener(path, page)
+
+    @work(thread=True, group="opener", exit_on_error=False)
+    def _run_opener(self, path: Path, page: int | None) -> None:
+        from tui.opener import OpenFailed, open_source
+
+        try:
+            open_source(path, page)
+        except OpenFailed as error:
+            self.app.call_from_thread(
+                self.notify,
+                sanitize(str(error)),
+                title=_("无法打开原文件"),
+                severity="error",
+                markup=False,
+            )
 
     def page_or_next(self) -> None:
         """Page down; at the end of the item, post `EndReached` so the app shows the next one."""

@@ -302,6 +302,13 @@ class ReaderScreen(Screen[None]):
         self._item_highlighted(SectionTree.ItemHighlighted(message.item_id))
         self.panes.reader.focus()
 
+    @on(ItemReader.OpenSourceRequested)
+    def _open_source(self, message: ItemReader.OpenSourceRequested) -> None:
+        """`o`: the item's file (this screen knows the archive), at the item's PDF page."""
+        place = self.archive.locate(message.item.id) if self.archive is not None else None
+        if place is not None:
+            self.panes.reader.open_source(place.issue.source, message.item.page)
+
     @on(ItemReader.EndReached)
     def _end_reached(self) -> None:
         """Paged past the end: the item has been read; on to the next."""
