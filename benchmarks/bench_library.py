@@ -6,6 +6,9 @@ library_marks_ms    ask is_bookmarked, tags_of and is_read of every item (a tree
 library_write_ms    median of 50 single bookmark toggles (one transaction each, fsync'd)
 library_reattach_ms re-attach against the whole archive, 50 records having lost their item
 library_export_ms   Markdown export of the 1,000 bookmarked items
+library_export_docx_ms  Word (.docx) export of the same items
+library_import_ms   zhoubao import of their JSON export into an empty library
+library_reimport_ms the same file imported again (nothing changes)
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from tui import paths
 from tui.archive import load_archive
 from tui.library import LibraryStore, Snapshot, reattach
 from tui.library.export import ExportFilter, render
+from tui.library.sharing import merge_collection, parse_collection
 
 
 def _ms(start: float) -> float:
@@ -78,7 +82,20 @@ def _measure(archive_dir: Path) -> dict[str, float]:
 
     start = time.perf_counter()
     chosen = ExportFilter()
-    render("md", chosen.select(store.records(archive.places, kept_only=True)), "", "")
+    info = chosen.info("2024-03-01T09:00:00+00:00")
+    records = chosen.select(store.records(archive.places, kept_only=True))
+    render("md", records, info)
     figures["library_export_ms"] = _ms(start)
+    start = time.perf_counter()
+    render("docx", records, info)
+    figures["library_export_docx_ms"] = _ms(start)
+
+    shared = render("json", records, info)
+    fresh = LibraryStore(paths.data_dir() / "imported.db")
+    for figure in ("library_import_ms", "library_reimport_ms"):
+        start = time.perf_counter()
+        merge_collection(fresh, parse_collection(shared, "shared.json"), archive)
+        figures[figure] = _ms(start)
+    fresh.close()
     figures["library_items"] = len(ids)
     return figures

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,12 @@ def test_cli_split_needs_a_folder_and_markdown(
     a_file.write_text("x")
     assert main(["export", "--split", "-o", str(a_file)]) == 1
     assert "不是文件夹" in capsys.readouterr().err
+
+
+def test_cli_never_pours_a_word_file_onto_a_terminal(
+    bookmarked: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["export", "--format", "docx"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "-o" in captured.err
