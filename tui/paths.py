@@ -82,3 +82,13 @@ def sample_archive() -> Path:
 def styles_dir() -> Path:
     """The app's .tcss files (shipped in the wheel)."""
     return _PACKAGE_ROOT / "styles"
+
+
+def user_aliases_file() -> Path:
+    """The user's own search aliases, one group of names per line (added to the shipped ones)."""
+    return data_dir() / "aliases.txt"
+
+
+def saved_searches_file() -> Path:
+    """Searches saved under a name, shown as views in the issue list."""
+    return data_dir() / "saved-searches.json"

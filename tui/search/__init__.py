@@ -1,19 +1,25 @@
-"""Fuzzy, pinyin and full-text search over an archive, and its query language. No UI here.
+"""Search over an archive — literal, aliases, pinyin, loose — and its query language. No UI.
 
-Importing this package is cheap: jieba and pypinyin load only in `SearchEngine.build_extras`.
+Importing this package is cheap: the indexes are built (or loaded) by `SearchEngine.prepare`.
 """
 
 from tui.search.engine import SearchEngine
 from tui.search.filters import ItemMarks
 from tui.search.query import Query, QueryError, parse_query
-from tui.search.results import Hit, SearchResult
+from tui.search.results import Hit, Order, SearchResult
+from tui.search.snippets import Needles, Snippet
+from tui.search.tiers import Tier
 
 __all__ = [
     "Hit",
     "ItemMarks",
+    "Needles",
+    "Order",
     "Query",
     "QueryError",
     "SearchEngine",
     "SearchResult",
+    "Snippet",
+    "Tier",
     "parse_query",
 ]

@@ -1,14 +1,19 @@
-"""Turning a query's filters into the set of items a search may return.
+"""Turning a query's filters into the set of items a search may return (a bitmap).
 
-The set is a bytearray with one byte per item (1 = allowed), so that issue ranges are cleared
-with one slice assignment and sets are intersected as big integers, both in C.
+Issue numbers and dates select whole issues, which are ranges of item numbers; sections
+have a bitmap each; the library's marks come from the `ItemMarks` passed with the query
+— the library is an argument of a search, never state kept on the engine.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
+from pyroaring import BitMap
+
+from tui.i18n import _
 from tui.search.fold import fold
 from tui.search.index import ArchiveIndex
 from tui.search.query import (
@@ -34,66 +39,61 @@ class ItemMarks(Protocol):
     def is_read(self, item_id: str) -> bool: ...
 
 
-_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
-NO_LIBRARY = "library not available: #tag and is: filters need the library"
+def no_library_message() -> str:
+    return _("资料库还没打开：#标签 和 is: 筛选要用到资料库")
 
 
 def allowed_items(
     index: ArchiveIndex, filters: Sequence[Filter], library: ItemMarks | None
-) -> bytearray | None:
-    """One byte per item, 1 where every filter lets it through; None when there are none."""
+) -> BitMap | None:
+    """The items every filter lets through; None when there are no filters."""
     if not filters:
         return None
-    mask = bytearray(b"\x01") * len(index)
+    allowed = BitMap(index.all)
     for item_filter in filters:
-        if isinstance(item_filter, NumberFilter):
-            for issue, start, end in index.issue_spans:
-                if not item_filter.accepts(issue.number):
-                    mask[start:end] = bytes(end - start)
-        elif isinstance(item_filter, DateFilter):
-            for issue, start, end in index.issue_spans:
-                if not item_filter.accepts(issue.date):
-                    mask[start:end] = bytes(end - start)
+        if isinstance(item_filter, NumberFilter | DateFilter):
+            allowed &= index.in_issues(item_filter.accepts_issue)
         elif isinstance(item_filter, SectionFilter):
-            mask = _intersect(mask, _section_mask(index, item_filter))
+            allowed &= _section_items(index, item_filter)
         else:
             if library is None:
-                raise QueryError(NO_LIBRARY)
-            mask = _intersect(mask, _library_mask(index, item_filter, library))
-    return mask
+                raise QueryError(no_library_message())
+            allowed &= _library_items(index, item_filter, library)
+    return allowed
 
 
-def _section_mask(index: ArchiveIndex, section_filter: SectionFilter) -> bytes:
+def _section_items(index: ArchiveIndex, section_filter: SectionFilter) -> BitMap:
     wanted = fold(section_filter.name)
     names = index.section_names
-    matching = {name for name in names if wanted in fold(name)}
+    matching = frozenset(name for name in names if wanted in fold(name))
     if not matching:
-        shown = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
-        raise QueryError(f"sec:{section_filter.name}? no such section (sections: {shown})")
-    mask = index.in_sections(frozenset(matching))
-    return mask.translate(_FLIP) if section_filter.negated else mask
+        shown = "、".join(names[:8]) + ("…" if len(names) > 8 else "")
+        raise QueryError(
+            _("sec:{name}？没有这个栏目（栏目有：{sections}）").format(
+                name=section_filter.name, sections=shown
+            )
+        )
+    found = BitMap(index.in_sections(matching))
+    return BitMap(index.all) - found if section_filter.negated else found
 
 
-def _library_mask(
+def _library_items(
     index: ArchiveIndex, library_filter: TagFilter | StateFilter, library: ItemMarks
-) -> bytes:
+) -> BitMap:
     ids = [item.id for item in index.items]
     if isinstance(library_filter, TagFilter):
         wanted = fold(library_filter.tag)
-        flags = [any(fold(tag) == wanted for tag in library.tags_of(i)) for i in ids]
+        flags = map(lambda i: any(fold(t) == wanted for t in library.tags_of(i)), ids)
     elif library_filter.state == "bookmarked":
-        flags = [library.is_bookmarked(i) for i in ids]
-    elif library_filter.state == "read":
-        flags = [library.is_read(i) for i in ids]
-    elif library_filter.state == "unread":
-        flags = [not library.is_read(i) for i in ids]
+        flags = map(library.is_bookmarked, ids)
+    elif library_filter.state in ("read", "unread"):
+        flags = map(library.is_read, ids)
     elif library_filter.state == "noted":
-        flags = [library.has_note(i) for i in ids]
+        flags = map(library.has_note, ids)
     else:
-        flags = [bool(library.tags_of(i)) for i in ids]
-    return bytes(flag != library_filter.negated for flag in flags)
-
-
-def _intersect(mask: bytearray, other: bytes) -> bytearray:
-    both = int.from_bytes(mask, "little") & int.from_bytes(other, "little")
-    return bytearray(both.to_bytes(len(mask), "little"))
+        flags = map(bool, map(library.tags_of, ids))
+    found = BitMap(itertools.compress(range(len(ids)), flags))
+    negated = library_filter.negated != (
+        isinstance(library_filter, StateFilter) and library_filter.state == "unread"
+    )
+    return BitMap(index.all) - found if negated else found

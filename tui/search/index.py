@@ -1,147 +1,149 @@
-"""The search indexes: every item's folded headline, and (built later) its folded text.
+"""What the search knows of an archive: its items in reading order, and their indexes.
 
-`ArchiveIndex` folds the headlines only — a fraction of a second for 15,000 items — so the
-search answers at once. `TextIndex` folds every body as well (about half a second per 15,000
-items) and is one of the extras a worker builds; until it is there, bodies are not searched.
+Items are numbered in reading order — the newest issue first, each issue's items in the
+order its sections list them — so a set of items, kept as a bitmap, lists them in that order
+for free, and "newer first" needs no sort.
 
-Items keep archive order, oldest first, so a higher index is a newer issue. Scans walk the
-blocks newest first and may stop early once enough hits are found; within a block the folded
-texts sit in one string, separated by "\\n", which no folded text contains, so a match never
-spans two items.
+`ArchiveIndex` folds the headlines only (a fraction of a second for 15,000 items), so that
+the search answers at once; `TextIndex` holds the rest — folded bodies and the postings of
+`tui.search.grams`, `tui.search.latin` and `tui.search.pinyin` — which a worker builds, or
+loads from the disk cache (`tui.search.indexcache`) when the archive has not changed.
 """
 
 from __future__ import annotations
 
-import re
 from array import array
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+from pyroaring import BitMap, FrozenBitMap
 
 from tui.archive.model import Archive, Issue, Item
 from tui.search.fold import fold, fold_with_positions
-from tui.search.postings import Postings
+from tui.search.grams import GramIndex
+from tui.search.latin import words_and_tails
+from tui.search.pinyin import PinyinIndex, load_readings
+from tui.search.postings import Postings, PostingsBuilder
 
-_LATIN_WORD = re.compile(r"[a-z0-9]+", re.ASCII)
-#: Items per block: small enough that a common query stops after a few blocks.
-BLOCK_SIZE = 256
+try:  # the built-in module itself: `hashlib` would also load OpenSSL
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
 
-
-@dataclass(frozen=True)
-class Block:
-    """The folded texts of items start, start + 1, …, joined by "\\n" for fast scanning."""
-
-    start: int
-    blob: str
-    #: Offset of each item's text in `blob`, and one past the last (with its "\\n").
-    starts: array[int]
-
-    @classmethod
-    def of(cls, start: int, texts: Sequence[str]) -> Block:
-        starts = array("I", [0])
-        for text in texts:
-            starts.append(starts[-1] + len(text) + 1)
-        return cls(start, "\n".join(texts), starts)
-
-    def item_at(self, offset: int) -> int:
-        """Index (in the archive) of the item whose text holds this offset."""
-        return self.start + bisect_right(self.starts, offset) - 1
-
-    def text(self, index: int) -> str:
-        k = index - self.start
-        return self.blob[self.starts[k] : self.starts[k + 1] - 1]
-
-
-def newest_first(blocks: Sequence[Block], allowed: bytearray | None) -> Iterator[Block]:
-    """The blocks holding at least one allowed item, newest first."""
-    for block in reversed(blocks):
-        if allowed is None or allowed.find(1, block.start, block.start + BLOCK_SIZE) >= 0:
-            yield block
+#: Folded characters after which a new phrase of a headline starts ("腾讯：" "A | B").
+BOUNDARY = frozenset(":|,;!?、。《》()“”\"'·/ ")
+#: Headline positions whose folded → original map is kept (only hits on screen need one).
+POSITIONS_KEPT = 4096
 
 
 class ArchiveIndex:
-    """Folded headlines of every item of an archive, and the issue each is in."""
+    """Every item of an archive in reading order, its folded headline, and its issue."""
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
-        self.items: tuple[Item, ...] = tuple(
-            item for issue in archive.issues for item in issue.items
-        )
-        #: (issue, index of its first item, index after its last item), oldest first.
-        self.issue_spans: tuple[tuple[Issue, int, int], ...] = _issue_spans(archive)
-        self.headlines: list[str] = [fold(item.headline) for item in self.items]
-        self.headline_chars = Postings(set(headline) for headline in self.headlines)
-        self.blocks: tuple[Block, ...] = tuple(
-            Block.of(start, self.headlines[start : start + BLOCK_SIZE])
-            for start in range(0, len(self.items), BLOCK_SIZE)
-        )
-        self.section_names: tuple[str, ...] = tuple(sorted({item.section for item in self.items}))
+        issues = archive.newest_first
+        self.items: tuple[Item, ...] = tuple(item for issue in issues for item in issue.items)
+        spans = []
+        start = 0
+        for issue in issues:
+            spans.append((issue, start, start + issue.item_count))
+            start += issue.item_count
+        #: (issue, number of its first item, one past its last), newest issue first.
+        self.issue_spans: tuple[tuple[Issue, int, int], ...] = tuple(spans)
+        self._headlines: Sequence[str] | None = None
+        self.number_of: dict[str, int] = {item.id: n for n, item in enumerate(self.items)}
+        self.all = FrozenBitMap(range(len(self.items)))
+        by_section: dict[str, list[int]] = {}
+        for number, item in enumerate(self.items):
+            by_section.setdefault(item.section, []).append(number)
+        self.section_names: tuple[str, ...] = tuple(sorted(by_section))
+        self._section_items = {name: FrozenBitMap(ns) for name, ns in by_section.items()}
+        digest = blake2b(digest_size=16)
+        for item in self.items:
+            digest.update(item.id.encode() + b"\n")
+        #: Changes whenever an item is added, removed, changed or moved: the cache key.
+        self.signature = digest.hexdigest()
         self._positions: dict[int, array[int] | None] = {}
-        self._section_masks: dict[frozenset[str], bytes] = {}
 
     def __len__(self) -> int:
         return len(self.items)
 
-    def positions(self, index: int) -> array[int] | None:
-        """Folded → original positions of a headline (None: the same), made when first asked.
+    @property
+    def headlines(self) -> Sequence[str]:
+        """Every folded headline: folded when first asked, unless the index cache gave them."""
+        if self._headlines is None:
+            self._headlines = [fold(item.headline) for item in self.items]
+        return self._headlines
 
-        Only hits on screen need them, so they are not made for every headline up front.
-        """
-        if index not in self._positions:
-            self._positions[index] = fold_with_positions(self.items[index].headline)[1]
-        return self._positions[index]
+    def use_headlines(self, headlines: Sequence[str]) -> None:
+        """The folded headlines, as stored with the index (the same as folding them)."""
+        self._headlines = headlines
 
-    def in_sections(self, names: frozenset[str]) -> bytes:
-        """One byte per item: 1 if its section is one of these."""
-        mask = self._section_masks.get(names)
-        if mask is None:
-            mask = self._section_masks[names] = bytes(item.section in names for item in self.items)
-        return mask
+    def positions(self, number: int) -> array[int] | None:
+        """Folded → original positions of a headline (None: the same), made when asked."""
+        if number not in self._positions:
+            if len(self._positions) >= POSITIONS_KEPT:
+                self._positions.clear()
+            self._positions[number] = fold_with_positions(self.items[number].headline)[1]
+        return self._positions[number]
+
+    def in_sections(self, names: Iterable[str]) -> BitMap:
+        """The items whose section is one of these."""
+        return BitMap().union(*(self._section_items[n] for n in names if n in self._section_items))
+
+    def in_issues(self, accepts: Callable[[Issue], bool]) -> BitMap:
+        """The items of the issues `accepts` lets through (whole ranges: no item is looked at)."""
+        found = BitMap()
+        for issue, start, end in self.issue_spans:
+            if accepts(issue):
+                found.add_range(start, end)
+        return found
 
 
+@dataclass
 class TextIndex:
-    """Every item's folded headline + "\\n" + body, in blocks, and which items hold each char."""
+    """The slow parts: folded texts and the postings every way of matching uses."""
 
-    def __init__(self, index: ArchiveIndex, with_postings: bool = True) -> None:
-        blocks = []
-        for start in range(0, len(index), BLOCK_SIZE):
-            items = index.items[start : start + BLOCK_SIZE]
-            headlines = index.headlines[start : start + BLOCK_SIZE]
-            texts = [h + "\n" + fold(item.body) for h, item in zip(headlines, items, strict=True)]
-            blocks.append(Block.of(start, texts))
-        self.blocks: tuple[Block, ...] = tuple(blocks)
-        self.chars: Postings | None = None
-        self.latin_words: Postings | None = None
-        self._latin_vocabulary: list[str] = []
-        if with_postings:
-            self.chars = Postings(set(self.text(i)) for i in range(len(index)))
-            # A Latin word must start a word ("ai" is not in "said"), so its candidates come
-            # from the Latin words each item has, found by prefix in the sorted vocabulary.
-            self.latin_words = Postings(
-                set(_LATIN_WORD.findall(self.text(i))) for i in range(len(index))
-            )
-            self._latin_vocabulary = sorted(self.latin_words.items)
+    #: Each item's folded headline, "\\n", folded body.
+    texts: Sequence[str]
+    #: Substrings of whole texts, and of headlines alone.
+    grams: GramIndex
+    headline_grams: GramIndex
+    #: The first one and two characters of each phrase of a headline (at 0, after "：" …).
+    phrase_starts: Postings
+    #: Latin words of headlines, whole; their tails from each part start; the same of texts.
+    headline_words: Postings
+    headline_tails: Postings
+    text_tails: Postings
+    pinyin: PinyinIndex
 
-    def text(self, index: int) -> str:
-        return self.blocks[index // BLOCK_SIZE].text(index)
+    @classmethod
+    def build(cls, index: ArchiveIndex) -> TextIndex:
+        headlines = index.headlines
+        texts = [h + "\n" + fold(item.body) for h, item in zip(headlines, index.items, strict=True)]
+        starts, words, tails, text_tails = (PostingsBuilder() for _ in range(4))
+        for number, item in enumerate(index.items):
+            starts.add(number, phrase_start_keys(headlines[number]))
+            head_words, head_tails = words_and_tails(item.headline)
+            words.add(number, head_words)
+            tails.add(number, head_tails)
+            text_tails.add(number, head_tails | words_and_tails(item.body)[1])
+        readings = load_readings(set("".join(headlines)))
+        return cls(
+            texts=texts,
+            grams=GramIndex.build(texts),
+            headline_grams=GramIndex.build(headlines, with_triples=False),
+            phrase_starts=starts.build(),
+            headline_words=words.build(),
+            headline_tails=tails.build(),
+            text_tails=text_tails.build(),
+            pinyin=PinyinIndex.build(readings, headlines),
+        )
 
-    def candidates(self, word: str, latin: bool) -> list[int] | None:
-        """Items that may hold the word, newest first; None: scan them all (no postings, or
-        most items would do)."""
-        if not latin:
-            return self.chars.with_all(word) if self.chars is not None else None
-        if self.latin_words is None:
-            return None
-        start = bisect_left(self._latin_vocabulary, word)
-        end = bisect_left(self._latin_vocabulary, word + "\U0010ffff", start)
-        return self.latin_words.with_any(self._latin_vocabulary[start:end])
 
-
-def _issue_spans(archive: Archive) -> tuple[tuple[Issue, int, int], ...]:
-    spans = []
-    start = 0
-    for issue in archive.issues:
-        end = start + issue.item_count
-        spans.append((issue, start, end))
-        start = end
-    return tuple(spans)
+def phrase_start_keys(headline: str) -> set[str]:
+    """The first one and two characters of the headline and of each phrase after a mark."""
+    starts = [0, *(k + 1 for k in range(len(headline) - 1) if headline[k] in BOUNDARY)]
+    keys = {headline[k : k + 1] for k in starts} | {headline[k : k + 2] for k in starts}
+    keys.discard("")
+    return keys

@@ -1,64 +1,80 @@
-"""Which items contain a character (or another token): where a match can start from.
+"""Postings: for each token (a character, a pair of characters, a Latin word, a pinyin
+syllable…), the set of items that hold it, as a compressed bitmap (pyroaring).
 
-One sorted array of item indices per token (4 bytes an entry). A 1- or 2-character Chinese
-query needs no trigram index: a word's rarest characters already narrow 100,000 items to a
-few hundred, and the items found are then checked with a plain substring search. Pinyin
-initials use the same structure with pairs of letters as tokens.
+Set operations on bitmaps run in C over whole words at a time: intersecting the items of
+two common characters, or counting what a query matched among 100,000 items, costs
+microseconds, and a result is ordered for free — item numbers are the reading order.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
 
-#: Past this share of all items, a character's items are "most of them" and a scan is cheaper.
-DENSE = 0.25
+from pyroaring import BitMap, FrozenBitMap
+
+EMPTY = FrozenBitMap()
 
 
 class Postings:
-    """For each token, the indices of the items that have it, ascending."""
+    """Token → items, read-only once built."""
 
-    def __init__(self, token_sets: Iterable[Iterable[str]]) -> None:
-        """`token_sets` gives each item's tokens (without repeats), oldest item first."""
-        self.items: dict[str, array[int]] = {}
-        count = 0
-        for index, tokens in enumerate(token_sets):
-            for char in tokens:
-                postings = self.items.get(char)
-                if postings is None:
-                    postings = self.items[char] = array("I")
-                postings.append(index)
-            count = index + 1
-        self.count = count
+    def __init__(self, items: Mapping[str, FrozenBitMap]) -> None:
+        self.items = dict(items)
+        self._sorted: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def get(self, token: str) -> FrozenBitMap:
+        return self.items.get(token, EMPTY)
 
     def frequency(self, token: str) -> int:
-        postings = self.items.get(token)
-        return 0 if postings is None else len(postings)
+        found = self.items.get(token)
+        return 0 if found is None else len(found)
 
-    def with_all(self, chars: Iterable[str]) -> list[int] | None:
-        """Items holding every token (for a word: a superset of its items), newest first.
+    def __contains__(self, token: str) -> bool:
+        return token in self.items
 
-        None when even the rarest two are in most items: then scanning is cheaper.
-        """
-        rarest = sorted(set(chars), key=self.frequency)[:2]
-        if not rarest:
-            return None
-        first = self.items.get(rarest[0])
-        if first is None:
-            return []
-        if len(first) > DENSE * self.count:
-            return None
-        if len(rarest) == 1:
-            return list(reversed(first))
-        second = self.items.get(rarest[1], array("I"))
-        return sorted(set(first).intersection(second), reverse=True)
+    def tokens_with_prefix(self, prefix: str) -> list[str]:
+        """Every token that starts with `prefix`, in order (binary search: no scan)."""
+        if self._sorted is None:
+            self._sorted = sorted(self.items)
+        start = bisect_left(self._sorted, prefix)
+        end = bisect_left(self._sorted, prefix + "\U0010ffff", start)
+        return self._sorted[start:end]
 
-    def with_any(self, chars: Iterable[str]) -> list[int] | None:
-        """Items holding at least one of the tokens, newest first (None: most items)."""
-        lists = [self.items[c] for c in set(chars) if c in self.items]
-        if sum(len(postings) for postings in lists) > 2 * DENSE * self.count:
-            return None
-        union: set[int] = set()
-        for postings in lists:
-            union.update(postings)
-        return sorted(union, reverse=True)
+    def with_prefix(self, prefix: str) -> BitMap:
+        """Items holding a token that starts with `prefix`."""
+        return BitMap().union(*(self.get(t) for t in self.tokens_with_prefix(prefix)))
+
+    def union(self, tokens: Iterable[str]) -> BitMap:
+        """Items holding at least one of the tokens."""
+        return BitMap().union(*(self.get(t) for t in tokens))
+
+
+class PostingsBuilder:
+    """Collects (token, item) pairs, items in ascending order, then freezes them."""
+
+    def __init__(self) -> None:
+        self._lists: dict[str, array[int]] = {}
+
+    def add(self, item: int, tokens: Iterable[str]) -> None:
+        lists = self._lists
+        for token in tokens:
+            found = lists.get(token)
+            if found is None:
+                lists[token] = array("I", (item,))
+            else:
+                found.append(item)
+
+    def frequency(self, token: str) -> int:
+        found = self._lists.get(token)
+        return 0 if found is None else len(found)
+
+    def build(self, keep: int = 1) -> Postings:
+        """The postings of every token held by at least `keep` items."""
+        built = {t: FrozenBitMap(items) for t, items in self._lists.items() if len(items) >= keep}
+        self._lists = {}
+        return Postings(built)

@@ -19,6 +19,10 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.archive.model import Issue
 
 STATES = ("bookmarked", "read", "unread", "noted", "tagged")
 
@@ -45,6 +49,9 @@ class NumberFilter:
         )
         return inside != self.negated
 
+    def accepts_issue(self, issue: Issue) -> bool:
+        return self.accepts(issue.number)
+
 
 @dataclass(frozen=True)
 class DateFilter:
@@ -57,6 +64,9 @@ class DateFilter:
             return self.negated
         inside = (self.low is None or when >= self.low) and (self.high is None or when <= self.high)
         return inside != self.negated
+
+    def accepts_issue(self, issue: Issue) -> bool:
+        return self.accepts(issue.date)
 
 
 @dataclass(frozen=True)
