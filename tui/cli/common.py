@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui import paths
-from tui.archive import Archive, load_archive
+from tui.archive import Archive
 from tui.sanitize import sanitize, unsafe_pattern
 
 
@@ -41,12 +41,16 @@ def archive_root(argument: str | None) -> Path:
 
 
 def open_archive(argument: str | None) -> Archive | None:
-    """Load the archive, reporting a missing folder; None when there is nothing to load."""
+    """Load the archive through the parse cache the reader uses (only files that changed
+    since either last read it are parsed), reporting a missing folder; None when there is
+    nothing to load."""
+    from tui.archive.cache import ParseCache
+
     root = archive_root(argument)
     if not root.exists():
         fail(f"no archive at {root}")
         return None
-    return load_archive(root)
+    return ParseCache(root).load()
 
 
 def json_text(value: Any) -> str:

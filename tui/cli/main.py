@@ -69,8 +69,22 @@ def build_parser() -> argparse.ArgumentParser:
         "after --: zhoubao search -- -抖音",
     )
     _archive_arg(p)
-    p.add_argument("--json", action="store_true", help='print {"query": ..., "hits": [...]}')
+    p.add_argument(
+        "--json", action="store_true", help='print {"query": ..., "count": N, "hits": [...]}'
+    )
     p.add_argument("--limit", type=int, default=20, help="most hits to print (default 20)")
+    p.add_argument(
+        "--order",
+        choices=("relevance", "newest", "oldest"),
+        default="relevance",
+        help="relevance (default), newest or oldest issue first",
+    )
+    p.add_argument(
+        "--save",
+        metavar="NAME",
+        default=None,
+        help="also keep the query as a saved search called NAME (shown in the reader)",
+    )
 
     p = sub.add_parser("export", help="export library items (default: the bookmarked ones)")
     _archive_arg(p)
