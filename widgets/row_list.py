@@ -10,6 +10,8 @@ rows takes seconds, OptionList with 15,000 a second.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -35,6 +37,9 @@ def cursor_bindings(prefix: str) -> list[Binding]:
 
 class RowList(ScrollView, can_focus=True):
     """Rows and a cursor; subclasses provide the rows."""
+
+    #: Lines per row. A subclass with taller rows draws them in its own `render_line`.
+    ROW_HEIGHT: ClassVar[int] = 1
 
     cursor: var[int] = var(0)
     """Index of the cursor row."""
@@ -66,7 +71,7 @@ class RowList(ScrollView, can_focus=True):
     def rows_changed(self, cursor: int = 0) -> None:
         """The rows are new: redraw, and put the cursor on `cursor` without announcing it."""
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, self.row_count())
+        self.virtual_size = Size(self.size.width, self.row_count() * self.ROW_HEIGHT)
         self.set_reactive(RowList.cursor, self._rest(cursor, 1))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_to_cursor()
@@ -100,7 +105,7 @@ class RowList(ScrollView, can_focus=True):
         # A starting terminal sends several resize events of the same size: keep the strips.
         if self.virtual_size.width != self.size.width:
             self._strips.clear()
-        self.virtual_size = Size(self.size.width, self.row_count())
+        self.virtual_size = Size(self.size.width, self.row_count() * self.ROW_HEIGHT)
         # Rows set before the pane had a size (a position restored at launch) could not be
         # scrolled to: bring the cursor into view now.
         self.call_after_refresh(self._scroll_to_cursor)
@@ -141,23 +146,33 @@ class RowList(ScrollView, can_focus=True):
         self.cursor = self._rest(index, direction)
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh_line(old - self.scroll_offset.y)
-        self.refresh_line(new - self.scroll_offset.y)
+        for row in (old, new):
+            for line in range(self.ROW_HEIGHT):
+                self.refresh_line(row * self.ROW_HEIGHT + line - self.scroll_offset.y)
         self._scroll_to_cursor()
         if 0 <= new < self.row_count():
             self.cursor_moved(new)
+
+    @property
+    def rows_on_screen(self) -> int:
+        """Whole rows that fit in the list's height (at least one)."""
+        return max(1, self.scrollable_content_region.height // self.ROW_HEIGHT)
 
     def _scroll_to_cursor(self) -> None:
         """Scroll the least that shows the cursor row, and the headings just above it."""
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
+        rows = height // self.ROW_HEIGHT
         first = self.cursor
-        while first > 0 and not self.can_rest_on(first - 1) and self.cursor - first + 1 < height:
+        while first > 0 and not self.can_rest_on(first - 1) and self.cursor - first + 1 < rows:
             first -= 1
-        if first < top:
-            self.scroll_to(y=first, animate=False, immediate=True)
-        elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        last_line = (self.cursor + 1) * self.ROW_HEIGHT - 1
+        if first * self.ROW_HEIGHT < top:
+            self.scroll_to(y=first * self.ROW_HEIGHT, animate=False, immediate=True)
+        elif height and last_line >= top + height:
+            # Rows start at the top: a row cut in half goes at the bottom, if anywhere.
+            y = -(-(last_line - height + 1) // self.ROW_HEIGHT) * self.ROW_HEIGHT
+            self.scroll_to(y=y, animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
         if self.cursor + 1 < self.row_count():
@@ -173,10 +188,10 @@ class RowList(ScrollView, can_focus=True):
         self.move_cursor(self.row_count() - 1, -1)
 
     def action_page_down(self) -> None:
-        self.move_cursor(self.cursor + max(1, self.scrollable_content_region.height - 1), 1)
+        self.move_cursor(self.cursor + max(1, self.rows_on_screen - 1), 1)
 
     def action_page_up(self) -> None:
-        self.move_cursor(self.cursor - max(1, self.scrollable_content_region.height - 1), -1)
+        self.move_cursor(self.cursor - max(1, self.rows_on_screen - 1), -1)
 
     def action_choose(self) -> None:
         if 0 <= self.cursor < self.row_count():
@@ -186,7 +201,7 @@ class RowList(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = self.scroll_offset.y + offset.y
+        index = (self.scroll_offset.y + offset.y) // self.ROW_HEIGHT
         if 0 <= index < self.row_count() and self.can_rest_on(index):
             self.cursor = index
             if event.chain >= 2:

@@ -7,18 +7,20 @@ The panes post messages up and the screen calls methods down; the library's keys
 the `LibraryKeys` container around the panes, which asks the screen only for the item on
 show. The App around it keeps settings, theme, key map and commands.
 
-Seams: the `search` engineer gives the screen one search engine (`action_search`) and shows
-saved searches in the issue-list pane; the `trust` engineer refreshes the library when
+The screen owns the archive's one search engine (`search_engine`, made by its
+`SearchIndexer` after loading) and hands it to the `/` overlay; the item chosen there opens
+with its matches highlighted. Seams: the `trust` engineer refreshes the library when
 another process wrote (`LibraryKeys`); the `pdf` engineer binds `o` on the `ItemReader`.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -35,15 +37,19 @@ from widgets.item_reader import NO_NOTES, ItemReader, plain_item_text
 from widgets.key_bar import KeyBar
 from widgets.library_keys import LibraryKeys
 from widgets.reader_panes import ReaderPanes
+from widgets.search_indexer import SearchIndexer
 from widgets.section_tree import SectionTree
 from widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from tui.library.session import LibrarySession
+    from tui.screens.search import OpenHit
+    from tui.search import ItemMarks, SearchEngine
 
 #: Terminals narrower than this get the narrow layout (issue numbers only, a slimmer tree).
 NARROW_BELOW = 100
-#: Seconds after the archive loads before the search indexes are built in the background.
+#: Seconds after the archive loads before its search engine is made (or its index loaded)
+#: in the background; `/` starts it at once.
 SEARCH_WARM_UP_S = 2.0
 
 
@@ -82,6 +88,8 @@ class ReaderScreen(Screen[None]):
         self._last_read = settings.last_read_in(archive_root)
         #: Marks the item on show read once it has been read (not merely passed over).
         self.reading_timer = ReadingTimer(self.set_timer, self._read_long_enough)
+        #: The archive's one search engine (None until made: see `SearchIndexer`).
+        self.search_engine: SearchEngine | None = None
         self.title = f"周报 · {archive_root.name}"
 
     def compose(self) -> ComposeResult:
@@ -99,6 +107,7 @@ class ReaderScreen(Screen[None]):
         )
         yield KeyBar(pinned=PINNED_IN_FOOTER)
         yield ArchiveLoader()
+        yield SearchIndexer()
 
     @property
     def panes(self) -> ReaderPanes:
@@ -179,8 +188,8 @@ class ReaderScreen(Screen[None]):
         else:
             self.panes.show_nothing(f"{self.archive_root} 中没有可读的期刊。")
         self.library_keys.attach(archive)
-        # Later than the first frames and the library, which matter more right after loading.
-        self.set_timer(SEARCH_WARM_UP_S, lambda: self._warm_up_search(archive))
+        self.search_engine = None
+        self.query_one(SearchIndexer).schedule(archive, SEARCH_WARM_UP_S)
         if archive.skipped or archive.warnings or any(issue.warnings for issue in issues):
             from tui.screens.problems import notify_problems
 
@@ -195,13 +204,21 @@ class ReaderScreen(Screen[None]):
         row = order.row_of_issue(number)
         return (row, item_id) if row is not None else (0, None)
 
-    @work(thread=True, exclusive=True, group="search-warm-up", exit_on_error=False)
-    def _warm_up_search(self, archive: Archive) -> None:
-        """Build (or load from the disk cache) the pinyin and body indexes before the first
-        `/`, so that its first results already cover them."""
-        from tui.screens.search import engine_for
+    @on(SearchIndexer.Ready)
+    def _search_engine_ready(self, message: SearchIndexer.Ready) -> None:
+        if message.archive is not self.archive:  # read again meanwhile: a new one is coming
+            return
+        engine = self.search_engine = message.engine
+        if engine.ready:
+            # The archive and its index live as long as the screen: keep them out of the
+            # cyclic collector's full sweeps (60 ms each, a frame lost every few dozen keys).
+            gc.freeze()
+            for problem in engine.aliases.problems:
+                self.notify(problem, title="搜索别名", severity="warning", markup=False)
+        from tui.screens.search import SearchScreen
 
-        engine_for(archive, None).build_extras()
+        if isinstance(self.app.screen, SearchScreen):
+            self.app.screen.engine_ready(engine)
 
     # Going to an item.
 
@@ -370,15 +387,25 @@ class ReaderScreen(Screen[None]):
             self.open_item(target)
 
     def action_search(self) -> None:
-        """`/`: the search overlay; the item chosen there opens here."""
+        """`/`: the search overlay over the screen's engine; the item chosen there opens
+        here, with its matches highlighted."""
         if self.archive is None:
             self.notify("存档还在读取中。", timeout=2)
             return
         from tui.screens.search import SearchScreen
 
+        self.query_one(SearchIndexer).start()
+        self.app.push_screen(SearchScreen(self.search_engine, self._marks), self._open_hit)
+
+    def _marks(self) -> ItemMarks | None:
+        """The library's marks as they are now (None until it opens): search filters ask at
+        every query, so #tag and is: work from the moment the library is open."""
         session = self.library_keys.session
-        marks = session.view if session is not None else None
-        self.app.push_screen(SearchScreen(self.archive, marks), self.open_item)
+        return session.view if session is not None else None
+
+    def _open_hit(self, opened: OpenHit | None) -> None:
+        if opened is not None:
+            self.open_item(opened.item_id)
 
     def action_problems(self) -> None:
         """`!`: the files skipped and the warnings raised reading the archive."""

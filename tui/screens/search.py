@@ -1,27 +1,26 @@
 """The `/` overlay: search the whole archive as you type, Enter opens the chosen item.
 
 Results follow every key press: the engine answers within a frame and the list draws only
-its visible rows. Up/down (and page keys) move through the hits while the input keeps the
-focus; Enter dismisses with the chosen item's id, escape with None. ctrl+r, or up in an
-empty input, steps back through earlier queries (saved on Enter). A filter the engine
-cannot use is named under the input, in place of the hits.
+its visible rows — every hit is reachable, and the count is exact. ↑/↓, PgUp/PgDn and
+Home/End move through the hits while the input keeps the focus (so does the mouse wheel);
+ctrl+o cycles the order (relevance, newest, oldest); ctrl+s saves the query under a name.
+Enter dismisses with the chosen item and what to highlight in it (`OpenHit`), escape with
+None. ctrl+r, or up in an empty input, steps back through earlier queries (saved on Enter).
+A filter the engine cannot use is named under the input, in place of the hits.
 
-The screen takes a ready `SearchEngine` (best: the app keeps one, so indexes are built once)
-or an `Archive`, whose engine it builds in a worker and keeps for the next opening. Slow
-extras (bodies, pinyin, word boundaries) are built by a worker too; until they arrive the
-search covers headlines, and the results are refreshed when they do.
-
-ctrl+b and ctrl+t ask the app (a `BatchRequested` message) to bookmark or tag every hit
-listed; the overlay stays open, and `marks_changed` redraws the hits' bookmark marks.
+The screen is given the app's one engine (or None while the app is still making it: then
+`engine_ready` hands it over) and a function returning the library as it is now, so that
+#tag and is: filters work whenever the library opens. ctrl+b and ctrl+t ask the app (a
+`BatchRequested` message) to bookmark or tag every hit.
 """
 
 from __future__ import annotations
 
-import gc
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -29,54 +28,41 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
-from textual.worker import Worker, WorkerState
 
 from tui import paths
-from tui.archive.model import Archive
 from tui.i18n import _
 from tui.sanitize import sanitize
-from tui.search import ItemMarks, QueryError, SearchEngine
+from tui.search import ItemMarks, Needles, Order, QueryError, SearchEngine, SearchResult
 from tui.search.history import load_history, remember
 from widgets.search_results import SearchResults
 
-#: Hits ranked per key press; nobody scrolls further, and fewer rows rank faster.
-RESULT_LIMIT = 200
 PLACEHOLDER = '搜索：词语 拼音 "短语" -排除 sec:技术 no:390..410 date:2024-02 #标签 is:unread'
 
-# The engine of the last archive searched, so that reopening the overlay is instant.
-_last_engine: tuple[Archive, SearchEngine] | None = None
+
+@dataclass(frozen=True)
+class OpenHit:
+    """What the overlay dismisses with: the item to open and the words to highlight in it."""
+
+    item_id: str
+    needles: Needles
 
 
-def engine_for(archive: Archive, library: ItemMarks | None) -> SearchEngine:
-    """The kept engine of this archive, or a new one (fast: headlines only)."""
-    global _last_engine
-    if _last_engine is not None and _last_engine[0] is archive:
-        engine = _last_engine[1]
-        engine.library = library
-        return engine
-    engine = SearchEngine(archive, library)
-    _last_engine = (archive, engine)
-    return engine
-
-
-def _freeze_long_lived() -> None:
-    """Keep the archive and its indexes out of the cyclic collector's full sweeps.
-
-    They live as long as the archive, and a full sweep over them takes 60 ms: a frame lost
-    every few dozen key presses. Frozen objects are still freed when nothing refers to them.
-    """
-    gc.freeze()
-
-
-class SearchScreen(ModalScreen[str | None]):
-    """Search input, a status line and the hits; dismisses with an item id or None."""
+class SearchScreen(ModalScreen[OpenHit | None]):
+    """Search input, a status line and the hits; dismisses with an `OpenHit` or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="search.close"),
-        Binding("down", "move(1)", "Next hit", show=False, id="search.down"),
+        Binding("down", "move('down')", "Next hit", show=False, id="search.down"),
         Binding("up", "up", "Previous hit", show=False, id="search.up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="search.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="search.page_up"),
+        Binding("pagedown", "move('page_down')", "Page down", show=False, id="search.page_down"),
+        Binding("pageup", "move('page_up')", "Page up", show=False, id="search.page_up"),
+        # Priority: the input would take Home/End for its own cursor (ctrl+a / ctrl+e do that).
+        Binding("home", "move('first')", "First hit", show=False, priority=True, id="search.first"),
+        Binding("end", "move('last')", "Last hit", show=False, priority=True, id="search.last"),
+        Binding(
+            "ctrl+o", "cycle_order", "Order", id="search.order", tooltip="Relevance, newest, oldest"
+        ),
+        Binding("ctrl+s", "save", "Save", id="search.save", tooltip="Save the query as a view"),
         Binding("ctrl+r", "history", "History", id="search.history", tooltip="Earlier queries"),
         Binding("ctrl+b", "batch('bookmark')", "Bookmark all", id="search.bookmark_all"),
         Binding("ctrl+t", "batch('tag')", "Tag all", id="search.tag_all"),
@@ -101,16 +87,13 @@ class SearchScreen(ModalScreen[str | None]):
         & #search-input { border: none; width: 1fr; height: 1; padding: 0 1; background: $boost; }
         & #search-message { height: 1; color: $text-muted; padding: 0 1; }
         & #search-message.-error { color: $text-error; }
-        & SearchResults { height: 1fr; overflow-y: hidden; }
+        & SearchResults { height: 1fr; overflow-y: scroll; scrollbar-size-vertical: 1; }
     }
     """
 
-    class ExtrasReady(Message):
-        """Pinyin, bodies and word boundaries have arrived: search again."""
-
     @dataclass
     class BatchRequested(Message):
-        """ctrl+b / ctrl+t: bookmark or tag every item listed (the app does it)."""
+        """ctrl+b / ctrl+t: bookmark or tag every item found (the app does it)."""
 
         action: Literal["bookmark", "tag"]
         item_ids: tuple[str, ...]
@@ -123,28 +106,33 @@ class SearchScreen(ModalScreen[str | None]):
         item_ids: tuple[str, ...]
 
     def __init__(
-        self, source: SearchEngine | Archive, library: ItemMarks | None = None, query: str = ""
+        self,
+        engine: SearchEngine | None,
+        library: Callable[[], ItemMarks | None] = lambda: None,
+        query: str = "",
+        order: Order = Order.RELEVANCE,
     ) -> None:
         super().__init__()
-        self._source = source
+        self.engine = engine
         self._library = library
-        self.engine: SearchEngine | None = source if isinstance(source, SearchEngine) else None
         self._initial_query = query
+        self.order = order
+        #: The result on show (None: no query yet, or a query the engine could not use).
+        self.result: SearchResult | None = None
         self._history = load_history(paths.search_history_file())
         #: Position in `_history` while stepping back through it (None: the user's own text).
         self._history_at: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
-            box.border_title = "搜索"
+            box.border_title = _("搜索")
             box.border_subtitle = _(
-                "Enter 打开 · ctrl+b 全部收藏 · ctrl+t 全部加标签 · ctrl+e 导出 · Esc 关闭"
+                "Enter 打开 · ctrl+o 排序 · ctrl+s 保存 · ctrl+b 全部收藏 · ctrl+t 全部加标签"
+                " · ctrl+e 导出 · Esc 关闭"
             )
             yield Input(self._initial_query, placeholder=PLACEHOLDER, id="search-input")
             yield Static(id="search-message", markup=False)
-            results = SearchResults(id="search-results")
-            results.marks = self._library
-            yield results
+            yield SearchResults(id="search-results")
 
     def on_mount(self) -> None:
         query_input = self.query_one(Input)
@@ -153,49 +141,21 @@ class SearchScreen(ModalScreen[str | None]):
         # drawn in the same frame as the typed character. (Input.Changed arrives a message
         # later, after a frame of its own, and the hits would wait for the next one.)
         self.watch(query_input, "value", self._query_changed, init=False)
-        if self.engine is None:
-            self._say("正在建立索引…")
-            self._build_engine()
-        else:
-            self._after_engine()
+        self.search(query_input.value)
 
     @property
     def results(self) -> SearchResults:
         return self.query_one(SearchResults)
 
-    # Building the engine and its extras, off the UI thread.
+    @property
+    def query_text(self) -> str:
+        return self.query_one(Input).value
 
-    @work(thread=True, exclusive=True, group="search-engine", exit_on_error=False)
-    def _build_engine(self) -> None:
-        assert isinstance(self._source, Archive)
-        engine = engine_for(self._source, self._library)
-        self.app.call_from_thread(self._engine_built, engine)
-
-    def _engine_built(self, engine: SearchEngine) -> None:
+    def engine_ready(self, engine: SearchEngine) -> None:
+        """The app's engine exists, or has its full index now: search again."""
         self.engine = engine
-        self._after_engine()
-
-    def _after_engine(self) -> None:
-        self.search(self.query_one(Input).value)
-        if self.engine is not None and not self.engine.extras_ready:
-            self._build_extras(self.engine)
-        else:
-            _freeze_long_lived()
-
-    @work(thread=True, exclusive=True, group="search-extras", exit_on_error=False)
-    def _build_extras(self, engine: SearchEngine) -> None:
-        engine.build_extras()
-        self.post_message(self.ExtrasReady())
-
-    @on(ExtrasReady)
-    def _extras_ready(self) -> None:
-        _freeze_long_lived()
-        self.search(self.query_one(Input).value)
-
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            self._say(f"索引失败：{event.worker.error}", error=True)
+        cursor = self.results.cursor
+        self.search(self.query_text, cursor)
 
     # Searching.
 
@@ -204,23 +164,35 @@ class SearchScreen(ModalScreen[str | None]):
             self._history_at = None
         self.search(value)
 
-    def search(self, text: str) -> None:
+    def search(self, text: str, cursor: int = 0) -> None:
         """Run the query and show its hits, or say what is wrong with it."""
+        results = self.results
         if self.engine is None:
+            self._say(_("正在建立索引…"))
             return
+        library = self._library()
+        results.marks = library
         try:
-            result = self.engine.search(text, limit=RESULT_LIMIT)
+            result = self.engine.search(text, library, self.order) if text.strip() else None
         except QueryError as error:
-            self.results.show_hits(())
+            self.result = None
+            results.show_result(None)
             self._say(str(error), error=True)
             return
-        self.results.show_hits(result.hits)
-        if not text.strip():
-            self._say("")
-            return
-        count = f"{len(result.hits)}+ 条" if not result.complete else f"{len(result.hits)} 条"
-        pending = "" if self.engine.extras_ready else " · 正文与拼音索引建立中…"
-        self._say(("无结果" if not result.hits else count) + pending)
+        self.result = result
+        results.show_result(result, cursor)
+        self._say(self._status(result))
+
+    def _status(self, result: SearchResult | None) -> str:
+        if result is None:
+            return ""
+        if not len(result):
+            found = _("无结果")
+        else:
+            found = _("{count} 条").format(count=f"{len(result):,}") + " · " + self.order.label
+        if self.engine is not None and not self.engine.ready:
+            found += " · " + _("正文与拼音索引建立中…")
+        return found
 
     def _say(self, message: str, error: bool = False) -> None:
         line = self.query_one("#search-message", Static)
@@ -233,69 +205,85 @@ class SearchScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
-        self._choose(self.results.current.id if self.results.current else None)
+        self._choose(self.results.current)
 
     @on(SearchResults.Chosen)
     def _clicked(self, message: SearchResults.Chosen) -> None:
-        self._choose(message.item_id)
+        self._choose(message.hit)
 
-    def _choose(self, item_id: str | None) -> None:
-        if item_id is None:
+    def _choose(self, hit: object) -> None:
+        from tui.search import Hit
+
+        if not isinstance(hit, Hit) or self.result is None:
             return
-        query = self.query_one(Input).value
-        if query.strip():
-            remember(paths.search_history_file(), query)
-        self.dismiss(item_id)
+        if self.query_text.strip():
+            remember(paths.search_history_file(), self.query_text)
+        self.dismiss(OpenHit(hit.id, self.result.needles))
 
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def action_batch(self, action: Literal["bookmark", "tag"]) -> None:
-        """Ask the app to bookmark or tag every hit listed."""
-        ids = tuple(hit.id for hit in self.results.hits)
-        if not ids:
-            self._say("没有结果可以处理")
-            return
-        self.post_message(self.BatchRequested(action, ids))
-
-    def action_export(self) -> None:
-        """Ask the app to export the items found."""
-        ids = tuple(hit.id for hit in self.results.hits)
-        if not ids:
-            self._say(_("没有结果可以导出"))
-            return
-        self.post_message(self.ExportRequested(self.query_one(Input).value, ids))
-
-    def marks_changed(self) -> None:
-        """The library changed (after a batch): redraw the hits' marks."""
-        self.results.marks_changed()
-
-    def action_move(self, step: int) -> None:
-        results = self.results
-        if step > 0:
-            results.action_cursor_down()
-        else:
-            results.action_cursor_up()
-
-    def action_page(self, step: int) -> None:
-        if step > 0:
-            self.results.action_page_down()
-        else:
-            self.results.action_page_up()
+    def action_move(self, how: str) -> None:
+        getattr(self.results, f"action_{'cursor_' if how in ('up', 'down') else ''}{how}")()
 
     def action_up(self) -> None:
         """Up the hits; from the top of an empty (or recalled) query, back in history."""
         at_top = self.results.cursor <= 0
         recalled = self._history_at is not None
-        if at_top and (recalled or not self.query_one(Input).value):
+        if at_top and (recalled or not self.query_text):
             self.action_history()
         else:
-            self.action_move(-1)
+            self.action_move("up")
+
+    def action_cycle_order(self) -> None:
+        """ctrl+o: relevance → newest first → oldest first → relevance."""
+        self.order = self.order.next()
+        self.search(self.query_text)
+
+    def action_save(self) -> None:
+        """ctrl+s: keep the query under a name, as a view in the issue list."""
+        from tui.screens.save_search import SaveSearchDialog
+
+        if not self.query_text.strip():
+            self._say(_("先输入要保存的搜索"))
+            return
+        self.app.push_screen(SaveSearchDialog(self.query_text), self._saved)
+
+    def _saved(self, name: str | None) -> None:
+        if name is not None:
+            self._say(_("已保存为“{name}”").format(name=name))
+
+    def _found_ids(self) -> tuple[str, ...]:
+        """Every item found, in reading order."""
+        if self.result is None or self.engine is None:
+            return ()
+        items = self.engine.index.items
+        return tuple(items[number].id for number in self.result.found())
+
+    def action_batch(self, action: Literal["bookmark", "tag"]) -> None:
+        """Ask the app to bookmark or tag every hit."""
+        ids = self._found_ids()
+        if not ids:
+            self._say(_("没有结果可以处理"))
+            return
+        self.post_message(self.BatchRequested(action, ids))
+
+    def action_export(self) -> None:
+        """Ask the app to export the items found."""
+        ids = self._found_ids()
+        if not ids:
+            self._say(_("没有结果可以导出"))
+            return
+        self.post_message(self.ExportRequested(self.query_text, ids))
+
+    def marks_changed(self) -> None:
+        """The library changed (after a batch): redraw the hits' marks."""
+        self.results.marks_changed()
 
     def action_history(self) -> None:
         """Put the next older query into the input."""
         if not self._history:
-            self._say("没有搜索记录")
+            self._say(_("没有搜索记录"))
             return
         at = len(self._history) if self._history_at is None else self._history_at
         self._history_at = max(0, at - 1)
