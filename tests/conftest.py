@@ -40,10 +40,11 @@ def archive() -> Archive:
 
 @pytest.fixture(scope="module")
 def engine(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchEngine]:
-    """A search engine over the samples with pinyin and word boundaries, its cache in a
-    directory of its own."""
+    """A search engine over the samples with its full index, its cache and data in
+    directories of their own."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(paths.CACHE_DIR_ENV, str(tmp_path_factory.mktemp("search-cache")))
         built = SearchEngine(archive)
-        built.build_extras()
+        patch.setenv(paths.DATA_DIR_ENV, str(tmp_path_factory.mktemp("search-data")))
+        built.prepare()
         yield built

@@ -269,7 +269,8 @@ async def test_search_results_are_bookmarked_and_tagged_all_at_once(app: Zhoubao
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
-        hits = [hit.id for hit in app.screen.results.hits]
+        assert app.screen.result is not None
+        hits = [hit.id for hit in app.screen.result.hits()]
         assert len(hits) > 1
         assert not app.screen.results.render_row(0, 80, False).plain.startswith("★")
         await press(pilot, "ctrl+b")
@@ -291,7 +292,8 @@ async def test_search_filters_on_the_library(app: ZhoubaoApp) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
-        assert [hit.id for hit in app.screen.results.hits] == ["3-0.0"]
+        assert app.screen.result is not None
+        assert [hit.id for hit in app.screen.result.hits()] == ["3-0.0"]
 
 
 async def test_a_read_only_session_is_marked_in_the_title_bar(

@@ -1,4 +1,5 @@
-"""The search overlay with Pilot: typing shows hits, Enter returns an id, errors are shown.
+"""The search overlay with Pilot: typing shows hits, Enter opens one, the list scrolls to
+every hit, errors are shown.
 
 The snapshot (pytest-textual-snapshot) is of the overlay over a plain host screen, so that
 changes to the reader's panes do not touch it. Update it after an intended change with
@@ -10,16 +11,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from benchmarks.synthetic import build_archive
 from tui import paths
-from tui.archive import Archive
-from tui.screens.search import SearchScreen
-from tui.search import SearchEngine
+from tui.archive import load_archive
+from tui.screens.search import OpenHit, SearchScreen
+from tui.search import Order, SearchEngine
 from widgets.search_results import SearchResults
 
 
@@ -29,7 +33,7 @@ class Host(App[None]):
     def __init__(self, screen: SearchScreen) -> None:
         super().__init__()
         self.search_screen = screen
-        self.chosen: list[str | None] = []
+        self.chosen: list[OpenHit | None] = []
 
     def compose(self) -> ComposeResult:
         yield Static("reader")
@@ -53,17 +57,23 @@ def message(app: App[None]) -> str:
     return str(app.screen.query_one("#search-message", Static).content)
 
 
+def screen_of(app: App[None]) -> SearchScreen:
+    assert isinstance(app.screen, SearchScreen)
+    return app.screen
+
+
 async def test_typing_shows_hits_and_enter_returns_the_id(engine: SearchEngine) -> None:
     app = Host(SearchScreen(engine))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"短剧")
-        results = app.screen.query_one(SearchResults)
-        assert results.hits
-        assert all("短剧" in hit.headline for hit in results.hits[:5])
-        assert "条" in message(app)
-        first = results.hits[0].id
+        result = screen_of(app).result
+        assert result is not None and len(result) >= 5
+        assert all("短剧" in hit.headline for hit in result.hits(0, 5))
+        assert message(app).startswith(f"{len(result)} 条")
+        first = result.hit(0).id
         await pilot.press("enter")
-        assert app.chosen == [first]
+        assert app.chosen == [OpenHit(first, result.needles)]
+        assert "短剧" in result.needles.words
     assert json.loads(paths.search_history_file().read_text(encoding="utf-8")) == ["短剧"]
 
 
@@ -71,11 +81,11 @@ async def test_down_chooses_the_second_hit(engine: SearchEngine) -> None:
     app = Host(SearchScreen(engine, query="tengxun"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        results = app.screen.query_one(SearchResults)
-        assert "腾讯" in results.hits[0].headline
-        second = results.hits[1].id
+        result = screen_of(app).result
+        assert result is not None and "腾讯" in result.hit(0).headline
+        second = result.hit(1).id
         await pilot.press("down", "enter")
-        assert app.chosen == [second]
+        assert [c.item_id if c else None for c in app.chosen] == [second]
 
 
 async def test_escape_returns_none(engine: SearchEngine) -> None:
@@ -93,7 +103,8 @@ async def test_bad_filter_shows_a_message(engine: SearchEngine) -> None:
         assert app.screen.query_one("#search-message").has_class("-error")
         await pilot.press("backspace", "backspace", "backspace", *"403")
         assert not app.screen.query_one("#search-message").has_class("-error")
-        assert {hit.number for hit in app.screen.query_one(SearchResults).hits} == {403}
+        result = screen_of(app).result
+        assert result is not None and {hit.number for hit in result.hits()} == {403}
 
 
 async def test_headlines_are_data_not_markup(engine: SearchEngine) -> None:
@@ -102,6 +113,7 @@ async def test_headlines_are_data_not_markup(engine: SearchEngine) -> None:
         await pilot.pause()
         results = app.screen.query_one(SearchResults)
         row = results.render_row(0, 100, at_cursor=True)
+        assert "拼音" in _as_text_line(results, 0, 100)
         assert row.plain.startswith("优酷、腾讯视频：电视剧《画眉》开播")
         assert "第393期 2023-12-18 内容" in row.plain
         bold = [span for span in row.spans if span.start == 3 and span.end == 7]
@@ -118,25 +130,135 @@ async def test_history_on_ctrl_r_and_up(engine: SearchEngine) -> None:
         assert query.value == "txsp"
         await pilot.press("ctrl+r")
         assert query.value == "短剧"
-        assert app.screen.query_one(SearchResults).hits
+        assert screen_of(app).result
 
 
-async def test_from_an_archive_builds_the_engine_in_a_worker(archive: Archive) -> None:
-    app = Host(SearchScreen(archive, query="曹淑敏"))
+async def test_before_the_engine_is_there_it_says_so(engine: SearchEngine) -> None:
+    app = Host(SearchScreen(None, query="曹淑敏"))
     async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        assert message(app) == "正在建立索引…"
+        screen_of(app).engine_ready(engine)
         await pilot.pause()
-        hits = app.screen.query_one(SearchResults).hits
-        assert [hit.headline for hit in hits] == ["国家广播电视总局召开地方局台网负责同志座谈会"]
+        result = screen_of(app).result
+        assert result is not None
+        assert [hit.headline for hit in result.hits()] == [
+            "国家广播电视总局召开地方局台网负责同志座谈会"
+        ]
 
 
-async def test_library_filters_without_a_library_say_so(engine: SearchEngine) -> None:
-    app = Host(SearchScreen(engine))
+async def test_library_filters_use_the_library_as_it_is_now(engine: SearchEngine) -> None:
+    libraries: list[object] = [None]
+    app = Host(SearchScreen(engine, lambda: libraries[-1]))  # type: ignore[arg-type, return-value]
     async with app.run_test() as pilot:
         await pilot.press(*"is:unread")
-        assert "library not available" in message(app)
+        assert "资料库" in message(app)
+        libraries.append(NothingRead())  # the library opens while the overlay is up
+        await pilot.press("space")
+        result = screen_of(app).result
+        assert result is not None and len(result) == len(engine.index)
+
+
+class NothingRead:
+    def is_bookmarked(self, item_id: str) -> bool:
+        return False
+
+    def tags_of(self, item_id: str) -> frozenset[str]:
+        return frozenset()
+
+    def has_note(self, item_id: str) -> bool:
+        return False
+
+    def is_read(self, item_id: str) -> bool:
+        return False
+
+
+def _as_text_line(results: SearchResults, row: int, width: int) -> str:
+    return "".join(segment.text for segment in results.row_strip(row, width, False, 1))
+
+
+@pytest.fixture(scope="module")
+def big_engine(tmp_path_factory: pytest.TempPathFactory) -> SearchEngine:
+    folder = build_archive(tmp_path_factory.mktemp("archive"), 20)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(paths.CACHE_DIR_ENV, str(tmp_path_factory.mktemp("cache")))
+        patch.setenv(paths.DATA_DIR_ENV, str(tmp_path_factory.mktemp("data")))
+        engine = SearchEngine(load_archive(folder))
+        engine.prepare()
+    return engine
+
+
+def on_screen(results: SearchResults, row: int) -> bool:
+    top = results.scroll_offset.y
+    first_line = row * results.ROW_HEIGHT
+    return top <= first_line and first_line + 1 < top + results.scrollable_content_region.height
+
+
+async def test_the_list_scrolls_to_the_150th_hit_and_back(big_engine: SearchEngine) -> None:
+    app = Host(SearchScreen(big_engine, query="短剧"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        results = screen.results
+        assert screen.result is not None and len(screen.result) > 160
+        await pilot.press(*["down"] * 149)
+        assert results.cursor == 149
+        assert results.scroll_offset.y > 0 and on_screen(results, 149)
+        assert big_engine.search("短剧").hit(149) in results.hits_on_screen()
+        await pilot.press("enter")
+        assert app.chosen[-1] is not None
+        assert app.chosen[-1].item_id == big_engine.search("短剧").hit(149).id
+
+
+async def test_page_keys_home_end_and_the_wheel(big_engine: SearchEngine) -> None:
+    app = Host(SearchScreen(big_engine, query="短剧"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        results = screen.results
+        assert screen.result is not None
+        count = len(screen.result)
+        await pilot.press("pagedown", "pagedown")
+        assert results.cursor == 2 * (results.rows_on_screen - 1) and on_screen(
+            results, results.cursor
+        )
+        await pilot.press("end")
+        assert results.cursor == count - 1 and on_screen(results, count - 1)
+        assert "短剧" in screen.query_one(Input).value  # End went to the list, not the input
+        await pilot.press("home")
+        assert results.cursor == 0 and results.scroll_offset.y == 0
+        results.post_message(events.MouseScrollDown(results, 2, 2, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert results.scroll_offset.y > 0
+
+
+async def test_the_order_key_cycles(big_engine: SearchEngine) -> None:
+    app = Host(SearchScreen(big_engine, query="短剧"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("ctrl+o")
+        assert screen.order is Order.NEWEST and "最新在前" in message(app)
+        await pilot.press("ctrl+o")
+        assert screen.order is Order.OLDEST
+        assert screen.result is not None and screen.result.hit(0).number == 1
+        await pilot.press("ctrl+o")
+        assert screen.order is Order.RELEVANCE
+
+
+async def test_body_hits_show_a_snippet_and_aliases_say_why(engine: SearchEngine) -> None:
+    app = Host(SearchScreen(engine, query="俞敏洪"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        results = screen_of(app).results
+        assert "俞敏洪" in _as_text_line(results, 0, 100)
+        strip = results.row_strip(0, 100, False, 1)
+        marked = [s.text for s in strip if s.style and s.style.underline]
+        assert "俞敏洪" in marked
+        screen_of(app).query_one(Input).value = "广电"
+        await pilot.pause()
+        lines = [_as_text_line(results, row, 100) for row in range(3)]
+        assert any("别名：广播电视" in line for line in lines)
 
 
 QUERY_TEXT = st.text(alphabet=st.sampled_from('短剧腾讯tx sp"-:#.no23ec是[]/\\'), max_size=8)
