@@ -7,21 +7,17 @@ the user about any notice, and re-attach records whose items changed ids.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from tui import paths
-from tui.archive import Archive, load_archive
-from tui.cli.common import print_json, say, warn
+from tui.archive import Archive
+from tui.cli.common import open_archive, print_json, say, warn
 from tui.library import LibraryRecord, LibraryStore, reattach
 
 
 def open_archive_and_library(args: argparse.Namespace) -> tuple[Archive, LibraryStore] | None:
     """The archive of `args.archive` and the user's library, or None (reported) if no archive."""
-    root = Path(args.archive) if args.archive else paths.sample_archive()
-    if not root.exists():
-        warn(f"no archive at {root}")
+    archive = open_archive(args.archive)  # through the parse cache, as the reader reads it
+    if archive is None:
         return None
-    archive = load_archive(root)
     store = LibraryStore()
     if store.notice:
         warn(store.notice)

@@ -6,11 +6,8 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from pathlib import Path
 
-from tui import paths
-from tui.archive import load_archive
-from tui.cli.common import fail, say
+from tui.cli.common import archive_root, fail, open_archive, say
 from tui.sanitize import sanitize
 from tui.typeset import layout_item
 
@@ -30,12 +27,12 @@ def run(args: argparse.Namespace) -> int:
     width: int = default_width() if args.width is None else args.width
     if width < MIN_WIDTH:
         return fail(f"--width must be at least {MIN_WIDTH}, not {width}", 2)
-    root = Path(args.archive) if args.archive else paths.sample_archive()
-    if not root.exists():
-        return fail(f"no archive at {root}")
-    place = load_archive(root).locate(args.item_id)
+    archive = open_archive(args.archive)  # through the parse cache, as the reader reads it
+    if archive is None:
+        return 1
+    place = archive.locate(args.item_id)
     if place is None:
-        return fail(f"no item {args.item_id} in {root}")
+        return fail(f"no item {args.item_id} in {archive_root(args.archive)}")
     if args.source:
         # One line for scripts: the absolute path (sanitised like every name we print), then
         # a tab and the page for an item read from a PDF.
