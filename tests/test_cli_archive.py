@@ -49,6 +49,8 @@ def test_parse_refuses_junk_with_one_line_and_exit_1(name: str) -> None:
 def test_list_prints_issues_newest_first_and_skipped_files(
     tmp_path: Path, sample_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    tmp_path = tmp_path / "archive"  # beside the data and cache folders, not around them
+    tmp_path.mkdir()
     for path in sample_dir.iterdir():
         (tmp_path / path.name).write_bytes(path.read_bytes())
     (tmp_path / "junk.bin").write_bytes(bytes(range(256)) * 4)

@@ -220,7 +220,7 @@ class FakeLibrary:
 
 
 def test_library_filters(engine: SearchEngine, archive: Archive) -> None:
-    ids = list(archive.items_by_id)
+    ids = [item.id for issue in archive.issues for item in issue.items]
     library = FakeLibrary({ids[0], ids[5]}, {ids[5]: {"短剧"}, ids[7]: {"AI"}}, set(ids[1:]))
 
     def found(query: str) -> set[str]:
