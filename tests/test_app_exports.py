@@ -86,8 +86,9 @@ async def test_ctrl_e_in_search_exports_what_was_found(
         await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "the overlay")
         search = app.screen
         assert isinstance(search, SearchScreen)
-        await wait_until(pilot, lambda: search.results.hits, "the hits")
-        hits = {hit.id for hit in search.results.hits}
+        await wait_until(pilot, lambda: bool(search.result), "the hits")
+        assert search.result is not None
+        hits = {hit.id for hit in search.result.hits()}
         dialog = await open_dialog(app, pilot, "ctrl+e")
         assert pressed(dialog, "#export-scope") == "results"
         assert f"将导出 {len(hits)} 条" in str(dialog.query_one("#export-summary").render())

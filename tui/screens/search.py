@@ -87,7 +87,12 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         & #search-input { border: none; width: 1fr; height: 1; padding: 0 1; background: $boost; }
         & #search-message { height: 1; color: $text-muted; padding: 0 1; }
         & #search-message.-error { color: $text-error; }
-        & SearchResults { height: 1fr; overflow-y: scroll; scrollbar-size-vertical: 1; }
+        & SearchResults {
+            height: 1fr;
+            overflow-x: hidden;
+            overflow-y: scroll;
+            scrollbar-size-vertical: 1;
+        }
     }
     """
 
