@@ -109,9 +109,11 @@ async def test_ctrl_e_with_no_hits_says_so(app: ZhoubaoApp) -> None:
         await ready(app, pilot)
         await press(pilot, "slash", *"没有这种条目")
         await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "the overlay")
+        search = app.screen
         await press(pilot, "ctrl+e")
-        assert isinstance(app.screen, SearchScreen)
-        assert "没有结果可以导出" in str(app.screen.query_one("#search-message").render())
+        message = search.query_one("#search-message")
+        await wait_until(pilot, lambda: "没有结果可以导出" in str(message.render()), "the notice")
+        assert app.screen is search
 
 
 def colleague_file(folder: Path) -> Path:
@@ -138,12 +140,13 @@ async def test_i_in_the_library_view_imports_a_collection(
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         await press(pilot, "b", "B")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the view")
         view = app.screen
         assert isinstance(view, LibraryScreen) and len(view.records) == 1
         await press(pilot, "i")
-        assert isinstance(app.screen, ImportDialog)
+        await wait_until(pilot, lambda: isinstance(app.screen, ImportDialog), "the dialog")
         await press(pilot, "escape")  # Esc leaves without importing
-        assert app.screen is view
+        await wait_until(pilot, lambda: app.screen is view, "back in the library view")
         await press(pilot, "i", *"小王", "right")
         field = app.screen.query_one(Input)
         await wait_until(pilot, lambda: field.value == "小王.json", "the name completed")
@@ -164,7 +167,8 @@ async def test_the_import_dialog_wants_a_file(tmp_path: Path) -> None:
     host = Host(ImportDialog(tmp_path))
     async with host.run_test(size=SIZE) as pilot:
         await press(pilot, *"收藏", "enter")
-        assert "不是文件" in str(host.screen.query_one("#import-warning").render())
+        warning = host.screen.query_one("#import-warning")
+        await wait_until(pilot, lambda: "不是文件" in str(warning.render()), "the warning")
         assert host.results == []
 
 
