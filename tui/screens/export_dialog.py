@@ -160,7 +160,7 @@ class ExportDialog(ModalScreen[Exported | None]):
     def _scope_labels(self) -> list[tuple[str, str]]:
         labels = [("bookmarked", _("已收藏的条目")), ("all", _("全部（含标签、备注）"))]
         if self.hits is not None:
-            found = _("搜索结果（{count} 条）").format(count=len(self.hits.records))
+            found = _("搜索结果（{count} 条）").format(count=f"{len(self.hits.records):,}")
             labels.insert(0, ("results", found))
         return labels
 

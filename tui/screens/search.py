@@ -56,7 +56,8 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         Binding("up", "up", "Previous hit", show=False, id="search.up"),
         Binding("pagedown", "move('page_down')", "Page down", show=False, id="search.page_down"),
         Binding("pageup", "move('page_up')", "Page up", show=False, id="search.page_up"),
-        # Priority: the input would take Home/End for its own cursor (ctrl+a / ctrl+e do that).
+        # Priority: the input would take Home/End for its own cursor (ctrl+a and ctrl+→ do
+        # that; ctrl+e exports).
         Binding("home", "move('first')", "First hit", show=False, priority=True, id="search.first"),
         Binding("end", "move('last')", "Last hit", show=False, priority=True, id="search.last"),
         Binding(
