@@ -144,7 +144,7 @@ async def test_library_view_groups_by_tag_then_issue() -> None:
             "#政策  1", "393-000001",
             "（无标签）  2", "390-000004", "403-000003",
         ]  # fmt: skip
-        await pilot.press("g")
+        await pilot.press("s")
         assert _listed(screen) == [
             "第 403 期 · 2023-12-18  1", "403-000003",
             "第 393 期 · 2023-12-18  2", "393-000001", "393-000002",

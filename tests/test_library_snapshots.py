@@ -34,7 +34,7 @@ def test_library_view_by_tag(snap_compare: Callable[..., bool]) -> None:
 
 def test_library_view_by_issue_filtered(snap_compare: Callable[..., bool]) -> None:
     async def filter_by_issue(pilot: Pilot[None]) -> None:
-        await pilot.press("g", "slash", "新", "闻")
+        await pilot.press("s", "slash", "新", "闻")
 
     host = Host(LibraryScreen(LIBRARY))
     assert snap_compare(host, terminal_size=(110, 30), run_before=filter_by_issue)

@@ -27,6 +27,7 @@ from tui.archive.model import Item, page_label
 from tui.i18n import _
 from tui.sanitize import sanitize
 from tui.typeset import layout_item_lines, wrap_paragraph
+from widgets.key_scroll import scroll_bindings
 
 #: Drawn before each line of the user's note, to set it apart from the item's own text.
 NOTE_BAR = "▎ "
@@ -67,12 +68,7 @@ class ItemReader(ScrollView, can_focus=True):
     """Shows one item; scrolls with keys and asks for the next item at the end of a page."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="reader.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+        *scroll_bindings("reader"),
         Binding("o", "open_source", _("打开原文件"), show=False, id="reader.open_source"),
     ]
 
@@ -245,6 +241,11 @@ class ItemReader(ScrollView, can_focus=True):
                 severity="error",
                 markup=False,
             )
+
+    def action_half_page(self, step: int) -> None:
+        """Scroll half the visible height down (`step` > 0) or up."""
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_relative(y=step * half, animate=False)
 
     def page_or_next(self) -> None:
         """Page down; at the end of the item, post `EndReached` so the app shows the next one."""

@@ -30,6 +30,8 @@ def cursor_bindings(prefix: str) -> list[Binding]:
         Binding("k,up", "cursor_up", "Up", show=False, id=f"{prefix}.up"),
         Binding("g,home", "first", "First", show=False, id=f"{prefix}.first"),
         Binding("G,end", "last", "Last", show=False, id=f"{prefix}.last"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id=f"{prefix}.half_down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id=f"{prefix}.half_up"),
         Binding("pagedown", "page_down", "Page down", show=False, id=f"{prefix}.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id=f"{prefix}.page_up"),
     ]
@@ -192,6 +194,11 @@ class RowList(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self.move_cursor(self.cursor - max(1, self.rows_on_screen - 1), -1)
+
+    def action_half_page(self, step: int) -> None:
+        """Half the visible height down (`step` > 0) or up."""
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.move_cursor(self.cursor + step * half, 1 if step > 0 else -1)
 
     def action_choose(self) -> None:
         if 0 <= self.cursor < self.row_count():

@@ -9,9 +9,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from widgets.key_scroll import KeyScroll
 
 
 class KeyNote(NamedTuple):
@@ -36,6 +37,7 @@ def binding_sections() -> BindingSections:
     from tui.screens.tag_editor import TagEditor
     from widgets.issue_list import IssueList
     from widgets.item_reader import ItemReader
+    from widgets.key_option_list import KeyOptionList
     from widgets.section_tree import SectionTree
 
     save = KeyNote("enter", "Save")
@@ -47,7 +49,10 @@ def binding_sections() -> BindingSections:
         ("目录", SectionTree.BINDINGS),
         ("正文", ItemReader.BINDINGS),
         ("搜索（/）", [*SearchScreen.BINDINGS, KeyNote("enter", "Open the chosen hit")]),
-        ("资料库视图（B）", [*LibraryScreen.BINDINGS, KeyNote("enter", "Open the item")]),
+        (
+            "资料库视图（B）",
+            [*LibraryScreen.BINDINGS, *KeyOptionList.BINDINGS, KeyNote("enter", "Open the item")],
+        ),
         ("标签（t）", [*TagEditor.BINDINGS, KeyNote("right", "Complete the tag"), save]),
         ("备注（a）", NoteEditor.BINDINGS),
         ("导出（e）", ExportDialog.BINDINGS),
@@ -59,6 +64,7 @@ def binding_sections() -> BindingSections:
                 KeyNote("enter", "Import the file"),
             ],
         ),
+        ("按键与问题列表（?、!）", KeyScroll.BINDINGS),
     ]
 
 
@@ -72,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen {
         align: center middle;
-        & > VerticalScroll {
+        & > KeyScroll {
             width: 72;
             max-width: 100%;
             height: 90%;
@@ -90,7 +96,7 @@ class HelpScreen(ModalScreen[None]):
         self._keymap = keymap
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll() as scroll:
+        with KeyScroll() as scroll:
             scroll.border_title = "按键 · Keys"
             scroll.border_subtitle = "escape 关闭"
             for heading, bindings in self._sections:

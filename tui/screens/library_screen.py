@@ -27,6 +27,7 @@ from tui.i18n import _
 from tui.library.grouping import UNTAGGED, GroupBy, group_records, matches
 from tui.library.records import LibraryRecord
 from tui.sanitize import sanitize
+from widgets.key_option_list import KeyOptionList
 from widgets.wrapped_text import Paragraph, WrappedText
 
 NOT_IN_ARCHIVE = "不在存档中"
@@ -58,7 +59,7 @@ class LibraryScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close", id="library.close"),
-        Binding("g", "toggle_grouping", "By tag/issue", id="library.group"),
+        Binding("s", "toggle_grouping", "By tag/issue", id="library.group"),
         Binding("slash", "focus_filter", "Filter", id="library.filter"),
         Binding("i", "import", "Import", id="library.import", tooltip="A colleague's export"),
     ]
@@ -101,10 +102,10 @@ class LibraryScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "资料库 · Library"
-            box.border_subtitle = _("Enter 打开 · g 按标签/期 · / 筛选 · i 导入 · Esc 关闭")
+            box.border_subtitle = _("Enter 打开 · s 按标签/期 · / 筛选 · i 导入 · Esc 关闭")
             yield Input(placeholder="筛选：文字或 #标签", id="library-filter")
             with Horizontal():
-                yield OptionList(id="library-items")
+                yield KeyOptionList(id="library-items")
                 with VerticalScroll(id="library-detail-box"):
                     yield WrappedText(id="library-detail")
 

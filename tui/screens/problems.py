@@ -15,12 +15,12 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.archive.model import Archive
+from widgets.key_scroll import KeyScroll
 from widgets.wrapped_text import WrappedText
 
 NOTHING_WRONG = "存档里的文件都读好了，没有提示。"
@@ -66,7 +66,7 @@ class ProblemsScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     ProblemsScreen {
         align: center middle;
-        & > VerticalScroll {
+        & > KeyScroll {
             width: 100;
             max-width: 100%;
             height: auto;
@@ -89,7 +89,7 @@ class ProblemsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         archive = self.archive
         warnings = warning_lines(archive)
-        with VerticalScroll() as scroll:
+        with KeyScroll() as scroll:
             scroll.border_title = "读取存档的问题 · Problems"
             scroll.border_subtitle = "escape 关闭"
             if not archive.skipped and not warnings:
