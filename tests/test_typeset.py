@@ -44,8 +44,11 @@ def _lead_cells(text: str) -> int:
     return cells
 
 
-def assert_well_set(text: str, width: int, lines: list[str], *, kinsoku: bool = True) -> None:
-    """Every rule of issue 3 for `lines`, the wrap of `text` at `width`."""
+def assert_well_set(
+    text: str, width: int, lines: list[str], *, kinsoku: bool = True, filled: bool = True
+) -> None:
+    """Every rule of issue 3 for `lines`, the wrap of `text` at `width` (`filled`: lines but
+    the last fill the width, as a paragraph's do; a headline's break between phrases)."""
     source = sanitize(text, "flow")
     # Nothing is lost or reordered: the lines are the text, minus spaces at the breaks.
     position, dropped, starts = 0, [], []
@@ -70,7 +73,7 @@ def assert_well_set(text: str, width: int, lines: list[str], *, kinsoku: bool = 
             assert line[-1] not in NO_END, (line, lines)
     # Each line but the last is full to within 2 cells — unless what follows could not fit:
     # a Latin word, a mark that pulled its neighbour down (and spaces dropped at the break).
-    for number, line in enumerate(lines[:-1]):
+    for number, line in enumerate(lines[:-1] if filled else ()):
         gap = width - cell_len(line)
         explained = (
             gap <= 2 or dropped[number + 1] + _lead_cells(source[starts[number + 1] :]) > gap

@@ -14,7 +14,14 @@ from rich.cells import cell_len
 from tui import paths
 from tui.archive import Item, load_archive
 from tui.cli.main import main
-from tui.typeset import layout_item, layout_item_lines, meta_line, wrap_meta, wrap_paragraph
+from tui.typeset import (
+    layout_item,
+    layout_item_lines,
+    meta_line,
+    wrap_headline,
+    wrap_meta,
+    wrap_paragraph,
+)
 
 WIDTHS = [20, 33, 40, 57, 80, 100]
 
@@ -93,7 +100,7 @@ def test_every_sample_item_lays_out_as_its_parts(sample_items: list[Item], width
         assert roles[:2] == ["headline", "meta"]
         assert roles[2:] == ["blank", "body"] * len([p for p in item.paragraphs if p.strip()])
         headline = [line.text for line in lines if line.role == "headline"]
-        assert headline == wrap_paragraph(item.headline, width)
+        assert headline == wrap_headline(item.headline, width)
         bodies = [
             [line.text for line in group]
             for role, group in itertools.groupby(lines, key=lambda line: line.role)

@@ -4,13 +4,13 @@ Free of any UI: the reader pane and `zhoubao show` both print what this package 
 """
 
 from tui.typeset.cells import cell_width
+from tui.typeset.headline import wrap_headline, wrap_meta
 from tui.typeset.item_layout import (
     LaidLine,
     LineRole,
     layout_item,
     layout_item_lines,
     meta_line,
-    wrap_meta,
 )
 from tui.typeset.wrap import wrap_paragraph
 
@@ -21,6 +21,7 @@ __all__ = [
     "layout_item",
     "layout_item_lines",
     "meta_line",
+    "wrap_headline",
     "wrap_meta",
     "wrap_paragraph",
 ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tui.archive.model import TITLE, Item, page_label
-from tui.typeset.cells import cell_width
+from tui.typeset.headline import META_SEPARATOR, wrap_headline, wrap_meta
 from tui.typeset.wrap import wrap_paragraph
 
 #: What a line is, so the reader can style it (bold headline, dim meta line).
@@ -24,9 +24,6 @@ class LaidLine:
 BLANK = LaidLine("", "blank")
 
 
-_META_SEPARATOR = " · "
-
-
 def meta_fields(item: Item) -> list[str]:
     """Title and number, date, section, the source when the headline names one, and the
     page for an item read from a PDF."""
@@ -41,31 +38,12 @@ def meta_fields(item: Item) -> list[str]:
 
 def meta_line(item: Item) -> str:
     """Where the item comes from: "行业动态周报 第 393 期 · 2023-12-18 · 行业 · 腾讯"."""
-    return _META_SEPARATOR.join(meta_fields(item))
-
-
-def wrap_meta(fields: list[str], width: int) -> list[str]:
-    """The meta line wrapped between fields (a section name is not split), each "·" kept
-    at a line end; only a field wider than the line is broken inside."""
-    pieces = [field + _META_SEPARATOR.rstrip() for field in fields[:-1]] + fields[-1:]
-    lines: list[str] = []
-    line = ""
-    for piece in pieces:
-        if line and cell_width(line) + 1 + cell_width(piece) <= width:
-            line += " " + piece
-            continue
-        if line:
-            lines.append(line)
-        *full, line = wrap_paragraph(piece, width) or [""]
-        lines.extend(full)
-    if line:
-        lines.append(line)
-    return lines
+    return META_SEPARATOR.join(meta_fields(item))
 
 
 def layout_item_lines(item: Item, width: int) -> list[LaidLine]:
     """Headline, meta line, a blank line, then the paragraphs separated by blank lines."""
-    lines = [LaidLine(text, "headline") for text in wrap_paragraph(item.headline, width)]
+    lines = [LaidLine(text, "headline") for text in wrap_headline(item.headline, width)]
     lines.extend(LaidLine(text, "meta") for text in wrap_meta(meta_fields(item), width))
     for paragraph in item.paragraphs:
         body = wrap_paragraph(paragraph, width)
