@@ -217,12 +217,12 @@ async def test_y_copies_headline_meta_line_and_body(app: ZhoubaoApp) -> None:
     assert "正文 3-0.0。" in copied[0]
 
 
-async def test_narrow_terminal_lists_only_issue_numbers(app: ZhoubaoApp) -> None:
+async def test_narrow_terminal_lists_issue_numbers_and_dates(app: ZhoubaoApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await started(app, pilot)
         issue_list = app.screen.query_one(IssueList)
         first_row = issue_list.render_line(0).text
-        assert first_row.strip().rstrip("•★ ") == "3"  # the number, and the marks only
+        assert first_row.strip().rstrip("•★ ") == "3 23-01-23"  # number, date, marks
     wide = ZhoubaoApp(app.archive_root, archive=app.reader.archive)
     async with wide.run_test(size=(120, 36)) as pilot:
         await started(wide, pilot)

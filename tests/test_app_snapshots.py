@@ -1,4 +1,5 @@
-"""SVG snapshots of the three-pane screen (pytest-textual-snapshot), fixed size and theme.
+"""SVG snapshots of the three-pane screen (pytest-textual-snapshot): the three sizes the
+reader is checked at, each in a dark and a light theme.
 
 Update after an intended change with `pytest tests/test_app_snapshots.py --snapshot-update`
 and look at the SVGs in tests/__snapshots__/ before committing them.
@@ -19,9 +20,9 @@ from tui.archive import load_archive
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 
 
-def sample_app() -> ZhoubaoApp:
+def sample_app(theme: str = "textual-dark") -> ZhoubaoApp:
     app = ZhoubaoApp(SAMPLES, archive=load_archive(SAMPLES))
-    app.theme = "textual-dark"
+    app.theme = theme
     return app
 
 
@@ -34,9 +35,16 @@ async def loaded(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
-@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
-def test_three_panes(snap_compare: Callable[..., bool], size: tuple[int, int]) -> None:
-    assert snap_compare(sample_app(), terminal_size=size, run_before=loaded)
+SIZES = [(80, 24), (120, 36), (200, 50)]
+THEMES = ["textual-dark", "catppuccin-latte"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_three_panes(
+    snap_compare: Callable[..., bool], size: tuple[int, int], theme: str
+) -> None:
+    assert snap_compare(sample_app(theme), terminal_size=size, run_before=loaded)
 
 
 def test_reading_an_item_in_the_second_issue(snap_compare: Callable[..., bool]) -> None:

@@ -27,6 +27,7 @@ from tui.keys import APP_BINDINGS
 from tui.sanitize import sanitize
 from tui.screens.reader import ReaderScreen
 from tui.settings import Settings, load_settings, save_settings
+from tui.typeset.wrap import wrap_paragraph
 
 if TYPE_CHECKING:
     from tui.screens.library_screen import LibraryScreen
@@ -34,6 +35,26 @@ if TYPE_CHECKING:
 
 #: When set, the app writes the time the newest issue first shows to this file, then exits.
 BENCH_READY_ENV = "ZHOUBAO_BENCH_READY"
+
+
+#: A toast's share of the screen's width (styles/app.tcss): at most the reader pane's, so that
+#: it never lies across a pane's edge, where Textual blanks a wide character that straddles
+#: the edge (Textual issue 6357: "读取存档" came out as "读取存").
+TOAST_SHARE = 0.38
+
+
+def toast_text_width(screen_width: int) -> int:
+    """Cells for text in a toast: its width (as the stylesheet sets it) less its left
+    border and its padding of 1 and 2."""
+    return max(min(60, int(screen_width * TOAST_SHARE)) - 4, 8)
+
+
+def toast_lines(text: str, width: int, markup: bool) -> str:
+    """`text` broken for a toast by the reader's line breaker (Textual breaks Chinese
+    anywhere, a comma included); text with markup tags is left to Textual."""
+    if markup and "[" in text:
+        return text
+    return "\n".join("\n".join(wrap_paragraph(line, width) or [""]) for line in text.split("\n"))
 
 
 class ZhoubaoApp(App[None]):
@@ -123,10 +144,12 @@ class ZhoubaoApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Every toast, sanitised: messages quote paths, headlines and errors (outside text)."""
+        """Every toast, sanitised (messages quote paths, headlines and errors: outside text)
+        and broken into lines as Chinese is broken (see `toast_lines`)."""
+        width = toast_text_width(self.size.width)
         super().notify(
-            sanitize(message, "text"),
-            title=sanitize(title),
+            toast_lines(sanitize(message, "text"), width, markup),
+            title=toast_lines(sanitize(title), width, markup),
             severity=severity,
             timeout=timeout,
             markup=markup,

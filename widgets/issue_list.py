@@ -1,8 +1,10 @@
-"""The left pane: one row per issue, newest first — 期号, date, item count, and once the
-library is open the unread (•) and bookmarked (★) counts.
+"""The left pane: one row per issue, newest first — 期号, 新 for an issue that arrived since
+the last session, date, item count, and once the library is open the unread (•) and
+bookmarked (★) counts.
 
 Only the rows on screen are drawn (see `RowList`), so 3,000 issues cost what 30 do. Typing
-digits jumps to that issue; below `NARROW_WIDTH` cells only the numbers are shown.
+digits jumps to that issue; below `NARROW_WIDTH` cells a row is the number, a short date and
+a dot and a star.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -24,8 +27,10 @@ from widgets.row_list import RowList, cursor_bindings
 if TYPE_CHECKING:
     from tui.library.marks import LibraryMarks
 
-#: Below this width the list shows only the issue numbers.
+#: Below this width a row shows the number, a short date and marks without counts.
 NARROW_WIDTH = 24
+#: The mark of an issue that arrived since the last session.
+NEW_MARK = "新"
 #: Digits typed within this many seconds of each other form one issue number.
 DIGIT_PAUSE_S = 1.2
 
@@ -54,6 +59,7 @@ class IssueList(RowList):
         "issue-list--dim",
         "issue-list--unread",
         "issue-list--bookmark",
+        "issue-list--new",
     }
 
     DEFAULT_CSS = """
@@ -67,6 +73,7 @@ class IssueList(RowList):
         & > .issue-list--dim { color: $text-muted; }
         & > .issue-list--unread { color: $accent; }
         & > .issue-list--bookmark { color: $warning; }
+        & > .issue-list--new { color: $success; text-style: bold; }
     }
     """
 
@@ -99,6 +106,8 @@ class IssueList(RowList):
         self._digits = ""
         self._digit_time = 0.0
         self._marks: LibraryMarks | None = None
+        self._new: frozenset[int] = frozenset()
+        self._number_width = 3
 
     @property
     def numbers(self) -> list[int]:
@@ -107,7 +116,15 @@ class IssueList(RowList):
     def set_rows(self, rows: Sequence[IssueRow], number: int | None = None) -> None:
         """Show `rows` (newest first) with the cursor on issue `number` (default: the top)."""
         self._rows = rows
+        self._number_width = max((len(str(row.number)) for row in rows), default=3)
         self.rows_changed(self._index_of(number) or 0 if number is not None else 0)
+
+    def set_new(self, numbers: frozenset[int]) -> None:
+        """Mark these issues 新: they arrived since the last session."""
+        if numbers != self._new:
+            self._new = numbers
+            self._strips.clear()
+            self.refresh()
 
     def set_marks(self, marks: LibraryMarks | None) -> None:
         """Count unread and bookmarked items from `marks`; call again after they change."""
@@ -133,38 +150,45 @@ class IssueList(RowList):
     def render_line(self, y: int) -> Strip:
         if not self._rows and y == 0:
             width = self.scrollable_content_region.width
-            text = Text(self._status, style=self.style_for("issue-list--dim"))
-            return Strip(text.render(self.app.console)).adjust_cell_length(
-                width, self.style_for("")
-            )
+            status = Segment(self._status, self.style_for("issue-list--dim"))
+            return Strip([status]).adjust_cell_length(width, self.style_for(""))
         return super().render_line(y)
 
     def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
+        """"403新 2024-02-26 22条 •21 ★1" (narrow: "403新 24-02-26•★")."""
         row = self._rows[index]
         narrow = width < NARROW_WIDTH
-        if narrow:
-            label = f"{row.number:>5}"
+        text = Text(
+            f"{row.number:>{self._number_width}}",
+            style=self.style_for("issue-list--cursor" if at_cursor else ""),
+        )
+        if self._new:  # a column for 新 only while some issue is new
+            new = row.number in self._new
+            text.append(NEW_MARK if new else "  ", self.mark_style("issue-list--new", at_cursor))
+        if row.date is None:
+            when = "日期不详" + ("" if narrow else "  ")
         else:
-            when = row.date.isoformat() if row.date else "日期不详  "
-            label = f"{row.number:>5} {when} {row.item_count:>3}条"
-        text = Text(label, style=self.style_for("issue-list--cursor" if at_cursor else ""))
+            when = row.date.strftime("%y-%m-%d") if narrow else row.date.isoformat()
+        text.append(f" {when}" if narrow else f" {when} {row.item_count:>2}条")
         if self._marks is not None and isinstance(row, Issue):
-            self._append_counts(text, row, self._marks, narrow)
+            self._append_counts(text, row, self._marks, narrow, at_cursor)
         return text
 
-    def _append_counts(self, text: Text, issue: Issue, marks: LibraryMarks, narrow: bool) -> None:
+    def _append_counts(
+        self, text: Text, issue: Issue, marks: LibraryMarks, narrow: bool, at_cursor: bool
+    ) -> None:
         """Add " •3 ★1": unread and bookmarked items (narrow: a dot and a star, no numbers)."""
         ids = [item.id for item in issue.items]
         unread = marks.unread_count(ids)
         bookmarked = sum(1 for item_id in ids if marks.is_bookmarked(item_id))
-        unread_style = self.style_for("issue-list--unread", partial=True)
-        star_style = self.style_for("issue-list--bookmark", partial=True)
+        unread_style = self.mark_style("issue-list--unread", at_cursor)
+        star_style = self.mark_style("issue-list--bookmark", at_cursor)
         if narrow:
             text.append("•" if unread else " ", unread_style)
             text.append("★" if bookmarked else " ", star_style)
             return
-        text.append(f" {'•' + str(unread) if unread else '':<4}", unread_style)
-        text.append(f"★{bookmarked}" if bookmarked else "", star_style)
+        text.append(f" {'•' + str(unread) if unread else '':<3}", unread_style)
+        text.append(f" ★{bookmarked}" if bookmarked else "", star_style)
 
     def cursor_moved(self, index: int) -> None:
         self.post_message(self.Highlighted(index, self._rows[index].number))

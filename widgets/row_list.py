@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -89,14 +90,25 @@ class RowList(ScrollView, can_focus=True):
         """
         style = self._styles.get((component, partial))
         if style is None:
+            style = self.rich_style
+            if component:
+                style += self.get_component_rich_style(component)
             if partial:
-                style = self.get_component_rich_style(component, partial=True)
-            else:
-                style = self.rich_style
-                if component:
-                    style += self.get_component_rich_style(component)
+                # The component's own attributes, and its colour as resolved against the
+                # widget's background: a partial style leaves "auto" and translucent colours
+                # (a light theme's $text-muted) unresolved, and Rich draws them white.
+                own = self.get_component_rich_style(component, partial=True)
+                colour = Style(color=style.color) if own.color is not None else Style()
+                style = own.without_color + colour
             self._styles[component, partial] = style
         return style
+
+    def mark_style(self, component: str, at_cursor: bool) -> Style:
+        """A mark's style inside a row (a dot, a star, a connector): on the cursor row without
+        its colour, as the cursor's own colours stay readable in every theme (an accent on
+        a light theme's cursor background may not be)."""
+        style = self.style_for(component, partial=True)
+        return style.without_color if at_cursor else style
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -122,7 +134,9 @@ class RowList(ScrollView, can_focus=True):
         if strip is None:
             text = self.render_row(index, width, at_cursor)
             pad = text.style if isinstance(text.style, Style) else None
-            strip = Strip(text.render(self.app.console)).adjust_cell_length(width, pad)
+            # Rich leaves a Text without spans unstyled (its callers add the base style).
+            segments = Segment.apply_style(text.render(self.app.console), pad)
+            strip = Strip(segments).adjust_cell_length(width, pad)
             self._strips[(index, at_cursor)] = strip
         return strip
 

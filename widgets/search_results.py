@@ -136,12 +136,20 @@ class SearchResults(RowList, can_focus=False):
         assert self.result is not None
         hit = self.result.hit(index)
         base = self.style_for("search-results--cursor" if at_cursor else "")
-        match = base + self.style_for("search-results--match", partial=True)
-        muted = base + self.style_for("search-results--meta", partial=True)
+        # On the cursor row matches and muted text keep the cursor's colours (a theme's
+        # warning colour on its cursor background can be unreadable: brown on purple in
+        # catppuccin-latte).
+        match = base + (
+            Style(bold=True, underline=True)
+            if at_cursor
+            else self.style_for("search-results--match", partial=True)
+        )
+        muted = base + self.mark_style("search-results--meta", at_cursor)
         mark: list[Segment] = []
         if self.marks is not None:
             star = "★ " if self.marks.is_bookmarked(hit.id) and line == 0 else "  "
-            mark.append(Segment(star, base + self.style_for("search-results--bookmark", True)))
+            star_style = base + self.mark_style("search-results--bookmark", at_cursor)
+            mark.append(Segment(star, star_style))
         room = max(1, width - sum(segment.cell_length for segment in mark))
         if line == 0:
             when = hit.date.isoformat() if hit.date else "日期不详"
@@ -155,7 +163,7 @@ class SearchResults(RowList, can_focus=False):
         room -= len(INDENT)
         if hit.reason:
             reason = f"{hit.reason} · "
-            reason_style = base + self.style_for("search-results--reason", partial=True)
+            reason_style = base + self.mark_style("search-results--reason", at_cursor)
             parts.append(Strip([Segment(reason, reason_style)]))
             room -= cell_len(reason)
         if hit.snippet is not None:

@@ -69,7 +69,7 @@ class SectionTree(RowList):
     SectionTree {
         & > .section-tree--heading { color: $accent; text-style: bold; }
         & > .section-tree--bullet { color: $text-muted; }
-        & > .section-tree--guide { color: $panel-lighten-2; }
+        & > .section-tree--guide { color: $text-disabled; }
         & > .section-tree--unread { color: $accent; text-style: not bold; }
         & > .section-tree--bookmark { color: $warning; }
         & > .section-tree--shown { color: $accent; text-style: bold; }
@@ -197,14 +197,15 @@ class SectionTree(RowList):
         line_style = self.style_for("section-tree--cursor") if at_cursor else base
         last = index + 1 >= len(self._rows) or self._rows[index + 1].kind == "heading"
         text = Text(style=line_style, no_wrap=True)
-        text.append("└ " if last else "├ ", self.style_for("section-tree--guide", partial=True))
+        text.append("└ " if last else "├ ", self.mark_style("section-tree--guide", at_cursor))
         used = 2
         if marks is not None and row.kind == "item" and row.item_id is not None:
             unread = not marks.is_read(row.item_id)
             starred = marks.is_bookmarked(row.item_id)
-            unread_style = self.style_for("section-tree--unread", partial=True)
+            unread_style = self.mark_style("section-tree--unread", at_cursor)
             text.append("•" if unread else " ", unread_style)
-            text.append("★" if starred else " ", self.style_for("section-tree--bookmark", True))
+            star_style = self.mark_style("section-tree--bookmark", at_cursor)
+            text.append("★" if starred else " ", star_style)
             used = 4
         label = fit(sanitize(row.text if row.kind == "item" else "◆" + row.text), width - used)
         if at_cursor:
