@@ -100,7 +100,7 @@ def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
 def test_reads_the_sample_archive_with_keys(terminal: Callable[..., Terminal]) -> None:
     term = terminal()
     shown = term.wait_for(lambda s: "2 期 · 53 条" in s)
-    assert "403 2024-02-26  22条" in shown
+    assert "403 2024-02-26 22条" in shown
     assert "国务院国资委召开中央企业人工智能专题推进会" in shown
     assert "行业动态周报 第 403 期 · 2024-02-26 · 要闻" in shown
 
