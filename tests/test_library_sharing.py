@@ -270,16 +270,19 @@ def test_lone_surrogates_are_stored_as_replacement_characters() -> None:
 def test_cli_import_reports_and_is_idempotent(
     shared_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    shared = json.loads(shared_file.read_text())["items"]
+    noted = next(item["id"] for item in shared if item["note"] and item["in_archive"])
+    assert main(["bookmark", noted, "--note", "我的备注"]) == 0  # noted here first
+    capsys.readouterr()
     assert main(["import", str(shared_file)]) == 0
     first = capsys.readouterr().out
     assert first.startswith("导入 ") and "新条目" in first
+    assert first.splitlines()[-1] == f"两份并存的备注：{noted}"
     assert main(["import", str(shared_file)]) == 0
     assert "没有变化" in capsys.readouterr().out
     assert main(["export", "--all", "--format", "json"]) == 0
     exported = json.loads(capsys.readouterr().out)["items"]
-    assert [i["id"] for i in exported] == [
-        i["id"] for i in json.loads(shared_file.read_text())["items"]
-    ]
+    assert [i["id"] for i in exported] == [i["id"] for i in shared]
 
 
 def test_cli_import_of_a_bad_file_is_one_line_and_exit_1(

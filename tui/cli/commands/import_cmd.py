@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tui.cli.commands.library_cmd import open_archive_and_library
 from tui.cli.common import fail, say
+from tui.i18n import _
 from tui.library import LibraryError
 from tui.library.sharing import merge_collection, read_collection
 
@@ -30,4 +31,7 @@ def run(args: argparse.Namespace) -> int:
     except LibraryError as error:
         return fail(str(error))
     say(report.summary())
+    if report.merged_ids:
+        # Where to look: each of these notes now holds both texts, marked.
+        say(_("两份并存的备注：{ids}").format(ids=" ".join(report.merged_ids)))
     return 0
