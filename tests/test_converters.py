@@ -25,10 +25,30 @@ _BOLD_ONLY = (
     "headlines set in the body's size, bold only, that fill their line: the text alone cannot"
     " tell them from the paragraph they precede (read from the PDF itself, they are found)"
 )
-_JOINED = "pymupdf4llm joins lines with a space between two Chinese characters"
+_FROM_WORD = (
+    "printed from Word by LibreOffice, quotation marks and Latin runs in a Western font: text"
+    " converters print those runs out of reading order (了 系” 列, 2024 / 年2), and headlines"
+    " set as plain paragraphs (393) or whose Latin text looks as wide as the measure (403) lose"
+    " what sets them apart (zhoubao's PDF reader reads these prints exactly)"
+)
 KNOWN: dict[str, str] = {
     **{
         f"393.chromium-a5-bold.{converter}": _BOLD_ONLY
+        for converter in (
+            "markitdown.md",
+            "pdfminer.txt",
+            "pdfplumber.txt",
+            "pdftotext-layout.txt",
+            "pdftotext-raw.txt",
+            "pdftotext.txt",
+            "pymupdf.txt",
+            "pypdf.txt",
+            "pypdfium2.txt",
+        )
+    },
+    **{
+        f"{number}.docx.{converter}": _FROM_WORD
+        for number in (393, 403)
         for converter in (
             "markitdown.md",
             "pdfminer.txt",
@@ -42,9 +62,6 @@ KNOWN: dict[str, str] = {
             "pypdfium2.txt",
         )
     },
-    "393.lo-a4.pymupdf4llm.md": _JOINED,
-    "403.chromium-a4.pymupdf4llm.md": _JOINED,
-    "403.lo-a5-head.pymupdf4llm.md": _JOINED,
 }
 
 

@@ -43,7 +43,7 @@ def _number(name: str) -> int:
 
 def test_every_printer_and_page_size_is_kept() -> None:
     printers = {name.split(".")[1].split("-")[0] for name in PRINTED}
-    assert printers == {"lo", "chromium"}
+    assert printers == {"lo", "chromium", "docx"}
     assert {_number(name) for name in PRINTED} == {393, 403}
     for name in PRINTED:  # small enough to keep in the repository
         assert (PDFS / name).stat().st_size < 300_000

@@ -111,6 +111,8 @@ class _Assembler:
         self.footer: list[str] = []
         #: Fill of the current headline's last line, to tell whether it wrapped.
         self.wrapped_fill = 0.0
+        #: Markdown heading level of the current headline (0 for plain text).
+        self.heading_level = 0
         #: Where headlines are set in the body's size, a long one fills its line and reflow
         #: has already rejoined it (a block of several lines). Only where they are set larger
         #: does a wrapped headline come out as several short blocks for `_wraps_headline`.
@@ -153,6 +155,8 @@ class _Assembler:
             draft = self.drafts[-1] if self.drafts else None
             if last == "body" and draft and self._continues(draft.paragraphs[-1], block):
                 draft.paragraphs[-1] = join_fragments(draft.paragraphs[-1], text)
+            elif last == "headline" and draft and block.heading and self._wraps_headline(block):
+                draft.headline = join_fragments(draft.headline, text, self.spaced)
             elif self._is_section(block, following, last):
                 section = section_name(text)
                 self.sections.append(section)
@@ -167,6 +171,7 @@ class _Assembler:
                 and (self._body_follows(following) or fold_for_id(text) in bullet_keys)
             ):
                 self._start_item(text, section, block.fill if block.lines == 1 else 0.0, block.page)
+                self.heading_level = block.heading
                 last = "headline"
             else:
                 if draft is None or last == "section":
@@ -185,6 +190,17 @@ class _Assembler:
         The headline's last line must have been nearly as long as a heading line can be, and
         this block must be one short line that could be part of a headline.
         """
+        if block.heading:
+            # A converter that makes each printed line of a heading a heading of its own
+            # (pymupdf4llm): a long headline, then a short heading of the same level with
+            # no body between them, is one headline.
+            return (
+                self.heading_level == block.heading
+                and len(self.drafts[-1].headline) >= 20
+                and len(block.text) <= 12
+                and _is_headline_like(block.text)
+                and section_name(block.text) not in SECTION_NAMES
+            )
         return (
             self.larger_headings
             and block.lines == 1
@@ -203,8 +219,14 @@ class _Assembler:
 
     @staticmethod
     def _continues(paragraph: str, block: Block) -> bool:
-        if block.heading or paragraph[-1] in _PARAGRAPH_END:
+        if paragraph[-1] in _PARAGRAPH_END:
             return False
+        if block.heading:
+            # A converter may make a heading of the line at the top of a page (pymupdf4llm:
+            # "#### 备案和变更、注销备案手续。"): a "headline" ending a sentence, after a
+            # paragraph that stopped mid-sentence, is the rest of that paragraph.
+            return block.text[-1] in SENTENCE_END
+        # After a Latin word or a number, a headline-like block is more likely a new item.
         # After a Latin word or a number, a headline-like block is more likely a new item.
         return not (paragraph[-1].isascii() and _is_headline_like(block.text))
 

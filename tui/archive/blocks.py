@@ -8,14 +8,15 @@ this module sees the same shape, so every layout gives the same structure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from tui.archive.reflow import RULE, is_hard_wrapped, reflow_lines
+from tui.archive.reflow import PAGE_NUMBER, RULE, furniture_key, is_hard_wrapped, reflow_lines
 from tui.archive.textutil import join_fragments, prefers_spacing
-from tui.archive.vocabulary import FOOTER_LINE
+from tui.archive.vocabulary import FOOTER_LINE, FOOTER_RUN_ON
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -51,9 +52,80 @@ def looks_like_markdown(text: str) -> bool:
 
 def split_blocks(text: str) -> list[Block]:
     """The blocks of a decoded issue, in order."""
-    if looks_like_markdown(text):
-        return markdown_blocks(text)
-    return text_blocks(text)
+    blocks = markdown_blocks(text) if looks_like_markdown(text) else text_blocks(text)
+    blocks = _split_run_ons(_without_furniture(blocks))
+    _drop_join_spaces(blocks)
+    return blocks
+
+
+_RUN_ON_BULLET = re.compile(r"\s+(?=[◆◇■□▪▶►])")
+
+
+def _split_run_ons(blocks: list[Block]) -> list[Block]:
+    """One block per 摘要 bullet, where a converter ran them into one line ("◆A ◆B ◆C"), and
+    the footer apart from the last paragraph it was run into ("…主任。 编辑部：…")."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.text[:1] in _BULLET_MARKS and _RUN_ON_BULLET.search(block.text):
+            out.extend(
+                Block(part, bullet=True, page=block.page)
+                for part in _RUN_ON_BULLET.split(block.text)
+                if part
+            )
+        elif "：" in block.text and (run_on := FOOTER_RUN_ON.search(block.text)):
+            out.append(Block(block.text[: run_on.start()], page=block.page))
+            out.append(Block(block.text[run_on.end() :], page=block.page))
+        else:
+            out.append(block)
+    return out
+
+
+def _without_furniture(blocks: list[Block]) -> list[Block]:
+    """Without page numbers and running heads that a converter kept as paragraphs or
+    headings (Markdown converters print them where the page broke, even inside a headline)."""
+    counts = Counter(
+        furniture_key(block.text) for block in blocks if len(block.text) <= 80 and not block.bullet
+    )
+    return [
+        block
+        for block in blocks
+        if not PAGE_NUMBER.match(block.text)
+        and (counts[furniture_key(block.text)] < 3 or len(block.text) > 80 or block.bullet)
+    ]
+
+
+#: A space between two Chinese characters or marks: never set in body text, but some
+#: converters (pymupdf4llm) join a paragraph's lines with one ("要 把发展").
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’"
+_JOIN_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+#: Paragraphs this long (characters) have been wrapped at least once on any page.
+_LONG = 60
+_BULLET_LEAD = re.compile(r"^[◆◇•●■□▪▶►·]\s*")
+
+
+def _drop_join_spaces(blocks: list[Block]) -> None:
+    """Remove the spaces a converter put at its line joins between Chinese characters.
+
+    Only where that is the document's habit — most long paragraphs have such a space. In a
+    headline or a 摘要 bullet such a space may be the writer's ("推进会 推动"): it stays when
+    the bullet and its headline, wrapped at different widths, both have it.
+    """
+    long = [block for block in blocks if len(block.text) > _LONG and not block.heading]
+    if not long or sum(1 for b in long if _JOIN_SPACE.search(b.text)) < len(long) * 0.5:
+        return
+    titles = [b for b in blocks if (b.heading or b.bullet) and _JOIN_SPACE.search(b.text)]
+    printed_twice = {
+        text
+        for text, count in Counter(_BULLET_LEAD.sub("", b.text) for b in titles).items()
+        if count > 1
+    }
+    for block in blocks:
+        if block in titles and _BULLET_LEAD.sub("", block.text) in printed_twice:
+            continue
+        # Footer lines keep theirs where names are set apart with spaces ("余力 何紫薇"); a
+        # footer line long enough to have wrapped ("发：…") lists no names.
+        if len(block.text) >= (30 if FOOTER_LINE.match(block.text) else 20):
+            block.text = _JOIN_SPACE.sub("", block.text)
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -168,9 +168,7 @@ class Archive:
             item_index = 0
             for section_index, section in enumerate(issue.sections):
                 for item in section.items:
-                    places[item.id] = ItemPlace(
-                        item, issue, issue_index, section_index, item_index
-                    )
+                    places[item.id] = ItemPlace(item, issue, issue_index, section_index, item_index)
                     item_index += 1
         return places
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui.archive.decode import NotAWeekly
@@ -34,6 +35,11 @@ _SPACE = " \t\u3000\xa0"
 #: Font descriptor flag: glyphs are painted bold even at small sizes.
 _FORCE_BOLD = 1 << 18
 _FILL_STROKE = 2  # FPDF_TEXTRENDERMODE_FILL_STROKE: how printers fake a bold weight
+#: Lines whose order or spacing PDFium may have wrong: a space between two Chinese
+#: characters, or beside a quotation mark (often set in a fallback font, in runs of its own).
+_UNSURE = re.compile("[\u2e80-\uffff] [\u2e80-\uffff]|[“”‘’] | [“”‘’]")
+#: Chinese punctuation carries its own space: no space is set beside it.
+_CJK_PUNCTUATION = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』…—·")
 
 
 class PdfLine(NamedTuple):
@@ -146,6 +152,40 @@ def _middle_char(text: str, start: int, end: int) -> int:
     return middle
 
 
+def _by_position(textpage: object, text: str, start: int, end: int, size: float) -> str:
+    """The line's characters in the order they are printed, left to right, with spaces where
+    the printed gaps are.
+
+    Content-stream order is not always reading order: a printer that sets quotation marks in
+    a Western fallback font draws them in runs of their own (“系列” comes out as 系” 列), and
+    PDFium puts spaces where those runs leave gaps. A space is kept where the gap is a real
+    one (a fifth of an em or more), never beside Chinese punctuation, which carries its own.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    box = pdfium_c.FS_RECTF()
+    placed: list[tuple[float, float, str]] = []
+    for index in range(start, end):
+        char = text[index]
+        if char in _SPACE:
+            continue
+        # The loose box spans the glyph's advance, not its ink: gaps between boxes are the
+        # spaces the printer set, whatever the shape of the glyphs ("1" is narrow ink).
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box):
+            return ""
+        placed.append((box.left, box.right, char))
+    if not placed:
+        return ""
+    placed.sort(key=lambda entry: entry[0])
+    out = [placed[0][2]]
+    for (_left, prev_right, prev), (next_left, _right, char) in pairwise(placed):
+        gap = next_left - prev_right
+        if gap > size * 0.15 and prev not in _CJK_PUNCTUATION and char not in _CJK_PUNCTUATION:
+            out.append(" ")
+        out.append(char)
+    return "".join(out)
+
+
 def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[PdfLine]:
     import pypdfium2.raw as pdfium_c
 
@@ -189,10 +229,13 @@ def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[PdfLine]:
                 or bool(flags.value & _FORCE_BOLD)
                 or mode == _FILL_STROKE
             )
+            line_text = text[start:end]
+            if _UNSURE.search(line_text):
+                line_text = _by_position(textpage, text, start, end, size) or line_text
             lines.append(
                 PdfLine(
                     number,
-                    text[start:end],
+                    line_text,
                     x.value,
                     max(right.value, x.value),
                     height - y.value,

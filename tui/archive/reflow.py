@@ -75,7 +75,7 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     return p90 <= 130 and near_full >= len(widths) * 0.3
 
 
-def _furniture_key(line: str) -> str:
+def furniture_key(line: str) -> str:
     """A running head as it recurs: digits (dates, page numbers) and spacing aside."""
     return _DIGITS.sub("#", _SPACES.sub(" ", line.strip()))
 
@@ -97,13 +97,13 @@ def _running_heads(raw: list[str]) -> set[str]:
             while 0 <= near < len(raw) and found < 3 and raw[near] != "\f":
                 text = raw[near].strip()
                 if text:
-                    places.setdefault(_furniture_key(text), set()).add(near)
+                    places.setdefault(furniture_key(text), set()).add(near)
                     found += 1
                 near += step
     running = {text for text, where in places.items() if len(where) >= 2}
     # Without page breaks to go by (pypdf, pdfplumber print none), a short line printed three
     # times or more is the page furniture too: no sentence of an issue recurs like that.
-    counts = Counter(_furniture_key(line) for line in raw if 0 < len(line.strip()) <= 80)
+    counts = Counter(furniture_key(line) for line in raw if 0 < len(line.strip()) <= 80)
     running.update(
         text for text, count in counts.items() if count >= 3 and not _BULLET_LEAD.match(text)
     )
@@ -121,7 +121,7 @@ def _clean(raw: list[str]) -> list[str]:
     at_page_break = False
     for line in raw:
         line = line if line == "\f" else _SPACES.sub(" ", line.strip())
-        if line == "\f" or PAGE_NUMBER.match(line) or (lines and _furniture_key(line) in running):
+        if line == "\f" or PAGE_NUMBER.match(line) or (lines and furniture_key(line) in running):
             at_page_break = True
             while lines and lines[-1] == _BREAK:
                 lines.pop()
@@ -152,11 +152,47 @@ def _continues(line: str, next_line: str, measure: float) -> bool:
         # The next line opening a body paragraph ("近日，…", "12 月 13 日，…") says it was not.
         return False
     # A full line ending a sentence, followed by a short line with no sentence in it:
-    # that short line is a headline, not the tail of this paragraph.
+    # that short line is a headline, not the tail of this paragraph. (A full line with no
+    # clause in it may be a headline too, or the paragraph's next sentence: it goes on.)
     return not (
         line[-1] in SENTENCE_END
         and "。" not in next_line
         and not _fills_measure(next_line, "", measure)
+    )
+
+
+#: Marks that end a clause; the first line of a paragraph of news nearly always has one.
+_CLAUSE_END = "，。；！？,;!?"
+
+
+def _opens_headline(line: str) -> bool:
+    """Could this full line, after a paragraph has ended, be a headline set in the body's
+    type rather than the first line of a paragraph? It has no clause in it (a paragraph's
+    first line of 30 or more characters nearly always has a comma), and does not open like a
+    body paragraph."""
+    return (
+        len(line) >= 12
+        and not any(mark in line for mark in _CLAUSE_END)
+        and line[-1] not in "、：:（《“‘"
+        and BODY_START.match(line) is None
+    )
+
+
+def _ends_a_sentence_at_once(line: str) -> bool:
+    """ "播。节目以…": the line finishes the sentence of the line before (a body paragraph's
+    first line never starts like that; "近日，…" opens one)."""
+    return BODY_START.match(line) is None and any(mark in line[:3] for mark in "，。；！？、")
+
+
+def _headline_tail(line: str, measure: float) -> bool:
+    """The short last line of a headline that wrapped at the body's measure."""
+    return (
+        bool(line)
+        and line != _BREAK
+        and not line.startswith("◆")
+        and "。" not in line
+        and line[-1] not in "，、；：:,;（《“‘"
+        and not _fills_measure(line, "", measure)
     )
 
 
@@ -194,7 +230,10 @@ def _gather_bullets(lines: list[str], spaced: bool, measure: float) -> list[str]
             parts: list[str] = []
             while index < len(lines) and lines[index] and not _BULLET_ONLY.match(lines[index]):
                 if parts and (
-                    section_name(lines[index]) in SECTION_NAMES
+                    # A line that starts with a bullet mark always begins a bullet of its own
+                    # (pdftotext may print all the list's "•" first, then the "◆" lines).
+                    _BULLET_LEAD.match(lines[index])
+                    or section_name(lines[index]) in SECTION_NAMES
                     or (len(parts[-1]) > 2 and print_width(parts[-1]) < measure * 0.75)
                 ):
                     break
@@ -237,15 +276,36 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
     lines = _gather_bullets(lines, spaced, measure)
     out: list[Reflowed] = []
     current: Reflowed | None = None
+    #: The entry is a headline in the body's type whose wrapped tail is the next line.
+    headline_tail = False
     for index, line in enumerate(lines):
         if line == _BREAK:
             continue
+        next_line = lines[index + 1] if index + 1 < len(lines) else ""
         if current is None:
             current = Reflowed(line, 1, print_width(line) / measure)
+            if (
+                not line.startswith("◆")
+                and _opens_headline(line)
+                and _fills_measure(line, next_line, measure)
+                and not _ends_a_sentence_at_once(next_line)
+            ):
+                # A headline set in the body's type that fills its line: it ends here, or
+                # with the short tail it wrapped onto.
+                if _headline_tail(next_line, measure):
+                    headline_tail = True
+                    continue
+                out.append(current)
+                current = None
+                continue
         else:
             current.text = join_fragments(current.text, line, spaced)
             current.lines += 1
-        next_line = lines[index + 1] if index + 1 < len(lines) else ""
+        if headline_tail:
+            headline_tail = False
+            out.append(current)
+            current = None
+            continue
         if current.text.startswith("◆"):
             # pdfminer prints a blank line even between the two lines of a wrapped bullet.
             after = lines[index + 2] if next_line == _BREAK and index + 2 < len(lines) else ""
