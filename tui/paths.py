@@ -59,6 +59,17 @@ def search_history_file() -> Path:
     return data_dir() / "search-history.json"
 
 
+def cache_key_file() -> Path:
+    """The key that signs the parse cache: in the data directory, so that whoever can write
+    the cache directory (shared, synced, on another disk) cannot forge an entry."""
+    return data_dir() / "cache.key"
+
+
+def crash_reports_dir() -> Path:
+    """Where the app writes what it knows about a crash (the traceback)."""
+    return data_dir() / "crash-reports"
+
+
 def parse_cache_dir() -> Path:
     """Parsed issues, keyed by file size, mtime and content hash."""
     return cache_dir() / "parsed"

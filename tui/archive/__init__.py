@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tui.archive.decode import NotAWeekly
-    from tui.archive.loader import iter_issue_files, load_archive
+    from tui.archive.loader import load_archive
     from tui.archive.model import Archive, Issue, Item, Section, SkippedFile, SummaryBullet
     from tui.archive.parser import parse_bytes, parse_issue, parse_text
+    from tui.archive.walk import ArchiveWalk, walk_archive
 
 _HOME = {
     "NotAWeekly": "decode",
-    "iter_issue_files": "loader",
     "load_archive": "loader",
     "Archive": "model",
     "Issue": "model",
@@ -28,21 +28,24 @@ _HOME = {
     "parse_bytes": "parser",
     "parse_issue": "parser",
     "parse_text": "parser",
+    "ArchiveWalk": "walk",
+    "walk_archive": "walk",
 }
 
 __all__ = [
     "Archive",
+    "ArchiveWalk",
     "Issue",
     "Item",
     "NotAWeekly",
     "Section",
     "SkippedFile",
     "SummaryBullet",
-    "iter_issue_files",
     "load_archive",
     "parse_bytes",
     "parse_issue",
     "parse_text",
+    "walk_archive",
 ]
 
 

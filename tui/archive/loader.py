@@ -1,4 +1,8 @@
-"""A folder of issue files → an Archive: every good issue, and every skipped file with why."""
+"""A folder of issue files → an Archive: every good issue, and every skipped file with why.
+
+The files come from the one walk of the folder (`tui.archive.walk`), whose problems (a
+link that loops, a folder that cannot be listed, a FIFO) are skipped files too.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +13,9 @@ from pathlib import Path
 from tui.archive.decode import NotAWeekly
 from tui.archive.model import Archive, Issue, Section, SkippedFile, make_item_id
 from tui.archive.parser import parse_issue
+from tui.archive.walk import walk_archive
 
 ParseFn = Callable[[Path], Issue]
-
-
-def iter_issue_files(root: Path) -> Iterator[Path]:
-    """Every regular file under `root`, in path order; hidden files and folders are not issues."""
-    if root.is_file():
-        yield root
-        return
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_file():
-            yield path
 
 
 def read_issues(
@@ -41,8 +33,11 @@ def read_issues(
             yield SkippedFile(path, f"unreadable ({type(error).__name__}: {error})")
 
 
-def build_archive(root: Path, results: Iterable[Issue | SkippedFile]) -> Archive:
-    """Order the issues oldest first and give duplicate copies of an issue their own ids."""
+def build_archive(
+    root: Path, results: Iterable[Issue | SkippedFile], notes: Iterable[str] = ()
+) -> Archive:
+    """Order the issues oldest first and give duplicate copies of an issue their own ids;
+    `notes` (from the walk) become warnings of the archive."""
     issues: list[Issue] = []
     skipped: list[SkippedFile] = []
     for result in results:
@@ -60,7 +55,7 @@ def build_archive(root: Path, results: Iterable[Issue | SkippedFile]) -> Archive
             str(issue.source),
         )
     )
-    warnings: list[str] = []
+    warnings: list[str] = list(notes)
     copies: dict[int, int] = {}
     for position, issue in enumerate(issues):
         copies[issue.number] = copies.get(issue.number, 0) + 1
@@ -101,5 +96,7 @@ def _as_copy(issue: Issue, copy: int) -> Issue:
 
 
 def load_archive(root: Path, parse: ParseFn = parse_issue) -> Archive:
-    """Read every issue under `root` (a folder, or a single issue file)."""
-    return build_archive(root, read_issues(iter_issue_files(root), parse))
+    """Read every issue under `root` (a folder, or a single issue file), without the cache."""
+    walk = walk_archive(root)
+    files = read_issues((found.path for found in walk.files), parse)
+    return build_archive(root, [*walk.problems, *files], walk.notes)

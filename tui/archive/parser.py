@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from tui.archive.assemble import assemble_issue
@@ -9,6 +11,7 @@ from tui.archive.blocks import split_blocks
 from tui.archive.decode import MAX_ISSUE_BYTES, NotAWeekly, decode_issue_bytes
 from tui.archive.model import Issue
 from tui.archive.pdf_text import MAX_PDF_BYTES, is_pdf
+from tui.i18n import _
 from tui.sanitize import sanitize
 
 
@@ -46,13 +49,20 @@ def parse_pdf(data: bytes, source: Path = Path("<pdf>")) -> Issue:
 
 
 def read_issue_bytes(path: Path) -> bytes:
-    """The bytes of an issue file; refuses huge files before reading them."""
+    """The bytes of an issue file; refuses huge files, and anything but a regular file
+    (a FIFO would block, a device never end), before reading them."""
     try:
-        size = path.stat().st_size
-        limit = MAX_PDF_BYTES if path.suffix.lower() == ".pdf" else MAX_ISSUE_BYTES
-        if size > limit:
-            raise NotAWeekly(f"too large for a weekly issue ({size / 1_048_576:.1f} MB)")
-        return path.read_bytes()
+        # Non-blocking, so that opening a FIFO returns at once; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise NotAWeekly(_("不是普通文件"))
+            limit = MAX_PDF_BYTES if path.suffix.lower() == ".pdf" else MAX_ISSUE_BYTES
+            if info.st_size > limit:
+                size = info.st_size / 1_048_576
+                raise NotAWeekly(f"too large for a weekly issue ({size:.1f} MB)")
+            return handle.read(limit + 1)
     except OSError as error:
         raise NotAWeekly(f"cannot read: {error.strerror or error}") from error
 
