@@ -6,17 +6,31 @@ wrong things, a foreign SQLite file where the library should be, and a crash in 
 
 from __future__ import annotations
 
+import json
+import os
+import pickle
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pypinyin
 import pytest
 from textual.app import App
 from textual.events import Paste
 from textual.widgets import Input
 from waiting import wait_until
 
+from tui import paths
+from tui.archive import Archive, load_archive
+from tui.archive.cache import CACHE_VERSION, ArchivePreview, IssueSummary, ParseCache
+from tui.cli.main import main
+from tui.library import LibraryStore, Snapshot
+from tui.library.schema import APPLICATION_ID
 from tui.screens.search import SearchScreen
+from tui.sealed import MAGIC, read_signed, write_sealed
 from tui.search import SearchEngine
 from tui.search.pinyin import MAX_LETTERS, PinyinIndex
 from tui.search.postings import Postings
@@ -71,3 +85,138 @@ def test_zhoubao_search_with_a_long_query_exits_cleanly() -> None:
         timeout=120,
     )
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+
+
+# Cache entries that do not validate are dropped and rebuilt; no pickle that is not ours is
+# ever unpickled.
+
+
+def test_a_pinyin_cache_of_the_wrong_types_is_dropped_and_rebuilt(archive: Archive) -> None:
+    cache_file = paths.search_index_dir() / f"pinyin-{pypinyin.__version__}.json"
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    cache_file.write_text(json.dumps({"腾": [1], "讯": "xun", "x": ["a"]}), encoding="utf-8")
+    engine = SearchEngine(archive)
+    engine.build_extras(many_queries=False)
+    assert any("腾讯" in hit.headline for hit in engine.search("tengxun").hits)
+    rebuilt = json.loads(cache_file.read_text(encoding="utf-8"))
+    assert rebuilt["腾"] == ["teng"] and "x" not in rebuilt
+
+
+class _Planted:
+    """A pickle that runs code when loaded: it would create `MARKER`."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Path.touch, (str(MARKER),))
+
+
+MARKER = Path(os.environ.get("TMPDIR", "/tmp")) / f"zhoubao-pickle-ran-{os.getpid()}"
+
+
+def _cache_files() -> list[Path]:
+    return sorted(p for p in paths.parse_cache_dir().rglob("*.pickle") if p.is_file())
+
+
+def test_a_planted_pickle_is_never_loaded(tmp_path: Path) -> None:
+    archive_dir = tmp_path / "archive"
+    shutil.copytree(ROOT / "sample_data", archive_dir)
+    expected = ParseCache(archive_dir).load()
+    planted = pickle.dumps((CACHE_VERSION, _Planted()))
+    for path in _cache_files():
+        path.write_bytes(planted)  # unsigned
+    MARKER.unlink(missing_ok=True)
+    assert ParseCache(archive_dir).preview(validate=False) is None
+    assert ParseCache(archive_dir).load().issues == expected.issues
+    assert not MARKER.exists()
+    # Signed, but with a key that is not the user's (another machine's, an attacker's).
+    for path in _cache_files():
+        path.write_bytes(MAGIC + bytes(32) + planted)
+    assert ParseCache(archive_dir).load().issues == expected.issues
+    assert not MARKER.exists()
+    assert paths.cache_key_file().parent == paths.data_dir()  # not in the cache folder
+
+
+def test_a_signed_preview_of_the_wrong_types_is_dropped_and_rebuilt(tmp_path: Path) -> None:
+    archive_dir = tmp_path / "archive"
+    shutil.copytree(ROOT / "sample_data", archive_dir)
+    ParseCache(archive_dir).load()
+    [preview_file] = [p for p in _cache_files() if p.name.endswith(".preview.pickle")]
+    wrong = ArchivePreview(rows=(IssueSummary("403", "2024-02-26", None),), newest=None, skipped=0)  # type: ignore[arg-type]
+    write_sealed(preview_file, (CACHE_VERSION, ((), wrong)))
+    assert ParseCache(archive_dir).preview(validate=False) is None
+    ParseCache(archive_dir).load()
+    preview = ParseCache(archive_dir).preview()
+    assert preview is not None and [row.number for row in preview.rows] == [403, 393]
+
+
+def test_a_damaged_jieba_dictionary_cache_is_rebuilt(archive: Archive) -> None:
+    from tui.search.words import Segmenter
+
+    cache_dir = paths.search_index_dir()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    (cache_dir / "jieba-dictionary.sealed").write_bytes(b"\x00" * 100)
+    assert Segmenter(cache_dir).words("微短剧发展") != []
+    assert read_signed(cache_dir / "jieba-dictionary.sealed") is not None
+
+
+# The library is ours: PRAGMA application_id.
+
+
+def test_a_foreign_sqlite_file_is_moved_aside_not_written_into() -> None:
+    path = paths.library_db()
+    path.parent.mkdir(parents=True)
+    foreign = sqlite3.connect(path)
+    foreign.execute("CREATE TABLE accounts (name TEXT)")
+    foreign.execute("INSERT INTO accounts VALUES ('kept')")
+    foreign.commit()
+    foreign.close()
+    with LibraryStore() as store:
+        assert not store.read_only and store.notice is not None
+    [moved] = path.parent.glob("library.db.corrupt-*")
+    kept = sqlite3.connect(moved)
+    assert kept.execute("SELECT name FROM accounts").fetchall() == [("kept",)]
+    assert {r[0] for r in kept.execute("SELECT name FROM sqlite_schema")} == {"accounts"}
+    kept.close()
+    ours = sqlite3.connect(path)
+    assert ours.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    ours.close()
+
+
+def test_a_library_from_before_the_mark_is_adopted(sample_dir: Path) -> None:
+    with LibraryStore() as store:
+        store.set_note(Snapshot.of(next(iter(load_archive(sample_dir).issues[0].items))), "旧")
+    conn = sqlite3.connect(paths.library_db())
+    conn.execute("PRAGMA application_id = 0")
+    conn.commit()
+    conn.close()
+    with LibraryStore() as store:
+        assert store.notice is None and len(store.records({}, kept_only=True)) == 1
+    conn = sqlite3.connect(paths.library_db())
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    conn.close()
+
+
+# A crash exits non-zero and says where the report is.
+
+
+def test_a_crash_in_the_app_exits_non_zero_with_a_report(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tui.app
+
+    class Crashing(tui.app.ZhoubaoApp):
+        def action_reload(self) -> None:
+            raise RuntimeError("boom: a bug")
+
+        def on_ready(self) -> None:
+            self.call_after_refresh(self.action_reload)
+
+        def run(self, **kwargs: Any) -> None:  # type: ignore[override]
+            super().run(headless=True, size=(100, 30))
+
+    monkeypatch.setattr(tui.app, "ZhoubaoApp", Crashing)
+    status = main([str(ROOT / "sample_data")])
+    assert status == 1
+    said = capsys.readouterr().err
+    [report] = paths.crash_reports_dir().glob("crash-*.txt")
+    assert str(report) in said
+    assert "boom: a bug" in report.read_text(encoding="utf-8")
