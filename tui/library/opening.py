@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from tui.i18n import _
 from tui.library.rows import lenient_text
-from tui.library.schema import SchemaTooNew, migrate, schema_problems, schema_version
+from tui.library.schema import SchemaTooNew, is_ours, migrate, schema_problems, schema_version
 
 #: How long a write waits for another process's transaction before giving up.
 BUSY_TIMEOUT_MS = 15_000
@@ -25,6 +26,7 @@ OPEN_RETRY_S = 5.0
 # Primary SQLite result codes (the low byte of an extended code).
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+_READONLY = 8  # SQLITE_READONLY: the file (or its folder) cannot be written
 _SQLITE_ERROR = 1  # a statement failed: "table items already exists", "no such table"
 
 
@@ -50,6 +52,9 @@ def open_library(path: Path) -> OpenedLibrary:
         code = _primary_code(error)
         if code in _BUSY_CODES:
             return _read_only(path, f"{path} is locked by another process: read-only.")
+        if code == _READONLY:
+            notice = _("{path} 不能写入（只读文件）：资料库以只读方式打开，这次的改动不会保存。")
+            return _read_only(path, notice.format(path=path))
         if code not in _CORRUPT_CODES:
             return _read_only(path, f"Cannot write {path} ({error}): the library is read-only.")
     # Not a database, or a damaged one: keep it for the user and start afresh.
@@ -93,16 +98,30 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         _check_integrity(conn)
+        if not is_ours(conn):  # another program's database: never add our tables to it
+            raise _corrupt("not a zhoubao library (application_id, tables)")
+        _check_writable(conn)
         _upgrade(conn)
         if problems := schema_problems(conn):
             raise _corrupt(f"unreadable schema ({'; '.join(problems)})")
-        # Opening a read-only file succeeds; find out now rather than at the first bookmark.
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ROLLBACK")
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _check_writable(conn: sqlite3.Connection) -> None:
+    """Raise SQLITE_READONLY now, not at the first bookmark, if the file cannot be written.
+
+    Opening a read-only file succeeds, and so does BEGIN IMMEDIATE (and, on a library
+    already in WAL mode, everything else so far): only a write fails. So write the schema
+    version as it is, and roll back.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(f"PRAGMA user_version = {schema_version(conn)}")
+    finally:
+        conn.execute("ROLLBACK")
 
 
 def _upgrade(conn: sqlite3.Connection) -> None:
@@ -176,7 +195,7 @@ def _readable_copy(memory: sqlite3.Connection) -> bool:
         return False
     try:
         _check_integrity(memory)
-        return not schema_problems(memory)
+        return is_ours(memory) and not schema_problems(memory)
     except (sqlite3.Error, UnicodeDecodeError):
         return False
 

@@ -72,6 +72,12 @@ MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 #: The version this zhoubao writes.
 SCHEMA_VERSION = len(MIGRATIONS)
 
+#: `PRAGMA application_id` of a zhoubao library ("ZHBO"): another program's SQLite file in
+#: its place is not ours to add tables to. Libraries written before the mark have 0.
+APPLICATION_ID = 0x5A48424F
+#: Every table and index a zhoubao library holds, in any version so far.
+OWN_NAMES = frozenset({"items", "bookmarks", "tags", "notes", "read_marks", "moves", "tags_by_tag"})
+
 
 class SchemaTooNew(Exception):
     """The database was written by a newer zhoubao; it is opened read-only, never changed."""
@@ -79,6 +85,16 @@ class SchemaTooNew(Exception):
 
 def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def is_ours(conn: sqlite3.Connection) -> bool:
+    """Marked as a zhoubao library, or unmarked and holding nothing but zhoubao's tables (a
+    new file, or a library from before the mark)."""
+    mark = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if mark != 0:
+        return mark == APPLICATION_ID
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
+    return {name for name in names if not name.startswith("sqlite_")} <= OWN_NAMES
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
@@ -98,6 +114,8 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
                     conn.execute(statement)
         if target > current:
             conn.execute(f"PRAGMA user_version = {int(target)}")
+        if int(conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
