@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Console
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
@@ -76,6 +77,8 @@ class ZhoubaoApp(App[None]):
         self.settings: Settings = load_settings()
         self.title = "周报"
         self._bench_ready = os.environ.get(BENCH_READY_ENV)
+        # Kept as well as shown, so that `zhoubao` can save the traceback of a crash.
+        self.error_console = Console(markup=False, highlight=False, stderr=True, record=True)
         #: The reading screen, the first and bottom one of the stack.
         self.reader = ReaderScreen(
             archive_root,

@@ -7,12 +7,13 @@ import gc
 from pathlib import Path
 
 from tui import paths
-from tui.cli.common import fail
 
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.archive).expanduser() if args.archive else paths.sample_archive()
     if not root.exists():
+        from tui.cli.common import fail
+
         return fail(f"archive {root} does not exist")
     # Loading Textual and the model creates a few hundred thousand objects, all of which
     # live as long as the app: collecting during the imports only walks them again and again
@@ -29,5 +30,32 @@ def run(args: argparse.Namespace) -> int:
     # Everything imported so far lives as long as the app: moving it out of the collector's
     # generations keeps the full collections that follow short.
     gc.freeze()
-    ZhoubaoApp(root, preview=preview).run()
+    app = ZhoubaoApp(root, preview=preview)
+    app.run()
+    if app.return_code:  # an error ended the app; Textual printed its traceback to stderr
+        return report_crash(app.error_console.export_text(), app.return_code)
     return 0
+
+
+def report_crash(traceback: str, code: int) -> int:
+    """Keep the traceback in a file, say where, and return the exit status."""
+    import os
+    import tempfile
+    from datetime import datetime
+
+    from tui.cli.common import warn
+    from tui.i18n import _
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    name = f"crash-{stamp}-{os.getpid()}.txt"
+    for folder in (paths.crash_reports_dir(), Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            report = folder / name
+            report.write_text(traceback, encoding="utf-8")
+        except OSError:
+            continue
+        warn(_("程序出错退出（状态 {code}）。错误报告：{path}").format(code=code, path=report))
+        return code
+    warn(_("程序出错退出（状态 {code}），错误报告也写不下来。").format(code=code))
+    return code
