@@ -6,7 +6,6 @@ wrong things, a foreign SQLite file where the library should be, and a crash in 
 
 from __future__ import annotations
 
-import json
 import os
 import pickle
 import shutil
@@ -16,7 +15,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pypinyin
 import pytest
 from textual.app import App
 from textual.events import Paste
@@ -30,7 +28,7 @@ from tui.cli.main import main
 from tui.library import LibraryStore, Snapshot
 from tui.library.schema import APPLICATION_ID
 from tui.screens.search import SearchScreen
-from tui.sealed import MAGIC, read_signed, write_sealed
+from tui.sealed import MAGIC, write_sealed
 from tui.search import SearchEngine
 from tui.search.pinyin import MAX_LETTERS, PinyinIndex
 from tui.search.postings import Postings
@@ -91,15 +89,30 @@ def test_zhoubao_search_with_a_long_query_exits_cleanly() -> None:
 # ever unpickled.
 
 
-def test_a_pinyin_cache_of_the_wrong_types_is_dropped_and_rebuilt(archive: Archive) -> None:
-    cache_file = paths.search_index_dir() / f"pinyin-{pypinyin.__version__}.json"
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
-    cache_file.write_text(json.dumps({"腾": [1], "讯": "xun", "x": ["a"]}), encoding="utf-8")
-    engine = SearchEngine(archive)
-    engine.build_extras(many_queries=False)
-    assert any("腾讯" in hit.headline for hit in engine.search("tengxun").hits)
-    rebuilt = json.loads(cache_file.read_text(encoding="utf-8"))
-    assert rebuilt["腾"] == ["teng"] and "x" not in rebuilt
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE meta SET value = '{\"腾\": [1]}' WHERE key = 'readings'",
+        "UPDATE meta SET value = '[1, 2]' WHERE key = 'readings'",
+        "UPDATE texts SET headline = 7",
+        "UPDATE meta SET value = 'x' WHERE key = 'common'",
+        "UPDATE postings SET items = x'00ff'",
+    ],
+    ids=["readings", "readings-shape", "headline", "common", "postings"],
+)
+def test_a_search_index_cache_of_the_wrong_types_is_dropped_and_rebuilt(
+    archive: Archive, damage: str
+) -> None:
+    from tui.search import indexcache
+
+    SearchEngine(archive).prepare()
+    stored = indexcache.index_file(archive.root)
+    with sqlite3.connect(stored) as db:
+        db.execute(damage)
+    for lazy in (False, True):  # the reader loads it whole, the CLI as it goes
+        engine = SearchEngine(archive)
+        engine.prepare(lazy=lazy)
+        assert any("腾讯" in hit.headline for hit in engine.search("tengxun").hits())
 
 
 class _Planted:
@@ -146,16 +159,6 @@ def test_a_signed_preview_of_the_wrong_types_is_dropped_and_rebuilt(tmp_path: Pa
     ParseCache(archive_dir).load()
     preview = ParseCache(archive_dir).preview()
     assert preview is not None and [row.number for row in preview.rows] == [403, 393]
-
-
-def test_a_damaged_jieba_dictionary_cache_is_rebuilt(archive: Archive) -> None:
-    from tui.search.words import Segmenter
-
-    cache_dir = paths.search_index_dir()
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    (cache_dir / "jieba-dictionary.sealed").write_bytes(b"\x00" * 100)
-    assert Segmenter(cache_dir).words("微短剧发展") != []
-    assert read_signed(cache_dir / "jieba-dictionary.sealed") is not None
 
 
 # The library is ours: PRAGMA application_id.

@@ -125,8 +125,8 @@ def test_a_file_that_cannot_be_read_is_tried_again_once_it_can(
 async def test_the_app_opens_the_archive_and_bang_lists_the_problems(hostile: Path) -> None:
     app = ZhoubaoApp(hostile)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: app.archive is not None, "the archive loaded")
-        assert app.sub_title.startswith("3 期")
+        await wait_until(pilot, lambda: app.reader.archive is not None, "the archive loaded")
+        assert app.reader.archive is not None and len(app.reader.archive.issues) == 3
         await pilot.press("exclamation_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, ProblemsScreen), "the ! screen")
         shown = screen_text(app)

@@ -147,7 +147,7 @@ def _read(db: sqlite3.Connection, index: ArchiveIndex, lazy: bool) -> TextIndex 
         family = _all_postings(db, len(index))
     index.use_headlines(headlines)
     common = int(meta["common"])
-    readings = {c: tuple(rs) for c, rs in json.loads(meta["readings"]).items()}
+    readings = _readings(json.loads(meta["readings"]))
     return TextIndex(
         texts=texts,
         grams=GramIndex(family["g1"], family["g2"], family["g3"], common),
@@ -158,6 +158,16 @@ def _read(db: sqlite3.Connection, index: ArchiveIndex, lazy: bool) -> TextIndex 
         text_tails=family["lt"],
         pinyin=PinyinIndex(readings, family["ys"], family["yp"], family["yi"]),
     )
+
+
+def _readings(stored: object) -> dict[str, tuple[str, ...]]:
+    """The stored readings, as `save` wrote them ({"腾": ["teng"]}), or ValueError."""
+    if not isinstance(stored, dict) or not all(
+        isinstance(char, str) and isinstance(rs, list) and all(isinstance(r, str) for r in rs)
+        for char, rs in stored.items()
+    ):
+        raise ValueError("readings of the wrong shape")
+    return {char: tuple(rs) for char, rs in stored.items()}
 
 
 def _all_postings(db: sqlite3.Connection, count: int) -> dict[str, Postings]:
