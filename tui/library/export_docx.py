@@ -31,7 +31,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from tui.i18n import _
-from tui.library.export_info import ExportInfo, document_title, summary_line
+from tui.library.export_info import ExportInfo, document_title, issue_heading, summary_line
 from tui.library.grouping import by_issue_and_section
 from tui.library.records import LibraryRecord
 
@@ -76,7 +76,7 @@ def render_docx(records: Sequence[LibraryRecord], info: ExportInfo) -> bytes:
     _add(document, title, "Title")
     _add(document, summary_line(records, info), "Subtitle")
     for issue, sections in by_issue_and_section(records):
-        _add(document, f"第 {issue.number} 期 · {issue.date_label}", "Heading1")
+        _add(document, issue_heading(issue.number, issue.date_label), "Heading1")
         for section, in_section in sections:
             _add(document, section, "Heading2")
             for record in in_section:
@@ -102,7 +102,7 @@ def _add(document: WordDocument, text: str, style_id: str | None = None) -> Para
 def _add_item(document: WordDocument, record: LibraryRecord) -> None:
     snap = record.snapshot
     _add(document, " ".join(snap.headline.split()), "Heading3")
-    line = f"{snap.meta_line} · ID {snap.id}"
+    line = _("{meta} · ID {id}").format(meta=snap.meta_line, id=snap.id)
     if not record.in_archive:
         line += _(" · 已不在存档中，内容取自资料库的快照")
     _add(document, line, META_STYLE)

@@ -33,3 +33,8 @@ def summary_line(records: Sequence[LibraryRecord], info: ExportInfo) -> str:
     return _("共 {count} 条 · {chosen} · 导出于 {day}").format(
         count=len(records), chosen=info.description, day=info.exported_at[:10]
     )
+
+
+def issue_heading(number: int, date_label: str) -> str:
+    """ "第 393 期 · 2023-12-18": the heading of an issue in a document."""
+    return _("第 {number} 期 · {date}").format(number=number, date=date_label)

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from tui.i18n import _
-from tui.library.export_info import ExportInfo, document_title, summary_line
+from tui.library.export_info import ExportInfo, document_title, issue_heading, summary_line
 from tui.library.grouping import by_issue_and_section
 from tui.library.records import LibraryRecord
 
@@ -94,7 +94,7 @@ def render_markdown(records: Sequence[LibraryRecord], info: ExportInfo) -> str:
     out = _front_matter(fields, obsidian_tags(every_tag))
     out += ["", f"# {escape_markdown(title)}", "", escape_markdown(summary_line(records, info))]
     for issue, sections in by_issue_and_section(records):
-        out += ["", f"## 第 {issue.number} 期 · {issue.date_label}"]
+        out += ["", f"## {escape_markdown(issue_heading(issue.number, issue.date_label))}"]
         for section, in_section in sections:
             out += ["", f"### {escape_markdown(section)}"]
             for record in in_section:
