@@ -103,3 +103,8 @@ def user_aliases_file() -> Path:
 def saved_searches_file() -> Path:
     """Searches saved under a name, shown as views in the issue list."""
     return data_dir() / "saved-searches.json"
+
+
+def matplotlib_dir() -> Path:
+    """matplotlib's font list cache, when zhoubao draws a chart image (rebuildable)."""
+    return cache_dir() / "matplotlib"

@@ -137,13 +137,13 @@ def _csv(records: Sequence[LibraryRecord], info: ExportInfo) -> bytes:
     for record in records:
         snap = record.snapshot
         text = [snap.section, snap.headline, "; ".join(record.tags), record.note, snap.body]
-        section, headline, tags, note, body = (_no_formula(cell) for cell in text)
+        section, headline, tags, note, body = (no_formula(cell) for cell in text)
         writer.writerow(
             [
                 snap.id, snap.number, snap.date.isoformat() if snap.date else "", section,
                 headline, tags, note, _flag(record.bookmarked), _flag(record.read),
-                _flag(record.in_archive), _no_formula(snap.source_title),
-                _no_formula(snap.source_file), snap.page or "", body,
+                _flag(record.in_archive), no_formula(snap.source_title),
+                no_formula(snap.source_file), snap.page or "", body,
             ]
         )  # fmt: skip
     # The BOM tells Excel (notably on Chinese Windows) that the file is UTF-8.
@@ -193,5 +193,6 @@ def _flag(value: bool) -> str:
     return _("是") if value else _("否")
 
 
-def _no_formula(cell: str) -> str:
+def no_formula(cell: str) -> str:
+    """A CSV cell Excel will not run as a formula: one starting with = + - @ gets a '."""
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
