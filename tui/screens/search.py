@@ -65,6 +65,7 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         ),
         Binding("ctrl+s", "save", "Save", id="search.save", tooltip="Save the query as a view"),
         Binding("ctrl+r", "history", "History", id="search.history", tooltip="Earlier queries"),
+        Binding("ctrl+g", "trend", "Trend", id="search.trend", tooltip="The query over time"),
         Binding("ctrl+b", "batch('bookmark')", "Bookmark all", id="search.bookmark_all"),
         Binding("ctrl+t", "batch('tag')", "Tag all", id="search.tag_all"),
         # Priority: the input would take ctrl+e (end of line; the End key does that too).
@@ -281,6 +282,22 @@ class SearchScreen(ModalScreen[OpenHit | None]):
             self._say(_("没有结果可以导出"))
             return
         self.post_message(self.ExportRequested(self.query_text, ids))
+
+    def action_trend(self) -> None:
+        """ctrl+g: the query's matches over time; an item chosen there opens in the reader."""
+        from tui.screens.trend import TrendScreen
+
+        if not self.query_text.strip():
+            self._say(_("先输入要看趋势的查询"))
+        elif self.engine is None or not self.engine.ready:
+            self._say(_("正文索引建立中，稍后再看趋势…"))
+        elif self.result is not None:
+            screen = TrendScreen(self.engine, self._library, [self.query_text])
+            self.app.push_screen(screen, self._trend_closed)
+
+    def _trend_closed(self, opened: OpenHit | None) -> None:
+        if opened is not None:
+            self.dismiss(opened)
 
     def marks_changed(self) -> None:
         """The library changed (after a batch): redraw the hits' marks."""
