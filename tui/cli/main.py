@@ -86,6 +86,45 @@ def build_parser() -> argparse.ArgumentParser:
         help="also keep the query as a saved search called NAME (shown in the reader)",
     )
 
+    p = sub.add_parser(
+        "trend",
+        help="count matches per month, quarter or issue: a table, JSON, CSV or a chart image",
+        description="Count each query's matches (the search's own) per month, quarter or "
+        "issue. The archive is --archive DIR, or the last argument when there are several "
+        "and it names an existing folder.",
+    )
+    p.add_argument(
+        "words",
+        nargs="+",
+        metavar="QUERY",
+        help="up to three queries, compared side by side (then, optionally, ARCHIVE)",
+    )
+    p.add_argument(
+        "-a",
+        "--archive",
+        default=None,
+        metavar="DIR",
+        help="folder of weekly issues (default: the bundled sample archive)",
+    )
+    p.add_argument(
+        "--by",
+        choices=("month", "quarter", "issue"),
+        default="month",
+        help="one bar per month (default), quarter or issue",
+    )
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print the counts as JSON")
+    shape.add_argument("--csv", action="store_true", help="print the counts as CSV")
+    p.add_argument("--png", metavar="FILE", default=None, help="write the chart as a PNG image")
+    p.add_argument("--svg", metavar="FILE", default=None, help="write the chart as an SVG image")
+    p.add_argument(
+        "--font",
+        metavar="FILE",
+        default=None,
+        help="a font file with Chinese for the image (default: one the machine has)",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite existing image files")
+
     p = sub.add_parser("export", help="export library items (default: the bookmarked ones)")
     _archive_arg(p)
     p.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
@@ -128,7 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # `zhoubao [ARCHIVE]` opens the app: a first word that is no command is the archive.
     commands = {
-        "open", "parse", "list", "show", "search", "export", "import", "bookmark", "library"
+        "open", "parse", "list", "show", "search", "trend", "export", "import", "bookmark",
+        "library",
     }  # fmt: skip
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         args_list.insert(0, "open")
