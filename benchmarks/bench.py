@@ -19,7 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import build_archive
 
-PARTS = ("bench_parse", "bench_pdf", "bench_start", "bench_search", "bench_library")
+PARTS = (
+    "bench_parse",
+    "bench_pdf",
+    "bench_start",
+    "bench_search",
+    "bench_library",
+    "bench_trend",
+)
 
 
 def main() -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DOMAIN = ("tui/archive", "tui/search", "tui/library", "tui/typeset")
+DOMAIN = ("tui/archive", "tui/search", "tui/library", "tui/typeset", "tui/trends")
 
 
 @pytest.mark.parametrize("folder", DOMAIN)

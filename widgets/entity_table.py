@@ -31,7 +31,9 @@ class EntityTable(RowList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *cursor_bindings("trend.entities"),
-        Binding("enter", "choose", "Timeline", id="trend.entities.open", tooltip="All its items"),
+        Binding(
+            "enter", "choose", _("时间线"), id="trend.entities.open", tooltip=_("它的全部条目")
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"entity-table--cursor", "entity-table--meta"}
@@ -83,7 +85,8 @@ class EntityTable(RowList):
             return Text(self._status, style=self.style_for("entity-table--meta"))
         entity = self.entities[index]
         base = self.style_for("entity-table--cursor" if at_cursor else "")
-        meta = base + self.style_for("entity-table--meta", partial=True)
+        # Muted beside the cursor's colours would not read: the cursor row is one style.
+        meta = base if at_cursor else self.style_for("entity-table--meta")
         name = clip(sanitize(entity.name), NAME_CELLS)
         text = Text(name + " " * (NAME_CELLS - cell_width(name)), style=base, no_wrap=True)
         text.append(f"{entity.count:>6,}  ", style=base)

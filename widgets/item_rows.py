@@ -83,7 +83,8 @@ class ItemRows(RowList):
     def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
         item = self.items[index]
         base = self.style_for("item-rows--cursor" if at_cursor else "")
-        meta = base + self.style_for("item-rows--meta", partial=True)
+        # Muted beside the cursor's colours would not read: the cursor row is one style.
+        meta = base if at_cursor else self.style_for("item-rows--meta")
         if width >= NARROW_WIDTH:
             when = item.date.isoformat() if item.date else _("日期不详")
             label = _("{date} 第{number}期 {section}").format(

@@ -53,7 +53,6 @@ class TrendChart(Widget, can_focus=True):
         "trend-chart--series-1",
         "trend-chart--series-2",
         "trend-chart--cursor",
-        "trend-chart--emphasis",
     }
 
     DEFAULT_CSS = """
@@ -68,7 +67,6 @@ class TrendChart(Widget, can_focus=True):
         & > .trend-chart--series-2 { color: $success; }
         & > .trend-chart--cursor { background: $boost; }
         &:focus > .trend-chart--cursor { background: $block-cursor-blurred-background; }
-        & > .trend-chart--emphasis { text-style: bold; }
     }
     """
 
@@ -98,6 +96,8 @@ class TrendChart(Widget, can_focus=True):
         self._lines: list[Row] = []
         self._first: int | None = None
         self._styles: dict[tuple[Role, bool, bool], Style] = {}
+        #: Each line drawn, until the next layout.
+        self._strips: dict[int, Strip] = {}
 
     def show(self, trend: Trend, cursor: int | None = None) -> None:
         """Draw this trend, the cursor on period `cursor` (default: the newest)."""
@@ -119,6 +119,7 @@ class TrendChart(Widget, can_focus=True):
         trend, width, height = self.trend, self.size.width, self.size.height
         if trend is None or width <= 0 or height <= 0:
             self._chart, self._lines = None, []
+            self._strips.clear()
             self.refresh()
             return
         bars = max(3, height - EXTRA_LINES)
@@ -126,6 +127,7 @@ class TrendChart(Widget, can_focus=True):
         self._chart, self._first = chart, chart.first
         self._lines = [legend_row(trend, width, self.active), [], *chart.rows]
         self._lines.append(cursor_row(trend, self.cursor))
+        self._strips.clear()
         self.refresh()
 
     def on_resize(self) -> None:
@@ -134,6 +136,7 @@ class TrendChart(Widget, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+        self._strips.clear()
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._lay_out()
@@ -150,9 +153,11 @@ class TrendChart(Widget, can_focus=True):
             if role is not Role.BLANK:
                 style += self.get_component_rich_style(f"trend-chart--{role.value}")
             if cursor:
-                style += self.get_component_rich_style("trend-chart--cursor")
+                # Only its background: the bars keep their colour under the cursor.
+                cursor_style = self.get_component_rich_style("trend-chart--cursor")
+                style += Style(bgcolor=cursor_style.bgcolor)
             if emphasis:
-                style += self.get_component_rich_style("trend-chart--emphasis")
+                style += Style(bold=True)
             self._styles[role, cursor, emphasis] = style
         return style
 
@@ -160,11 +165,15 @@ class TrendChart(Widget, can_focus=True):
         width = self.size.width
         if y >= len(self._lines):
             return Strip.blank(width, self.rich_style)
-        segments = [
-            Segment(run.text, self._style(run.role, run.cursor, run.emphasis))
-            for run in self._lines[y]
-        ]
-        return Strip(segments).adjust_cell_length(width, self.rich_style).crop(0, width)
+        strip = self._strips.get(y)
+        if strip is None:
+            segments = [
+                Segment(text, self._style(role, cursor, emphasis))
+                for text, role, cursor, emphasis in _merged(self._lines[y])
+            ]
+            strip = Strip(segments).adjust_cell_length(width, self.rich_style).crop(0, width)
+            self._strips[y] = strip
+        return strip
 
     # Keys and the mouse.
 
@@ -197,3 +206,16 @@ class TrendChart(Widget, can_focus=True):
             self.cursor = index
             if event.chain >= 2:
                 self.post_message(self.PeriodChosen(index))
+
+
+def _merged(row: Row) -> list[tuple[str, Role, bool, bool]]:
+    """The row's runs, neighbours of one look joined (fewer segments to compose: a bar
+    chart's line is mostly runs of one colour)."""
+    merged: list[tuple[str, Role, bool, bool]] = []
+    for run in row:
+        role = Role.BLANK if run.role is not Role.GAP and not run.text.strip() else run.role
+        if merged and merged[-1][1:] == (role, run.cursor, run.emphasis):
+            merged[-1] = (merged[-1][0] + run.text, role, run.cursor, run.emphasis)
+        else:
+            merged.append((run.text, role, run.cursor, run.emphasis))
+    return merged

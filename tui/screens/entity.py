@@ -54,6 +54,8 @@ class EntityScreen(Screen[OpenHit | None]):
     ) -> None:
         super().__init__()
         self.trends = trends
+        #: Held here: the trend index holds its engine only weakly.
+        self.engine = trends.engine
         entities = trends.entities
         self.entity = entities.name_of(entities.key_of(name))
         found = entities.items_of(name)
@@ -98,7 +100,7 @@ class EntityScreen(Screen[OpenHit | None]):
     def _follow_item(self, item: Item) -> None:
         """Put the chart's cursor on the item's period."""
         trend = self.trend
-        number = self.trends.engine.index.number_of.get(item.id)
+        number = self.engine.index.number_of.get(item.id)
         if trend is None or number is None:
             return
         for index, period in enumerate(trend.periods):
@@ -116,7 +118,7 @@ class EntityScreen(Screen[OpenHit | None]):
         period = self.trend.periods[message.index]
         rows = self.query_one(ItemRows)
         for row, item in enumerate(rows.items):
-            number = self.trends.engine.index.number_of[item.id]
+            number = self.engine.index.number_of[item.id]
             if any(start <= number < stop for start, stop in period.ranges):
                 rows.move_cursor(row)
                 return

@@ -11,7 +11,8 @@ A filter the engine cannot use is named under the input, in place of the hits.
 The screen is given the app's one engine (or None while the app is still making it: then
 `engine_ready` hands it over) and a function returning the library as it is now, so that
 #tag and is: filters work whenever the library opens. ctrl+b and ctrl+t ask the app (a
-`BatchRequested` message) to bookmark or tag every hit.
+`BatchRequested` message) to bookmark or tag every hit. ctrl+g shows the query's trend
+(`TrendScreen`, on the same engine); an item opened there is dismissed with as if chosen here.
 """
 
 from __future__ import annotations
@@ -134,8 +135,8 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         with Vertical(id="search-box") as box:
             box.border_title = _("搜索")
             box.border_subtitle = _(
-                "Enter 打开 · ctrl+o 排序 · ctrl+s 保存 · ctrl+b 全部收藏 · ctrl+t 全部加标签"
-                " · ctrl+e 导出 · Esc 关闭"
+                "Enter 打开 · ctrl+g 趋势 · ctrl+o 排序 · ctrl+s 保存 · ctrl+b 全部收藏"
+                " · ctrl+t 全部加标签 · ctrl+e 导出 · Esc 关闭"
             )
             yield Input(self._initial_query, placeholder=PLACEHOLDER, id="search-input")
             yield Static(id="search-message", markup=False)

@@ -18,6 +18,7 @@ frame; the chart itself is counted and drawn in the frame after the key press.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import ClassVar
 
 from textual import on, work
@@ -85,12 +86,17 @@ class TrendScreen(Screen[OpenHit | None]):
         granularity: Granularity = Granularity.MONTH,
     ) -> None:
         super().__init__()
-        self.trends = TrendIndex(engine)
+        #: The search engine (held here: the trend index holds it only weakly).
+        self.engine = engine
+        self.trends = TrendIndex.of(engine)
         self._library = library
         self._queries = list(queries)[:MAX_QUERIES]
         self.granularity = granularity
         #: The trend on show (None until counted).
         self.trend: Trend | None = None
+        #: The day the cursor stands for, kept across month / quarter / issue (None: the
+        #: newest period).
+        self._anchor: date | None = None
         self.title = _("趋势")
 
     def compose(self) -> ComposeResult:
@@ -115,7 +121,9 @@ class TrendScreen(Screen[OpenHit | None]):
     def on_mount(self) -> None:
         self.chart.focus()
         self._count([*self._queries])
-        self._make_entity_index()
+        if not self.trends.entities_ready:
+            # After the chart's first frame: the worker would compete with it for the GIL.
+            self.call_after_refresh(self._make_entity_index)
 
     # Counting.
 
@@ -170,6 +178,8 @@ class TrendScreen(Screen[OpenHit | None]):
 
     @on(TrendChart.CursorMoved)
     def _cursor_moved(self, message: TrendChart.CursorMoved) -> None:
+        if self.trend is not None:
+            self._anchor = self.trend.timeline.anchors[message.index]
         if self.query_one(ContentSwitcher).current == "trend-items":
             self._list_period(message.index)
 
@@ -226,10 +236,9 @@ class TrendScreen(Screen[OpenHit | None]):
         trend = self.trend
         if trend is None:
             return
-        was = trend.periods[self.chart.cursor] if trend.periods else None
         self.granularity = self.granularity.next()
         timeline = self.trends.timeline(self.granularity)
-        cursor = timeline.matching(was) if was is not None else None
+        cursor = timeline.index_at(self._anchor) if self._anchor is not None else None
         self._count(trend.series, cursor)
 
     def action_next_series(self) -> None:

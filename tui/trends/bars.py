@@ -112,7 +112,8 @@ def lay_out_bars(
         bars = _bar_cells(trend, first, shown, cursor, level, bar, gap, top, bar_rows)
         rows.append([y_label, *bars])
     rows.append(_axis(periods, first, shown, cursor, period_width, left))
-    rows.append(_x_labels(trend.timeline.granularity, periods, first, shown, period_width, left))
+    granularity = trend.timeline.granularity
+    rows.append(_x_labels(granularity, periods, first, shown, period_width, left, width))
     return BarChart(rows, first, shown, left, period_width, top)
 
 
@@ -161,11 +162,11 @@ def _window(count: int, shown: int, cursor: int | None, first: int | None) -> in
 def _y_label(
     labels: list[str], ticks: list[int], top: int, rows: int, level: int, left: int
 ) -> Run:
-    """The count labelling this row (its top edge), if a tick falls on it."""
+    """The count labelling this row (its top edge), if a tick falls on it (0 is on the
+    axis line, under the bars)."""
     for label, tick in zip(labels, ticks, strict=True):
-        at = 0 if tick == 0 else round(tick * rows / top) - 1
-        if at == level:
-            return Run(_pad_left(label, left - 1) + ("┤" if tick else "┼"), Role.AXIS)
+        if tick and round(tick * rows / top) - 1 == level:
+            return Run(_pad_left(label, left - 1) + "┤", Role.AXIS)
     return Run(" " * (left - 1) + "│", Role.AXIS)
 
 
@@ -213,7 +214,7 @@ def _axis(
 ) -> Row:
     """The x axis: unbroken under periods with issues, dotted under gaps; ◀ and ▶ where
     periods lie beyond the window."""
-    runs = [Run(" " * (left - 1) + ("◀" if first > 0 else "└"), Role.AXIS)]
+    runs = [Run(_pad_left("0", left - 1) + ("◀" if first > 0 else "└"), Role.AXIS)]
     for index in range(first, first + shown):
         gap = periods[index].is_gap
         runs.append(
@@ -231,10 +232,11 @@ def _x_labels(
     shown: int,
     width: int,
     left: int,
+    total: int,
 ) -> Row:
-    """Dates under the axis, at a round step, as long as the room between them allows."""
+    """Dates under the axis, at a round step, as long as the room between them allows;
+    the last may reach past the bars, up to `total` cells."""
     line = " " * left
-    total = left + shown * width + 1
     for index, text in axis_labels(granularity, periods, width):
         if not first <= index < first + shown:
             continue

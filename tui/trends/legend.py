@@ -71,7 +71,8 @@ def cursor_row(trend: Trend, cursor: int) -> Row:
 
 
 def clip(text: str, cells: int) -> str:
-    """`text` cut to `cells` cells, with … where it was cut."""
+    """`text` (outside text: sanitised here) cut to `cells` cells, with … where it was cut."""
+    text = sanitize(text)
     if cell_width(text) <= cells:
         return text
     kept, used = [], 0

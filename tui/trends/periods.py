@@ -86,22 +86,21 @@ class Timeline:
         """The period that holds this day (None outside the timeline)."""
         return self.index_of(_key_of(self.granularity, when))
 
-    def matching(self, period: Period) -> int | None:
-        """The period of this timeline that best matches one of another timeline: the one
-        holding its newest issue, else its first day (None: neither is here)."""
-        if self.granularity is Granularity.ISSUE:
-            if period.issues:
-                return self.index_of(str(period.issues[-1].number))
-            return next(
-                (
-                    i
-                    for i, p in enumerate(self.periods)
-                    if p.start and period.start and p.start >= period.start
-                ),
-                None,
-            )
-        when = period.issues[-1].date if period.issues else period.start
-        return self.index_of_date(when) if when is not None else None
+    def index_at(self, when: date) -> int | None:
+        """The period holding this day: by issue, the last issue out by then."""
+        if self.granularity is not Granularity.ISSUE:
+            return self.index_of_date(when)
+        found = None
+        for index, period in enumerate(self.periods):
+            if period.start is not None and period.start <= when:
+                found = index
+        return found
+
+    @property
+    def anchors(self) -> list[date | None]:
+        """The day each period stands for when the granularity changes: its newest issue's
+        date (so month → quarter → issue → month comes back to the same month)."""
+        return [next((i.date for i in reversed(p.issues) if i.date), p.start) for p in self.periods]
 
 
 def build_timeline(spans: Iterable[IssueSpan], granularity: Granularity) -> Timeline:

@@ -1,0 +1,219 @@
+"""The trend screen with Pilot: cycling the period, choosing a bar, opening an item, the
+entity view, a second query; the whole way from the search overlay to the reader in the
+real app; snapshots at 120×36 and 80×24 (dark) and in a light theme.
+
+Update the snapshots after an intended change with
+`pytest tests/test_trend_screen.py --snapshot-update` and look at the SVGs first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widgets import ContentSwitcher, Input, Static
+from trends_archive import build_holey_archive, holey  # noqa: F401 (a fixture)
+from waiting import wait_until
+
+from tui.app import ZhoubaoApp
+from tui.archive import load_archive
+from tui.screens.entity import EntityScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.search import OpenHit, SearchScreen
+from tui.screens.trend import TrendScreen
+from tui.search import SearchEngine
+from tui.trends import Granularity
+from widgets.entity_table import EntityTable
+from widgets.item_rows import ItemRows
+from widgets.trend_chart import TrendChart
+
+
+class Host(App[None]):
+    """Opens a trend screen at once and keeps what it dismissed with."""
+
+    def __init__(self, screen: TrendScreen) -> None:
+        super().__init__()
+        self.trend_screen = screen
+        self.chosen: list[OpenHit | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("search")
+
+    def on_mount(self) -> None:
+        self.push_screen(self.trend_screen, self.chosen.append)
+
+
+def trend_screen(app: App[None]) -> TrendScreen:
+    assert isinstance(app.screen, TrendScreen)
+    return app.screen
+
+
+async def entities_listed(pilot: Pilot[None]) -> None:
+    table = pilot.app.screen.query_one(EntityTable)
+    await wait_until(pilot, lambda: bool(table.entities), "the entity table filled")
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def test_snapshot(
+    holey: SearchEngine,  # noqa: F811
+    snap_compare: Callable[..., bool],
+    size: tuple[int, int],
+) -> None:
+    app = Host(TrendScreen(holey, queries=["短剧", "AI"]))
+    app.theme = "textual-dark"
+    assert snap_compare(app, terminal_size=size, run_before=entities_listed)
+
+
+def test_snapshot_light_by_quarter(
+    holey: SearchEngine,  # noqa: F811
+    snap_compare: Callable[..., bool],
+) -> None:
+    app = Host(TrendScreen(holey, queries=["腾讯"], granularity=Granularity.QUARTER))
+    app.theme = "textual-light"
+    assert snap_compare(app, terminal_size=(100, 30), run_before=entities_listed)
+
+
+async def test_totals_are_the_search_counts_and_m_cycles(holey: SearchEngine) -> None:  # noqa: F811
+    app = Host(TrendScreen(holey, queries=["短剧"]))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = trend_screen(app)
+        chart = screen.query_one(TrendChart)
+        assert screen.trend is not None
+        assert screen.trend.series[0].total == len(holey.search("短剧"))
+        assert chart.has_focus and chart.cursor == len(screen.trend.periods) - 1
+        await pilot.press("left", "left", "left")
+        november = screen.trend.periods[chart.cursor]
+        assert november.key == "2016-11"
+        await pilot.press("m")
+        assert screen.granularity is Granularity.QUARTER
+        assert screen.trend.periods[chart.cursor].key == "2016-Q4"
+        await pilot.press("m")
+        assert screen.granularity is Granularity.ISSUE
+        issue = screen.trend.periods[chart.cursor]
+        assert issue.key == str(november.issues[-1].number), "November's last issue"
+        await pilot.press("m")
+        assert screen.granularity is Granularity.MONTH
+        assert screen.trend.periods[chart.cursor].key == "2016-11"
+
+
+async def test_choosing_a_bar_lists_its_items_and_enter_opens_one(
+    holey: SearchEngine,  # noqa: F811
+) -> None:
+    app = Host(TrendScreen(holey, queries=["AI"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = trend_screen(app)
+        chart = screen.query_one(TrendChart)
+        await pilot.press("home", "right")
+        assert screen.trend is not None
+        period = screen.trend.periods[chart.cursor]
+        await pilot.press("enter")
+        rows = screen.query_one(ItemRows)
+        assert screen.query_one(ContentSwitcher).current == "trend-items" and rows.has_focus
+        expected = screen.trends.items_in(period, screen.trend.series[0].found)
+        assert [item.id for item in rows.items] == [item.id for item in expected]
+        assert len(rows.items) == screen.trend.counts[0][chart.cursor]
+        assert all(item.date and period.start <= item.date <= period.end for item in rows.items)
+        await pilot.press("down", "enter")
+        assert app.chosen == [OpenHit(expected[1].id, screen.trend.series[0].needles)]
+
+
+async def test_a_gap_has_no_items_and_escape_steps_back(holey: SearchEngine) -> None:  # noqa: F811
+    app = Host(TrendScreen(holey, queries=["AI"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = trend_screen(app)
+        chart = screen.query_one(TrendChart)
+        await pilot.press("home", "right", "right", "right", "enter")
+        assert screen.trend is not None and screen.trend.periods[chart.cursor].is_gap
+        assert screen.query_one(ContentSwitcher).current == "trend-overview"
+        await pilot.press("right", "right", "right", "enter")
+        assert screen.query_one(ContentSwitcher).current == "trend-items"
+        await pilot.press("escape")
+        assert screen.query_one(ContentSwitcher).current == "trend-overview"
+        assert chart.has_focus
+        await pilot.press("escape")
+        assert app.chosen == [None]
+
+
+async def test_a_second_and_third_query_then_remove(holey: SearchEngine) -> None:  # noqa: F811
+    app = Host(TrendScreen(holey, queries=["短剧"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = trend_screen(app)
+        await pilot.press("a", *"版权", "enter")
+        assert screen.trend is not None
+        assert [s.query for s in screen.trend.series] == ["短剧", "版权"]
+        assert screen.query_one(TrendChart).active == 1, "the tables describe the new one"
+        await pilot.press("a", *"no:abc", "enter")
+        assert len(screen.trend.series) == 2 and screen.query_one(Input).has_focus
+        await pilot.press("escape", "a", *"会员", "enter", "a")
+        assert [s.query for s in screen.trend.series] == ["短剧", "版权", "会员"]
+        assert not screen.query_one(Input).has_class("-shown"), "three at most"
+        await pilot.press("s", "x")
+        assert [s.query for s in screen.trend.series] == ["版权", "会员"]
+        totals = [s.total for s in screen.trend.series]
+        assert totals == [len(holey.search("版权")), len(holey.search("会员"))]
+
+
+async def test_the_entity_view_is_a_timeline(holey: SearchEngine) -> None:  # noqa: F811
+    app = Host(TrendScreen(holey, queries=["短剧"]))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await entities_listed(pilot)
+        table = app.screen.query_one(EntityTable)
+        table.focus()
+        first = table.entities[0]
+        await pilot.press("enter")
+        assert isinstance(app.screen, EntityScreen)
+        entity_screen = app.screen
+        rows = entity_screen.query_one(ItemRows)
+        expected = entity_screen.trends.entity_items(first.name)
+        assert [item.id for item in rows.items] == [item.id for item in expected]
+        assert len(expected) >= first.count, "all its items, not only the matches"
+        dates = [item.date for item in rows.items]
+        assert dates == sorted(dates, reverse=True)
+        chart = entity_screen.query_one(TrendChart)
+        await pilot.press("G")
+        last = rows.items[-1]
+        assert chart.trend is not None and chart.trend.periods[chart.cursor].key == (
+            f"{last.date.year}-{last.date.month:02d}" if last.date else ""
+        )
+        await pilot.press("enter")
+        assert app.chosen == [OpenHit(last.id, entity_screen.series.needles)]
+
+
+async def test_from_search_to_the_reader(tmp_path: Path) -> None:
+    """The real app: / 短剧, ctrl+g, a bar, Enter, an item: the reader shows it."""
+    root = build_holey_archive(tmp_path / "archive")
+    app = ZhoubaoApp(root, archive=load_archive(root))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_until(pilot, lambda: app.reader.archive is not None, "the archive loaded")
+        await pilot.press("slash", *"短剧")
+        await wait_until(
+            pilot,
+            lambda: app.reader.search_engine is not None and app.reader.search_engine.ready,
+            "the search index built",
+        )
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: isinstance(app.screen, TrendScreen), "the trend shown")
+        screen = trend_screen(app)
+        assert screen.trend is not None and screen.trend.series[0].query == "短剧"
+        await pilot.press("enter")
+        rows = screen.query_one(ItemRows)
+        wanted = rows.items[0]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+        assert app.reader.current_item is not None and app.reader.current_item.id == wanted.id
+        await pilot.press("slash")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await pilot.press(*"AI", "ctrl+g")
+        await wait_until(pilot, lambda: isinstance(app.screen, TrendScreen), "the trend shown")
+        await entities_listed(pilot)
+        app.screen.query_one(EntityTable).focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, EntityScreen)
+        wanted = app.screen.query_one(ItemRows).items[0]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+        assert app.reader.current_item is not None and app.reader.current_item.id == wanted.id
