@@ -51,6 +51,11 @@ def trend_screen(app: App[None]) -> TrendScreen:
     return app.screen
 
 
+def trend_shown(app: App[None]) -> bool:
+    """A trend screen is on top, its chart counted."""
+    return isinstance(app.screen, TrendScreen) and app.screen.trend is not None
+
+
 async def entities_listed(pilot: Pilot[None]) -> None:
     table = pilot.app.screen.query_one(EntityTable)
     await wait_until(pilot, lambda: bool(table.entities), "the entity table filled")
@@ -195,7 +200,7 @@ async def test_from_search_to_the_reader(tmp_path: Path) -> None:
             "the search index built",
         )
         await pilot.press("ctrl+g")
-        await wait_until(pilot, lambda: isinstance(app.screen, TrendScreen), "the trend shown")
+        await wait_until(pilot, lambda: trend_shown(app), "the trend shown")
         screen = trend_screen(app)
         assert screen.trend is not None and screen.trend.series[0].query == "短剧"
         await pilot.press("enter")
@@ -208,7 +213,7 @@ async def test_from_search_to_the_reader(tmp_path: Path) -> None:
         search = app.screen
         assert isinstance(search, SearchScreen)
         await pilot.press(*"AI", "ctrl+g")
-        await wait_until(pilot, lambda: isinstance(app.screen, TrendScreen), "the trend shown")
+        await wait_until(pilot, lambda: trend_shown(app), "the trend shown")
         await entities_listed(pilot)
         app.screen.query_one(EntityTable).focus()
         await pilot.press("enter")
@@ -217,3 +222,38 @@ async def test_from_search_to_the_reader(tmp_path: Path) -> None:
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
         assert app.reader.current_item is not None and app.reader.current_item.id == wanted.id
+
+
+async def test_ctrl_g_before_the_index_is_ready_waits_for_it(tmp_path: Path) -> None:
+    """Counted on headlines alone, the chart would disagree with the search: it opens once
+    the full index is there."""
+    archive = load_archive(build_holey_archive(tmp_path / "archive"))
+    engine = SearchEngine(archive)
+    search = SearchScreen(None, query="短剧")
+    app = SearchHost(search)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        search.engine_ready(engine)
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, SearchScreen)
+        assert "建好就显示趋势" in str(app.screen.query_one("#search-message", Static).content)
+        engine.prepare()
+        search.engine_ready(engine)
+        await wait_until(pilot, lambda: trend_shown(app), "the trend shown")
+        screen = trend_screen(app)
+        assert screen.trend is not None
+        assert screen.trend.series[0].total == len(engine.search("短剧"))
+
+
+class SearchHost(App[None]):
+    """Opens a search overlay at once."""
+
+    def __init__(self, screen: SearchScreen) -> None:
+        super().__init__()
+        self.search_screen = screen
+
+    def compose(self) -> ComposeResult:
+        yield Static("reader")
+
+    def on_mount(self) -> None:
+        self.push_screen(self.search_screen)

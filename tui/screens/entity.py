@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from tui.archive.model import Item
 from tui.i18n import _
+from tui.keys import PINNED_IN_FOOTER
 from tui.sanitize import sanitize
 from tui.screens.search import OpenHit
 from tui.search import Needles
@@ -74,7 +75,7 @@ class EntityScreen(Screen[OpenHit | None]):
         rows = ItemRows()
         rows.border_title = _("时间线（最新在前）")
         yield rows
-        yield KeyBar()
+        yield KeyBar(pinned=PINNED_IN_FOOTER)
 
     def on_mount(self) -> None:
         rows = self.query_one(ItemRows)

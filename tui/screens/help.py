@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.i18n import _
 from widgets.key_scroll import KeyScroll
 
 
@@ -29,16 +30,21 @@ BindingSections: TypeAlias = "Sequence[tuple[str, Sequence[BindingType | KeyNote
 def binding_sections() -> BindingSections:
     """Every key the app knows, grouped as the help screen lists them."""
     from tui.keys import APP_BINDINGS, LIBRARY_BINDINGS, NEXT_UNREAD, READER_BINDINGS
+    from tui.screens.entity import EntityScreen
     from tui.screens.export_dialog import ExportDialog
     from tui.screens.import_dialog import ImportDialog
     from tui.screens.library_screen import LibraryScreen
     from tui.screens.note_editor import NoteEditor
     from tui.screens.search import SearchScreen
     from tui.screens.tag_editor import TagEditor
+    from tui.screens.trend import TrendScreen
+    from widgets.entity_table import EntityTable
     from widgets.issue_list import IssueList
     from widgets.item_reader import ItemReader
+    from widgets.item_rows import ItemRows
     from widgets.key_option_list import KeyOptionList
     from widgets.section_tree import SectionTree
+    from widgets.trend_chart import TrendChart
 
     save = KeyNote("enter", "Save")
     palette = KeyNote(App.COMMAND_PALETTE_BINDING, "Commands, themes")
@@ -49,6 +55,16 @@ def binding_sections() -> BindingSections:
         ("目录", SectionTree.BINDINGS),
         ("正文", ItemReader.BINDINGS),
         ("搜索（/）", [*SearchScreen.BINDINGS, KeyNote("enter", "Open the chosen hit")]),
+        (
+            _("趋势（搜索中的 ctrl+g）"),
+            [
+                *TrendScreen.BINDINGS,
+                *TrendChart.BINDINGS,
+                *EntityTable.BINDINGS[-1:],
+                *ItemRows.BINDINGS[-1:],
+            ],
+        ),
+        (_("实体时间线（趋势的实体表中 Enter）"), EntityScreen.BINDINGS),
         (
             "资料库视图（B）",
             [*LibraryScreen.BINDINGS, *KeyOptionList.BINDINGS, KeyNote("enter", "Open the item")],

@@ -130,6 +130,8 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         self._history = load_history(paths.search_history_file())
         #: Position in `_history` while stepping back through it (None: the user's own text).
         self._history_at: int | None = None
+        #: ctrl+g was pressed before the full index was there: show the trend once it is.
+        self._trend_waiting = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
@@ -164,10 +166,14 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         self.engine = engine
         cursor = self.results.cursor
         self.search(self.query_text, cursor)
+        if self._trend_waiting and engine.ready:
+            self._trend_waiting = False
+            self.action_trend()
 
     # Searching.
 
     def _query_changed(self, value: str) -> None:
+        self._trend_waiting = False
         if self._history_at is not None and value != self._history[self._history_at]:
             self._history_at = None
         self.search(value)
@@ -291,7 +297,9 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         if not self.query_text.strip():
             self._say(_("先输入要看趋势的查询"))
         elif self.engine is None or not self.engine.ready:
-            self._say(_("正文索引建立中，稍后再看趋势…"))
+            # Counted on headlines only, the chart would disagree with the search later.
+            self._trend_waiting = True
+            self._say(_("正文索引建立中，建好就显示趋势…"))
         elif self.result is not None:
             screen = TrendScreen(self.engine, self._library, [self.query_text])
             self.app.push_screen(screen, self._trend_closed)

@@ -25,10 +25,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Input
 
 from tui.i18n import _
+from tui.keys import PINNED_IN_FOOTER
 from tui.sanitize import sanitize
 from tui.screens.search import OpenHit
 from tui.search import ItemMarks, QueryError, SearchEngine
@@ -112,7 +114,7 @@ class TrendScreen(Screen[OpenHit | None]):
                 yield sections
             yield ItemRows(id="trend-items")
         yield Input(placeholder=_("再加一个查询来比较（最多三个），Enter 添加"), id="trend-input")
-        yield KeyBar()
+        yield KeyBar(pinned=PINNED_IN_FOOTER)
 
     @property
     def chart(self) -> TrendChart:
@@ -163,10 +165,18 @@ class TrendScreen(Screen[OpenHit | None]):
         if self.query_one(ContentSwitcher).current == "trend-items":
             self._list_period(self.chart.cursor)
 
+    class EntitiesReady(Message):
+        """The entity index has been made: fill the entity table."""
+
     @work(thread=True, exclusive=True, group="trend-entities", exit_on_error=False)
     def _make_entity_index(self) -> None:
         self.trends.entities  # noqa: B018 (made here, off the UI thread)
-        self.app.call_from_thread(self._show_tables)
+        # A message, not a call: a screen closed meanwhile never gets it.
+        self.post_message(self.EntitiesReady())
+
+    @on(EntitiesReady)
+    def _entities_ready(self) -> None:
+        self._show_tables()
 
     # The chart's messages.
 
