@@ -296,3 +296,11 @@ def test_cli_import_of_a_bad_file_is_one_line_and_exit_1(
     assert main(["import", str(tmp_path / "missing.json")]) == 1
     assert "无法读取" in capsys.readouterr().err
     assert not paths.library_db().exists()  # refused before the library was opened
+
+
+@given(st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+def test_any_bytes_are_a_collection_or_a_clean_refusal(data: bytes) -> None:
+    try:
+        parse_collection(data, "x.json")
+    except ImportFailed as error:
+        assert str(error) and "\n" not in str(error)
