@@ -73,7 +73,7 @@ def _headlines_set_larger(blocks: list[Block]) -> bool:
     """
     wrapped = rejoined = 0
     for block, following in pairwise(blocks):
-        if not _is_headline_like(block.text) or FOOTER_LINE.match(block.text):
+        if not block.lines or not _is_headline_like(block.text) or FOOTER_LINE.match(block.text):
             continue
         if block.lines >= 2 and (
             block.fill >= CLEARLY_FULL or (block.fill >= FULL and _mostly_chinese(block.text))

@@ -14,7 +14,7 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from tui.archive.reflow import PAGE_NUMBER, RULE, furniture_key, is_hard_wrapped, reflow_lines
+from tui.archive.reflow import PAGE_NUMBER, RULE, is_hard_wrapped, reflow_lines
 from tui.archive.textutil import join_fragments, prefers_spacing
 from tui.archive.vocabulary import FOOTER_LINE, FOOTER_RUN_ON
 
@@ -64,15 +64,20 @@ _RUN_ON_BULLET = re.compile(r"\s+(?=[◆◇■□▪▶►])")
 def _split_run_ons(blocks: list[Block]) -> list[Block]:
     """One block per 摘要 bullet, where a converter ran them into one line ("◆A ◆B ◆C"), and
     the footer apart from the last paragraph it was run into ("…主任。 编辑部：…")."""
+    footer_from = len(blocks) - 12  # the footer comes last
+    if not any(
+        block.text[:1] in _BULLET_MARKS and _RUN_ON_BULLET.search(block.text) for block in blocks
+    ) and not any(FOOTER_RUN_ON.search(block.text) for block in blocks[footer_from:]):
+        return blocks
     out: list[Block] = []
-    for block in blocks:
+    for position, block in enumerate(blocks):
         if block.text[:1] in _BULLET_MARKS and _RUN_ON_BULLET.search(block.text):
             out.extend(
                 Block(part, bullet=True, page=block.page)
                 for part in _RUN_ON_BULLET.split(block.text)
                 if part
             )
-        elif "：" in block.text and (run_on := FOOTER_RUN_ON.search(block.text)):
+        elif position >= footer_from and (run_on := FOOTER_RUN_ON.search(block.text)):
             out.append(Block(block.text[: run_on.start()], page=block.page))
             out.append(Block(block.text[run_on.end() :], page=block.page))
         else:
@@ -80,18 +85,43 @@ def _split_run_ons(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: Running heads are short: "行业动态周报 · 中国网络视听协会", "11/30/26, 10:21 PM 行业动态周报".
+_FURNITURE = 60
+
+
 def _without_furniture(blocks: list[Block]) -> list[Block]:
     """Without page numbers and running heads that a converter kept as paragraphs or
-    headings (Markdown converters print them where the page broke, even inside a headline)."""
-    counts = Counter(
-        furniture_key(block.text) for block in blocks if len(block.text) <= 80 and not block.bullet
-    )
+    headings (Markdown converters print them where the page broke, even inside a headline).
+
+    A running head is a short line printed three times or more; where it carries a page
+    number or a date ("1/5", "11/30/26", "第 2 页") its digits are set aside.
+    """
+    keys = [
+        (
+            block.text.translate(_DIGITS_AS_HASH)
+            if "/" in block.text or "页" in block.text
+            else block.text
+        )
+        if len(block.text) <= _FURNITURE and not block.bullet
+        else ""
+        for block in blocks
+    ]
+    counts = Counter(keys)
+    if max(counts.values(), default=0) < 3 and not any(
+        len(b.text) <= _PAGE_NUMBER_CHARS and PAGE_NUMBER.match(b.text) for b in blocks
+    ):
+        return blocks
     return [
         block
-        for block in blocks
-        if not PAGE_NUMBER.match(block.text)
-        and (counts[furniture_key(block.text)] < 3 or len(block.text) > 80 or block.bullet)
+        for block, key in zip(blocks, keys, strict=True)
+        if (not key or counts[key] < 3)
+        and not (len(block.text) <= _PAGE_NUMBER_CHARS and PAGE_NUMBER.match(block.text))
     ]
+
+
+_DIGITS_AS_HASH = str.maketrans(dict.fromkeys("0123456789", "#"))
+#: "第 12 页 / 共 30 页" is the longest page number there is.
+_PAGE_NUMBER_CHARS = 16
 
 
 #: A space between two Chinese characters or marks: never set in body text, but some
@@ -110,7 +140,10 @@ def _drop_join_spaces(blocks: list[Block]) -> None:
     headline or a 摘要 bullet such a space may be the writer's ("推进会 推动"): it stays when
     the bullet and its headline, wrapped at different widths, both have it.
     """
-    long = [block for block in blocks if len(block.text) > _LONG and not block.heading]
+    # The habit shows in the first long paragraphs; looking at a few keeps this cheap.
+    long = list(
+        islice((block for block in blocks if len(block.text) > _LONG and not block.heading), 12)
+    )
     if not long or sum(1 for b in long if _JOIN_SPACE.search(b.text)) < len(long) * 0.5:
         return
     titles = [b for b in blocks if (b.heading or b.bullet) and _JOIN_SPACE.search(b.text)]

@@ -29,6 +29,7 @@ _SPACES = re.compile(r"[ \t\u3000]{2,}")
 #: A row of dashes, stars or rule characters ("-----", "* * *", "———"): a rule, not text.
 RULE = re.compile(r"^(?:[-—–_=*~─━·•]\s*){3,}$")
 _DIGITS = re.compile(r"\d+")
+_HAS_DIGIT = re.compile(r"\d")
 _LATIN_HEAD = re.compile(r"^[0-9A-Za-z%.,+\-/]+")
 #: A line at least this share of the measure is full: the paragraph goes on after it.
 FULL = 0.85
@@ -77,7 +78,10 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 
 def furniture_key(line: str) -> str:
     """A running head as it recurs: digits (dates, page numbers) and spacing aside."""
-    return _DIGITS.sub("#", _SPACES.sub(" ", line.strip()))
+    line = line.strip()
+    if "  " in line or "\t" in line or "\u3000" in line:
+        line = _SPACES.sub(" ", line)
+    return _DIGITS.sub("#", line) if _HAS_DIGIT.search(line) else line
 
 
 def _running_heads(raw: list[str]) -> set[str]:
