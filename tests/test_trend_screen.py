@@ -56,6 +56,11 @@ def trend_shown(app: App[None]) -> bool:
     return isinstance(app.screen, TrendScreen) and app.screen.trend is not None
 
 
+def timeline_shown(app: App[None]) -> bool:
+    """An entity screen is on top, its chart counted."""
+    return isinstance(app.screen, EntityScreen) and app.screen.trend is not None
+
+
 async def entities_listed(pilot: Pilot[None]) -> None:
     table = pilot.app.screen.query_one(EntityTable)
     await wait_until(pilot, lambda: bool(table.entities), "the entity table filled")
@@ -169,6 +174,7 @@ async def test_the_entity_view_is_a_timeline(holey: SearchEngine) -> None:  # no
         table.focus()
         first = table.entities[0]
         await pilot.press("enter")
+        await wait_until(pilot, lambda: timeline_shown(app), "the timeline")
         assert isinstance(app.screen, EntityScreen)
         entity_screen = app.screen
         rows = entity_screen.query_one(ItemRows)
@@ -217,6 +223,7 @@ async def test_from_search_to_the_reader(tmp_path: Path) -> None:
         await entities_listed(pilot)
         app.screen.query_one(EntityTable).focus()
         await pilot.press("enter")
+        await wait_until(pilot, lambda: timeline_shown(app), "the timeline")
         assert isinstance(app.screen, EntityScreen)
         wanted = app.screen.query_one(ItemRows).items[0]
         await pilot.press("enter")
@@ -257,3 +264,54 @@ class SearchHost(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.search_screen)
+
+
+async def test_the_entity_timeline_from_the_reader(tmp_path: Path) -> None:
+    """The command palette offers the timeline of the item's source; Enter on an item of
+    it opens that item in the reader."""
+    root = build_holey_archive(tmp_path / "archive")
+    app = ZhoubaoApp(root, archive=load_archive(root))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_until(pilot, lambda: app.reader.archive is not None, "the archive loaded")
+        reader = app.reader
+        archive = reader.archive
+        assert archive is not None
+        item = next(i for issue in archive.newest_first for i in issue.items if i.entity == "腾讯")
+        reader.open_item(item.id)
+        titles = [command.title for command in app.get_system_commands(reader)]
+        assert "实体时间线：腾讯" in titles
+        reader.action_entity_timeline()
+        assert not isinstance(app.screen, EntityScreen), "waits for the index (aliases)"
+        await wait_until(
+            pilot,
+            lambda: reader.search_engine is not None and reader.search_engine.ready,
+            "the search index built",
+        )
+        reader.action_entity_timeline()
+        await wait_until(pilot, lambda: timeline_shown(app), "the timeline")
+        screen = app.screen
+        assert isinstance(screen, EntityScreen) and screen.entity == "腾讯"
+        rows = screen.query_one(ItemRows)
+        assert item.id in {row.id for row in rows.items}
+        assert all("腾讯" in row.headline.split("：")[0] for row in rows.items)
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: app.screen is reader, "back in the reader")
+        assert reader.current_item is not None and reader.current_item.id == rows.items[1].id
+
+
+async def test_a_click_moves_the_cursor_and_a_double_click_chooses(
+    holey: SearchEngine,  # noqa: F811
+) -> None:
+    app = Host(TrendScreen(holey, queries=["AI"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = trend_screen(app)
+        chart = screen.query_one(TrendChart)
+        layout = chart.chart
+        assert layout is not None and layout.first == 0
+        # The chart has one cell of padding; its bars start `left` cells in, on line 2.
+        x = 1 + layout.left + 1 * layout.period_width
+        await pilot.click(TrendChart, offset=(x, 4))
+        assert chart.cursor == 1
+        await pilot.click(TrendChart, offset=(x, 4), times=2)
+        assert screen.query_one(ContentSwitcher).current == "trend-items"
+        assert screen.query_one(ItemRows).border_title.startswith("2016-02")

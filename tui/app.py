@@ -24,6 +24,7 @@ from textual.screen import Screen
 from tui import paths
 from tui.archive.cache import ArchivePreview
 from tui.archive.model import Archive
+from tui.i18n import _
 from tui.keys import APP_BINDINGS
 from tui.sanitize import sanitize
 from tui.screens.reader import ReaderScreen
@@ -111,6 +112,16 @@ class ZhoubaoApp(App[None]):
         yield from super().get_system_commands(screen)
         search = self.reader.action_search
         yield SystemCommand("搜索 Search", "Search the whole archive (/)", search)
+        item = self.reader.current_item
+        if item is not None and item.entity is not None:
+            from tui.trends.entities import names_in
+
+            entity = names_in(item.entity)[0]
+            yield SystemCommand(
+                _("实体时间线：{entity}").format(entity=sanitize(entity)),
+                _("“{entity}”的全部条目，按日期").format(entity=sanitize(entity)),
+                self.reader.action_entity_timeline,
+            )
 
     def on_search_screen_batch_requested(self, message: SearchScreen.BatchRequested) -> None:
         """ctrl+b / ctrl+t in the search overlay: the reader's library bookmarks or tags

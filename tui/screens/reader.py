@@ -27,6 +27,7 @@ from textual.screen import Screen
 
 from tui.archive.cache import ArchivePreview
 from tui.archive.model import Archive, Item
+from tui.i18n import _
 from tui.keys import NEXT_UNREAD, PINNED_IN_FOOTER, READER_BINDINGS, key_for
 from tui.navigation import Position, ReadingOrder
 from tui.reading_timer import ReadingTimer
@@ -406,6 +407,27 @@ class ReaderScreen(Screen[None]):
     def _open_hit(self, opened: OpenHit | None) -> None:
         if opened is not None:
             self.open_item(opened.item_id)
+
+    def action_entity_timeline(self) -> None:
+        """The timeline of the source the item on show is about (腾讯 in "腾讯：…"): every
+        item naming it, by date (`EntityScreen`); the item chosen there opens here."""
+        from tui.trends.entities import names_in
+
+        item = self.current_item
+        engine = self.search_engine
+        if item is None or item.entity is None:
+            self.notify(_("这个条目的标题没有“来源：”。"), timeout=3)
+            return
+        if engine is None or not engine.ready:
+            # Its aliases (B站 = 哔哩哔哩) come with the full index.
+            self.query_one(SearchIndexer).start()
+            self.notify(_("索引建立中，请稍候再试。"), timeout=3)
+            return
+        from tui.screens.entity import EntityScreen
+        from tui.trends import TrendIndex
+
+        screen = EntityScreen(TrendIndex.of(engine), names_in(item.entity)[0])
+        self.app.push_screen(screen, self._open_hit)
 
     def action_problems(self) -> None:
         """`!`: the files skipped and the warnings raised reading the archive."""
