@@ -3,15 +3,26 @@ for the same query, on a synthetic archive with months and issue numbers missing
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyroaring import BitMap
 from trends_archive import GAP_MONTHS, MISSING, holey  # noqa: F401 (a fixture)
 
+from tui.archive import load_archive
+from tui.archive.model import Item
 from tui.search import Order, SearchEngine
+from tui.search.aliases import AliasTable
 from tui.trends import Granularity, TrendIndex
-from tui.trends.entities import names_in
+from tui.trends.entities import EntityIndex, names_in
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 
 QUERIES = ("短剧", "AI", "腾讯", "sec:技术 大模型", "tengxun", "版权 -抖音", "date:2016-03", "会员")
 
@@ -146,3 +157,44 @@ def test_sections_split_the_matches(holey: SearchEngine) -> None:  # noqa: F811
     expected = Counter(holey.index.items[n].section for n in found)
     assert {s.name: s.count for s in split} == dict(expected)
     assert [s.count for s in split] == sorted(expected.values(), reverse=True)
+
+
+def test_one_trend_index_per_engine_for_as_long_as_it_lives(tmp_path: Path) -> None:
+    engine = SearchEngine(load_archive(SAMPLES))
+    first = TrendIndex.of(engine)
+    assert TrendIndex.of(engine) is first
+    alive = weakref.ref(first)
+    del engine, first
+    gc.collect()
+    assert alive() is None, "the index goes with its engine"
+
+
+headline_parts = st.text(
+    alphabet=st.sampled_from("腾讯优酷芒果哔哩B站TVtv 、,/：:AIbilibili\x1b\u200b"), max_size=14
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(headline_parts, headline_parts), min_size=1, max_size=30))
+def test_every_item_is_under_each_of_its_entities(parts: list[tuple[str, str]]) -> None:
+    """Headlines are outside text: whatever they hold, an item is listed under exactly the
+    entities its source names, and under no other."""
+    items = [
+        Item(f"1-{n}", f"{source}：{rest}", (), "行业", 1, date(2024, 1, 1))
+        for n, (source, rest) in enumerate(parts)
+    ]
+    aliases = AliasTable()
+    aliases.add_groups(["B站 = 哔哩哔哩 = bilibili"], "test")
+    index = EntityIndex(items, aliases)
+    for number, item in enumerate(items):
+        names = names_in(item.entity) if item.entity else []
+        for name in names:
+            assert number in index.items_of(name)
+            assert index.name_of(index.key_of(name)), "every entity has a name to show"
+    every = BitMap(range(len(items)))
+    for entity in index.top(every, 1000):
+        members = index.items_of(entity.name)
+        assert len(members) == entity.count
+        for number in members:
+            named = names_in(items[number].entity or "")
+            assert entity.key in {index.key_of(n) for n in named}

@@ -36,6 +36,9 @@ def legend_row(trend: Trend, width: int, active: int | None = None) -> Row:
         span = f"{periods[0].label} – {periods[-1].label} · {trend.timeline.granularity.label}"
     if any(p.is_gap for p in periods):
         span += " · " + _("┄ 无期刊")
+    if any(trend.undated):
+        # Matches in issues without a date: in the totals, on no month.
+        span += " · " + _("无日期 {count} 条").format(count=f"{sum(trend.undated):,}")
     used = sum(cell_width(run.text) for run in runs)
     if span and used + 2 + cell_width(span) <= width:
         runs.append(Run(" " * (width - used - cell_width(span)), Role.BLANK))

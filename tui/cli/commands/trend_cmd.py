@@ -74,9 +74,11 @@ def run(args: argparse.Namespace) -> int:
 
         print_json(trend_json(trend, str(archive.root)))
     elif args.csv:
+        from tui.cli.commands.export_cmd import write_stdout
         from tui.trends.tables import trend_csv
 
-        sys.stdout.write(trend_csv(trend))
+        # Exact into a pipe; sanitised on a terminal (a query can hold control characters).
+        write_stdout(trend_csv(trend).encode("utf-8"))
     else:
         print_table(trend)
     return 0
