@@ -11,8 +11,10 @@ import re
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 from jsonschema import Draft3Validator
@@ -27,7 +29,9 @@ from tui.library.export_markdown import (
     escape_markdown,
     note_file_name,
     obsidian_tag,
+    obsidian_tags,
     render_markdown,
+    render_note,
     split_notes,
 )
 
@@ -49,16 +53,11 @@ def test_sample_export_matches_golden_file(sample_dir: Path, fmt: str) -> None:
 # Markdown, for Obsidian.
 
 
-def _front_matter(text: str) -> tuple[dict[str, object], list[str]]:
-    head = text.split("---\n")[1]
-    fields: dict[str, object] = {}
-    tags: list[str] = []
-    for line in head.splitlines():
-        if line.startswith("  - "):
-            tags.append(json.loads(line[4:]))
-        elif line != "tags:":
-            key, value = line.split(": ", 1)
-            fields[key] = json.loads(value)
+def _front_matter(text: str) -> tuple[dict[str, Any], list[str]]:
+    """The front matter read as YAML (as Obsidian reads it), and its tags apart."""
+    fields = yaml.safe_load(text.split("---\n")[1])
+    assert isinstance(fields, dict)
+    tags = fields.pop("tags")
     return fields, tags
 
 
@@ -124,6 +123,7 @@ def test_split_writes_one_note_per_item_named_by_id(sample_dir: Path) -> None:
     gone = dict(notes)[f"{GONE.id}.md"].decode()
     fields, tags = _front_matter(gone)
     assert fields["id"] == GONE.id and fields["title"] == GONE.headline
+    assert fields["aliases"] == [GONE.headline]
     assert fields["issue"] == 393 and fields["page"] == 7
     assert fields["source_file"] == "行业动态周报393.pdf"
     assert re.findall(r"^# (.*)", gone, flags=re.M) == [GONE.headline]
@@ -291,3 +291,13 @@ def test_csv_in_english_says_true_and_false(sample_dir: Path) -> None:
     assert list(rows[0])[:3] == ["id", "issue", "date"]
     gone = next(row for row in rows if row["id"] == GONE.id)
     assert (gone["bookmarked"], gone["read"], gone["in archive"]) == ("true", "false", "false")
+
+
+@given(st.text(max_size=40), st.lists(st.text(max_size=10), max_size=3))
+def test_front_matter_is_yaml_that_reads_back_exactly(headline: str, tags: list[str]) -> None:
+    snap = Snapshot("1-abcdef", 1, None, "要闻", headline, (), 0)
+    note = render_note(LibraryRecord(snap, True, tuple(tags), "", False, True), INFO)
+    fields, read_tags = _front_matter(note)
+    spelled = " ".join(headline.split())
+    assert fields["title"] == spelled and fields["aliases"] == [spelled]
+    assert read_tags == obsidian_tags(tags)

@@ -27,6 +27,8 @@ _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>#~&!|])")
 # What makes a line a list item, heading underline or thematic break ("---", "- x", "1. x").
 _BLOCK_START = re.compile(r"^([-+=]|\d{1,9}[.)])")
 _LEADING_INDENT = re.compile(r"^[ \t]+")
+# What YAML's printable set leaves out, or takes for a line break, beyond what JSON escapes.
+_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 # What a file name made from an id may hold; anything else becomes "_" (and so does a
 # leading dot: no hidden files, no "..").
 _UNSAFE_NAME = re.compile(r"[^0-9A-Za-z_.-]|^\.")
@@ -66,13 +68,27 @@ def obsidian_tags(tags: Iterable[str]) -> list[str]:
 
 
 def _yaml(value: object) -> str:
-    # JSON scalars are YAML scalars: quoted, escaped, on one line.
-    return json.dumps(value, ensure_ascii=False)
+    """`value` as a YAML scalar on one line: JSON's (quoted and escaped), with the characters
+    YAML may not hold raw, or reads as line breaks, escaped too (DEL, C1, NEL, U+2028…)."""
+    return _NOT_YAML.sub(
+        lambda m: "".join(f"\\u{unit:04x}" for unit in _utf16(m.group())),
+        json.dumps(value, ensure_ascii=False),
+    )
 
 
-def _front_matter(fields: dict[str, object], tags: Sequence[str]) -> list[str]:
+def _utf16(char: str) -> list[int]:
+    code = ord(char)
+    if code < 0x10000:
+        return [code]
+    code -= 0x10000
+    return [0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)]
+
+
+def _front_matter(fields: dict[str, object], **lists: Sequence[str]) -> list[str]:
+    """YAML front matter: one line per field, then each list (`tags`, `aliases`)."""
     lines = ["---"] + [f"{key}: {_yaml(value)}" for key, value in fields.items()]
-    lines += ["tags:"] + [f"  - {_yaml(tag)}" for tag in tags] if tags else ["tags: []"]
+    for key, values in lists.items():
+        lines += [f"{key}:"] + [f"  - {_yaml(v)}" for v in values] if values else [f"{key}: []"]
     return [*lines, "---"]
 
 
@@ -91,7 +107,7 @@ def render_markdown(records: Sequence[LibraryRecord], info: ExportInfo) -> str:
         "filter": info.filter_label,
     }
     every_tag = sorted({tag for record in records for tag in record.tags})
-    out = _front_matter(fields, obsidian_tags(every_tag))
+    out = _front_matter(fields, tags=obsidian_tags(every_tag))
     out += ["", f"# {escape_markdown(title)}", "", escape_markdown(summary_line(records, info))]
     for issue, sections in by_issue_and_section(records):
         out += ["", f"## {escape_markdown(issue_heading(issue.number, issue.date_label))}"]
@@ -142,7 +158,9 @@ def render_note(record: LibraryRecord, info: ExportInfo) -> str:
     if snap.page is not None:
         fields["page"] = snap.page
     fields.update(bookmarked=record.bookmarked, exported_at=info.exported_at)
-    out = _front_matter(fields, obsidian_tags(record.tags))
+    # The note is named by id; the alias lets Obsidian's switcher and links find it by
+    # its headline.
+    out = _front_matter(fields, tags=obsidian_tags(record.tags), aliases=[headline])
     out += ["", f"# {escape_markdown(headline)}", *_item_lines(record)]
     return "\n".join(out) + "\n"
 
