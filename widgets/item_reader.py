@@ -5,6 +5,10 @@ A `ScrollView` with `render_line` (the model is toolong's `log_lines.py`): the i
 out once per width by `tui.typeset` (Chinese line breaking; control characters such as a
 stray ESC made visible) and each visible line becomes a `Strip` of plain `Segment`s: text
 from the archive is data and is never parsed as markup.
+
+Words can be highlighted (`highlight`: an item opened from search, or `f` to find any
+words): every match is marked, the reader scrolls to the first, and `.` / `,` go to the
+next / previous one.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -28,6 +32,9 @@ from tui.i18n import _
 from tui.sanitize import sanitize
 from tui.typeset import layout_item_lines, wrap_paragraph
 from widgets.key_scroll import scroll_bindings
+
+if TYPE_CHECKING:  # imported when first used: the reader's first frame does without search
+    from tui.search.snippets import Needles
 
 #: Drawn before each line of the user's note, to set it apart from the item's own text.
 NOTE_BAR = "▎ "
@@ -70,6 +77,9 @@ class ItemReader(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         *scroll_bindings("reader"),
         Binding("o", "open_source", _("打开原文件"), show=False, id="reader.open_source"),
+        Binding("f", "find", _("查找"), show=False, id="reader.find"),
+        Binding("full_stop", "match(1)", _("下一处"), show=False, id="reader.next_match"),
+        Binding("comma", "match(-1)", _("上一处"), show=False, id="reader.previous_match"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -79,6 +89,8 @@ class ItemReader(ScrollView, can_focus=True):
         "item-reader--placeholder",
         "item-reader--marks",
         "item-reader--note",
+        "item-reader--match",
+        "item-reader--current-match",
     }
 
     DEFAULT_CSS = """
@@ -88,6 +100,12 @@ class ItemReader(ScrollView, can_focus=True):
         & > .item-reader--placeholder { color: $text-muted; text-style: italic; }
         & > .item-reader--marks { color: $warning; }
         & > .item-reader--note { color: $text-secondary; }
+        & > .item-reader--match { background: $warning 30%; text-style: bold; }
+        & > .item-reader--current-match {
+            background: $warning;
+            color: $background;
+            text-style: bold;
+        }
     }
     """
 
@@ -113,6 +131,10 @@ class ItemReader(ScrollView, can_focus=True):
         self.on_first_item_drawn: Callable[[], None] | None = None
         #: Rich styles of the widget and of each line role, resolved once per style change.
         self._styles: dict[str, Style] = {}
+        #: What to highlight, the (line, start, end) of each match, and the current one.
+        self._needles: Needles | None = None
+        self.matches: list[tuple[int, int, int]] = []
+        self.current_match = -1
         self.border_title = "正文"
 
     @property
@@ -135,6 +157,7 @@ class ItemReader(ScrollView, can_focus=True):
         self._item = item
         self._placeholder = placeholder
         self._notes = notes
+        self._needles = None  # highlights belong to the item they were asked for
         self._layout_again()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -166,6 +189,7 @@ class ItemReader(ScrollView, can_focus=True):
             at = len(lines) if after_meta is None else after_meta
             self._lines = [*lines[:at], *self._notes.lines(width), *lines[at:]]
         self.virtual_size = Size(width, len(self._lines))
+        self._find_matches()
 
     def on_resize(self) -> None:
         self._relayout()
@@ -206,9 +230,88 @@ class ItemReader(ScrollView, can_focus=True):
         strip = self._strips.get(index)
         if strip is None:
             role, text = self._lines[index]
-            strip = Strip([Segment(text, self._style(role))]).adjust_cell_length(width, base)
+            segments = self._segments(index, text, self._style(role))
+            strip = Strip(segments).adjust_cell_length(width, base)
             self._strips[index] = strip
         return strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + width, base)
+
+    def _segments(self, index: int, text: str, style: Style) -> list[Segment]:
+        """The line's text, its matches (if any) in the match styles."""
+        segments: list[Segment] = []
+        at = 0
+        for k, (line, start, end) in enumerate(self.matches):
+            if line != index:
+                continue
+            role = "current-match" if k == self.current_match else "match"
+            mark = style + self.get_component_rich_style(f"item-reader--{role}", partial=True)
+            segments += [Segment(text[at:start], style), Segment(text[start:end], mark)]
+            at = end
+        segments.append(Segment(text[at:], style))
+        return segments
+
+    # Highlighting words.
+
+    def highlight(self, needles: Needles | None) -> None:
+        """Mark every match of `needles` in the item on show (None or none: clear them)
+        and scroll to the first."""
+        self._needles = needles if needles else None
+        self._find_matches()
+        if self.matches:
+            self.action_match(1)
+
+    def _find_matches(self) -> None:
+        if self._needles is None or self._item is None:
+            found: list[tuple[int, int, int]] = []
+        else:
+            from tui.search.highlight import line_matches
+
+            found = line_matches(self._lines, self._needles)
+        if found != self.matches:
+            self.matches = found
+            self._strips.clear()
+            self.refresh()
+        self.current_match = -1
+        self._say_matches()
+
+    def action_match(self, step: int) -> None:
+        """`.` / `,`: to the next / previous match, round from the last to the first."""
+        if not self.matches:
+            self.notify(_("没有要查找的词，按 f 查找"), timeout=2)
+            return
+        self.current_match = (self.current_match + step) % len(self.matches)
+        line = self.matches[self.current_match][0]
+        height = self.scrollable_content_region.height
+        if not self.scroll_y <= line < self.scroll_y + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+        self._strips.clear()
+        self.refresh()
+        self._say_matches()
+
+    def _say_matches(self) -> None:
+        if self._needles is None:
+            self.border_subtitle = ""
+        elif not self.matches:
+            self.border_subtitle = _("没有找到")
+        else:
+            self.border_subtitle = _("第 {at}/{count} 处 · . 下一处 , 上一处").format(
+                at=max(1, self.current_match + 1), count=len(self.matches)
+            )
+
+    def action_find(self) -> None:
+        """`f`: find words in the item on show (the words searched, to start with)."""
+        from tui.screens.find_in_item import FindInItemDialog
+
+        if self._item is None:
+            return
+        typed = " ".join(self._needles.words) if self._needles is not None else ""
+
+        def found(text: str | None) -> None:
+            if text is not None:
+                from tui.search.snippets import Needles
+
+                self.highlight(Needles.of(text))
+
+        self.app.push_screen(FindInItemDialog(typed), found)
 
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)

@@ -407,6 +407,7 @@ class ReaderScreen(Screen[None]):
     def _open_hit(self, opened: OpenHit | None) -> None:
         if opened is not None:
             self.open_item(opened.item_id)
+            self.panes.reader.highlight(opened.needles)
 
     def action_entity_timeline(self) -> None:
         """The timeline of the source the item on show is about (腾讯 in "腾讯：…"): every
