@@ -1,6 +1,7 @@
 """The left pane: one row per issue, newest first — 期号, 新 for an issue that arrived since
 the last session, date, item count, and once the library is open the unread (•) and
-bookmarked (★) counts.
+bookmarked (★) counts. Below the issues, the saved searches (views), each with its hit
+count and unread count; `R` renames one, `delete` deletes it.
 
 Only the rows on screen are drawn (see `RowList`), so 3,000 issues cost what 30 do. Typing
 digits jumps to that issue; below `NARROW_WIDTH` cells a row is the number, a short date and
@@ -22,10 +23,13 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.archive.model import Issue
+from tui.i18n import _
+from tui.sanitize import sanitize
 from widgets.row_list import RowList, cursor_bindings
 
 if TYPE_CHECKING:
     from tui.library.marks import LibraryMarks
+    from tui.search.views import ViewRow
 
 #: Below this width a row shows the number, a short date and marks without counts.
 NARROW_WIDTH = 24
@@ -52,6 +56,8 @@ class IssueList(RowList):
     BINDINGS: ClassVar[list[BindingType]] = [
         *cursor_bindings("issues"),
         Binding("enter", "choose", "Open", id="issues.open", tooltip="Go to the section tree"),
+        Binding("R", "saved('rename')", _("重命名"), show=False, id="issues.rename_view"),
+        Binding("delete", "saved('delete')", _("删除"), show=False, id="issues.delete_view"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -98,6 +104,24 @@ class IssueList(RowList):
             self.index = index
             self.number = number
 
+    class ViewHighlighted(Message):
+        """The cursor moved to row `index`, a saved search: show its items."""
+
+        def __init__(self, index: int, name: str, chosen: bool = False) -> None:
+            super().__init__()
+            self.index = index
+            self.name = name
+            #: Enter (or a double click) on it: go on to its items.
+            self.chosen = chosen
+
+    class ViewAction(Message):
+        """`R` or `delete` on a saved search."""
+
+        def __init__(self, action: str, name: str) -> None:
+            super().__init__()
+            self.action = action
+            self.name = name
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.border_title = "期刊"
@@ -108,6 +132,7 @@ class IssueList(RowList):
         self._marks: LibraryMarks | None = None
         self._new: frozenset[int] = frozenset()
         self._number_width = 3
+        self._views: Sequence[ViewRow] = ()
 
     @property
     def numbers(self) -> list[int]:
@@ -144,8 +169,26 @@ class IssueList(RowList):
                 return index
         return None
 
+    def set_views(self, views: Sequence[ViewRow]) -> None:
+        """The saved searches to list below the issues (the cursor stays where it is)."""
+        self._views = views
+        self._strips.clear()
+        self.rows_changed(min(self.cursor, max(0, self.row_count() - 1)), scroll=False)
+
+    def view_name(self, index: int) -> str | None:
+        """The name of the saved search on row `index`, if it is one."""
+        at = index - len(self._rows) - 1
+        return self._views[at].name if 0 <= at < len(self._views) else None
+
+    def view_row(self, name: str) -> int | None:
+        names = [view.name for view in self._views]
+        return len(self._rows) + 1 + names.index(name) if name in names else None
+
     def row_count(self) -> int:
-        return len(self._rows)
+        return len(self._rows) + (len(self._views) + 1 if self._views else 0)
+
+    def can_rest_on(self, index: int) -> bool:
+        return index != len(self._rows)  # the heading over the saved searches
 
     def render_line(self, y: int) -> Strip:
         if not self._rows and y == 0:
@@ -155,7 +198,9 @@ class IssueList(RowList):
         return super().render_line(y)
 
     def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
-        """"403新 2024-02-26 22条 •21 ★1" (narrow: "403新 24-02-26•★")."""
+        """"403新 2024-02-26 22条 •21 ★1" (narrow: "403新 24-02-26•★"), or a saved search."""
+        if index >= len(self._rows):
+            return self._render_view(index - len(self._rows) - 1, width, at_cursor)
         row = self._rows[index]
         narrow = width < NARROW_WIDTH
         text = Text(
@@ -190,11 +235,41 @@ class IssueList(RowList):
         text.append(f" {'•' + str(unread) if unread else '':<3}", unread_style)
         text.append(f" ★{bookmarked}" if bookmarked else "", star_style)
 
+    def _render_view(self, at: int, width: int, at_cursor: bool) -> Text:
+        """The heading over the saved searches (at -1), or one: ⌕ name  hits •unread."""
+        if at < 0:
+            return Text(_("保存的搜索"), style=self.style_for("issue-list--dim"), no_wrap=True)
+        view = self._views[at]
+        text = Text(style=self.style_for("issue-list--cursor" if at_cursor else ""), no_wrap=True)
+        counts = "" if view.hits is None else f" {view.hits}条"
+        unread = f" •{view.unread}" if view.unread else ""
+        room = max(1, width - 2 - len(counts) - len(unread)) if width >= NARROW_WIDTH else width - 1
+        text.append("⌕ " if width >= NARROW_WIDTH else "⌕")
+        text.append(sanitize(view.name)[:room])
+        if width >= NARROW_WIDTH:
+            text.append(counts, self.style_for("issue-list--dim", partial=True))
+            text.append(unread, self.style_for("issue-list--unread", partial=True))
+        return text
+
     def cursor_moved(self, index: int) -> None:
-        self.post_message(self.Highlighted(index, self._rows[index].number))
+        name = self.view_name(index)
+        if name is not None:
+            self.post_message(self.ViewHighlighted(index, name))
+        elif index < len(self._rows):
+            self.post_message(self.Highlighted(index, self._rows[index].number))
 
     def row_chosen(self, index: int) -> None:
-        self.post_message(self.Chosen(index, self._rows[index].number))
+        name = self.view_name(index)
+        if name is not None:
+            self.post_message(self.ViewHighlighted(index, name, chosen=True))
+        elif index < len(self._rows):
+            self.post_message(self.Chosen(index, self._rows[index].number))
+
+    def action_saved(self, action: str) -> None:
+        """`R` / `delete` on a saved search: the screen asks for a name, or deletes it."""
+        name = self.view_name(self.cursor)
+        if name is not None:
+            self.post_message(self.ViewAction(action, name))
 
     def on_key(self, event: events.Key) -> None:
         """Digits typed in a quick run jump to the issue with that number."""

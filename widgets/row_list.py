@@ -71,12 +71,14 @@ class RowList(ScrollView, can_focus=True):
 
     # Rows and drawing.
 
-    def rows_changed(self, cursor: int = 0) -> None:
-        """The rows are new: redraw, and put the cursor on `cursor` without announcing it."""
+    def rows_changed(self, cursor: int = 0, scroll: bool = True) -> None:
+        """The rows are new: redraw, and put the cursor on `cursor` without announcing it
+        (`scroll`: from the top, else from where the list is)."""
         self._strips.clear()
         self.virtual_size = Size(self.size.width, self.row_count() * self.ROW_HEIGHT)
         self.set_reactive(RowList.cursor, self._rest(cursor, 1))
-        self.scroll_to(y=0, animate=False, immediate=True)
+        if scroll:
+            self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_to_cursor()
         # Textual refuses to scroll until it has laid out the scrollbars for the new size:
         # once it has, make sure the cursor is in view.

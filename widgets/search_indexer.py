@@ -1,10 +1,13 @@
-"""Makes the archive's one search engine off the UI thread, and says when each part is there.
+"""The reader screen's search work, off the UI thread: the engine, and the saved searches.
 
 Not drawn. The reader screen holds it beside its archive loader: `schedule` after the archive
 is read (a little later than the first frames and the library, which matter more then),
 `start` at once when the user presses `/`. The worker makes the engine and folds the
 headlines (a `Ready` message: search works on headlines), then builds its full index or
 loads it from the disk cache (a second `Ready`, with `engine.ready` true).
+
+`count_views` reads the saved searches and counts each one's hits and unread hits
+(`ViewsCounted`), after any change that can change them; `delete_view` deletes one first.
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ from textual import work
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
+from textual.worker import get_current_worker
 
 from tui.archive.model import Archive
 
 if TYPE_CHECKING:  # imported by the worker: the reader's first frame does without it
-    from tui.search import SearchEngine
+    from tui.search import ItemMarks, SearchEngine
+    from tui.search.views import ViewRow
 
 
 class SearchIndexer(Widget):
@@ -34,6 +39,15 @@ class SearchIndexer(Widget):
             super().__init__()
             self.engine = engine
             self.archive = archive
+
+    class ViewsCounted(Message):
+        """The saved searches, counted (counts None without an engine)."""
+
+        def __init__(self, rows: list[ViewRow], notice: str) -> None:
+            super().__init__()
+            self.rows = rows
+            #: Set when the saved searches' file could not be read (and was moved aside).
+            self.notice = notice
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,3 +82,26 @@ class SearchIndexer(Widget):
         self.post_message(self.Ready(engine, archive))
         engine.prepare()
         self.post_message(self.Ready(engine, archive))
+
+    @work(thread=True, exclusive=True, group="saved-searches", exit_on_error=False)
+    def count_views(
+        self, engine: SearchEngine | None, marks: ItemMarks | None, delete: str | None = None
+    ) -> None:
+        """Read the saved searches (deleting `delete` first) and count them with `engine`."""
+        from tui.search.saved import SavedSearchError, SavedSearches
+        from tui.search.views import ViewRow, count_views
+
+        saved = SavedSearches.load()
+        notice = saved.notice
+        if delete is not None:
+            try:
+                saved.delete(delete)
+            except SavedSearchError as error:
+                notice = str(error)
+        searches = saved.searches
+        if engine is None or not engine.ready:
+            rows = [ViewRow(search.name, search.query) for search in searches]
+        else:
+            rows = count_views(engine, searches, marks)
+        if not get_current_worker().is_cancelled:  # a newer count is under way
+            self.post_message(self.ViewsCounted(rows, notice))

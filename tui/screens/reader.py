@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from tui.library.session import LibrarySession
     from tui.screens.search import OpenHit
     from tui.search import ItemMarks, SearchEngine
+    from tui.search.views import SearchView, ViewRow
 
 #: Terminals narrower than this get the narrow layout (issue numbers only, a slimmer tree).
 NARROW_BELOW = 100
@@ -91,6 +92,11 @@ class ReaderScreen(Screen[None]):
         self.reading_timer = ReadingTimer(self.set_timer, self._read_long_enough)
         #: The archive's one search engine (None until made: see `SearchIndexer`).
         self.search_engine: SearchEngine | None = None
+        #: The saved searches listed under the issues, and the one open in the tree, if any
+        #: (then `position.row` is its row in the issue list, and `n`/`p` read through it).
+        self.view_rows: list[ViewRow] = []
+        self.view: SearchView | None = None
+        self._pending_view: tuple[str, int] | None = None
         self.title = f"周报 · {archive_root.name}"
 
     def compose(self) -> ComposeResult:
@@ -126,7 +132,11 @@ class ReaderScreen(Screen[None]):
     @property
     def current_item(self) -> Item | None:
         """The item on show (what `y`, `b`, `t`… act on), from the reading position."""
-        return self.order.item_at(self.position) if self.position is not None else None
+        if self.position is None:
+            return None
+        if self.view is not None:
+            return self.view.item(self.position.item_id)
+        return self.order.item_at(self.position)
 
     def on_mount(self) -> None:
         self.sub_title = "读取中…"
@@ -190,7 +200,9 @@ class ReaderScreen(Screen[None]):
             self.panes.show_nothing(f"{self.archive_root} 中没有可读的期刊。")
         self.library_keys.attach(archive)
         self.search_engine = None
+        self.view = None
         self.query_one(SearchIndexer).schedule(archive, SEARCH_WARM_UP_S)
+        self._count_views()
         if archive.skipped or archive.warnings or any(issue.warnings for issue in issues):
             from tui.screens.problems import notify_problems
 
@@ -200,7 +212,7 @@ class ReaderScreen(Screen[None]):
         """Where to open: the current position on reload, else the one saved for this archive."""
         saved = self._last_read
         number, item_id = (saved.issue, saved.item_id) if saved else (None, None)
-        if self._restored and self.position is not None:
+        if self._restored and self.position is not None and self.view is None:
             number, item_id = self.order.issues[self.position.row].number, self.position.item_id
         row = order.row_of_issue(number)
         return (row, item_id) if row is not None else (0, None)
@@ -216,10 +228,90 @@ class ReaderScreen(Screen[None]):
             gc.freeze()
             for problem in engine.aliases.problems:
                 self.notify(problem, title="搜索别名", severity="warning", markup=False)
+            self._count_views()
+            if self._pending_view is not None:
+                self._open_view(*self._pending_view)
         from tui.screens.search import SearchScreen
 
         if isinstance(self.app.screen, SearchScreen):
             self.app.screen.engine_ready(engine)
+
+    # Saved searches, listed under the issues; one opened lists its items in the tree.
+
+    def _count_views(self, delete: str | None = None) -> None:
+        indexer = self.query_one(SearchIndexer)
+        indexer.count_views(self.search_engine, self._marks(), delete)
+
+    @on(SearchIndexer.ViewsCounted)
+    def _views_counted(self, message: SearchIndexer.ViewsCounted) -> None:
+        self.view_rows = message.rows
+        self.panes.issue_list.set_views(message.rows)
+        if message.notice:
+            self.notify(message.notice, title=_("保存的搜索"), severity="warning", markup=False)
+
+    @on(IssueList.ViewHighlighted)
+    def _view_highlighted(self, message: IssueList.ViewHighlighted) -> None:
+        self._open_view(message.name, message.index)
+        if message.chosen:
+            self.panes.section_tree.focus()
+
+    def _open_view(self, name: str, row: int) -> None:
+        """List the saved search's items in the tree and show the first (newest)."""
+        from tui.search import QueryError
+        from tui.search.saved import SavedSearch
+        from tui.search.views import open_view
+
+        saved = next((view for view in self.view_rows if view.name == name), None)
+        engine = self.search_engine
+        self._pending_view = None
+        if saved is None:
+            return
+        if engine is None or not engine.ready:
+            self._pending_view = (name, row)
+            self.query_one(SearchIndexer).start()
+            self.reading_timer.stop()
+            self.panes.show_nothing(_("正在建立索引…"))
+            return
+        try:
+            view = open_view(engine, SavedSearch(name, saved.query), self._marks())
+        except QueryError as error:
+            self.panes.show_nothing(str(error))
+            return
+        self.view = view
+        self.position = None
+        first = view.items[0] if view.items else None
+        self.panes.section_tree.show_issue(view.as_issue(), first.id if first else None)
+        if first is None:
+            self.reading_timer.stop()
+            self.panes.reader.show_item(None, _("无结果"))
+        else:
+            self._go_to_view_item(first, row)
+
+    def _go_to_view_item(self, item: Item, row: int, *, by_key: bool = False) -> None:
+        """Show an item of the open saved search (its words highlighted)."""
+        assert self.view is not None
+        if self.position is None or self.position.item_id != item.id:
+            reading = isinstance(self.focused, ItemReader)
+            self.reading_timer.shown(item.id, reading=reading, by_key=by_key)
+        self.position = Position(row, item.id)
+        self.panes.section_tree.select_item(item.id)
+        self.panes.reader.show_item(item, notes=self.library_keys.notes_of(item.id))
+        self.panes.reader.highlight(self.view.needles)
+
+    @on(IssueList.ViewAction)
+    def _view_action(self, message: IssueList.ViewAction) -> None:
+        """`R` renames the saved search under the cursor (asking for the name), `delete`
+        deletes it."""
+        if message.action == "delete":
+            self._count_views(delete=message.name)
+            self.notify(_("已删除保存的搜索“{name}”").format(name=message.name), timeout=3)
+            return
+        from tui.screens.save_search import SaveSearchDialog
+
+        saved = next((v for v in self.view_rows if v.name == message.name), None)
+        if saved is not None:
+            dialog = SaveSearchDialog(saved.query, renaming=saved.name)
+            self.app.push_screen(dialog, lambda name: self._count_views())
 
     # Going to an item.
 
@@ -229,6 +321,7 @@ class ReaderScreen(Screen[None]):
         `by_key`: a reading key brought the item (n, p, space, u, Enter in a dialog), so it
         is being read wherever the focus is; otherwise only if the reader has the focus.
         """
+        self.view = None  # back to the issues, if a saved search was open
         if not 0 <= row < len(self.order.issues):  # a row of the preview, not loaded yet
             self.reading_timer.stop()
             self.panes.show_nothing("读取中…")
@@ -290,6 +383,8 @@ class ReaderScreen(Screen[None]):
             item_id = self.position.item_id if self.position is not None else None
             notes = library.notes_of(item_id) if item_id else NO_NOTES
             self.panes.marks_changed(library.session.view, notes)
+            if self.search_engine is not None and self.search_engine.ready and self.view_rows:
+                self._count_views()  # unread counts of the saved searches
 
     @on(LibraryKeys.ExportDone)
     def _exported(self, message: LibraryKeys.ExportDone) -> None:
@@ -313,6 +408,11 @@ class ReaderScreen(Screen[None]):
     @on(SectionTree.ItemHighlighted)
     def _item_highlighted(self, message: SectionTree.ItemHighlighted) -> None:
         if self.position is not None and message.item_id != self.position.item_id:
+            if self.view is not None:
+                item = self.view.item(message.item_id)
+                if item is not None:
+                    self._go_to_view_item(item, self.position.row)
+                return
             self._go_to(self.position.row, message.item_id)
 
     @on(SectionTree.ItemChosen)
@@ -343,6 +443,11 @@ class ReaderScreen(Screen[None]):
 
     def _step(self, unit: str, step: int, *, by_key: bool) -> None:
         if self.position is None or self.archive is None:
+            return
+        if self.view is not None:  # n / p read through the saved search's items
+            item = self.view.step(self.position.item_id, step) if unit == "item" else None
+            if item is not None:
+                self._go_to_view_item(item, self.position.row, by_key=by_key)
             return
         if unit == "issue":
             last = len(self.order.issues) - 1
@@ -405,6 +510,7 @@ class ReaderScreen(Screen[None]):
         return session.view if session is not None else None
 
     def _open_hit(self, opened: OpenHit | None) -> None:
+        self._count_views()  # a query may have been saved there (ctrl+s)
         if opened is not None:
             self.open_item(opened.item_id)
             self.panes.reader.highlight(opened.needles)
