@@ -21,13 +21,13 @@ def test_a_match_broken_over_two_lines_is_marked_on_both() -> None:
     lines = [("headline", "腾讯：微信短剧"), ("meta", "短剧"), ("blank", ""), ("body", "今年微短"),
              ("body", "剧市场"), ("blank", ""), ("body", "另一段短剧")]  # fmt: skip
     found = line_matches(lines, Needles(("短剧",)))
-    assert found == [(0, 5, 7), (3, 3, 4), (4, 0, 1), (6, 3, 5)]  # never the meta line
+    assert found == [((0, 5, 7),), ((3, 3, 4), (4, 0, 1)), ((6, 3, 5),)]  # never the meta line
 
 
 def test_latin_and_traditional_follow_the_search_rules() -> None:
     lines = [("body", "OpenAI 与 AIGC，said 騰訊")]
-    assert line_matches(lines, Needles(("ai",))) == [(0, 4, 6), (0, 9, 11)]
-    assert line_matches(lines, Needles.of("腾讯")) == [(0, 19, 21)]
+    assert line_matches(lines, Needles(("ai",))) == [((0, 4, 6),), ((0, 9, 11),)]
+    assert line_matches(lines, Needles.of("腾讯")) == [((0, 19, 21),)]
 
 
 def reader(app: ZhoubaoApp) -> ItemReader:
@@ -49,7 +49,7 @@ async def test_opening_a_hit_marks_its_words_and_keys_step_through_them() -> Non
         assert view.item is not None and "俞敏洪" in view.item.body
         assert len(view.matches) == view.item.body.count("俞敏洪") == 2
         assert view.current_match == 0 and "第 1/2 处" in str(view.border_subtitle)
-        line = view.matches[0][0]
+        line = view.matches[0][0][0]
         assert view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
         await pilot.press("full_stop")
         assert view.current_match == 1

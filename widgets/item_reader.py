@@ -133,7 +133,7 @@ class ItemReader(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         #: What to highlight, the (line, start, end) of each match, and the current one.
         self._needles: Needles | None = None
-        self.matches: list[tuple[int, int, int]] = []
+        self.matches: list[tuple[tuple[int, int, int], ...]] = []
         self.current_match = -1
         self.border_title = "正文"
 
@@ -239,9 +239,8 @@ class ItemReader(ScrollView, can_focus=True):
         """The line's text, its matches (if any) in the match styles."""
         segments: list[Segment] = []
         at = 0
-        for k, (line, start, end) in enumerate(self.matches):
-            if line != index:
-                continue
+        pieces = [(p, k) for k, match in enumerate(self.matches) for p in match if p[0] == index]
+        for (_line, start, end), k in pieces:
             role = "current-match" if k == self.current_match else "match"
             mark = style + self.get_component_rich_style(f"item-reader--{role}", partial=True)
             segments += [Segment(text[at:start], style), Segment(text[start:end], mark)]
@@ -261,7 +260,7 @@ class ItemReader(ScrollView, can_focus=True):
 
     def _find_matches(self) -> None:
         if self._needles is None or self._item is None:
-            found: list[tuple[int, int, int]] = []
+            found: list[tuple[tuple[int, int, int], ...]] = []
         else:
             from tui.search.highlight import line_matches
 
@@ -279,7 +278,7 @@ class ItemReader(ScrollView, can_focus=True):
             self.notify(_("没有要查找的词，按 f 查找"), timeout=2)
             return
         self.current_match = (self.current_match + step) % len(self.matches)
-        line = self.matches[self.current_match][0]
+        line = self.matches[self.current_match][0][0]
         height = self.scrollable_content_region.height
         if not self.scroll_y <= line < self.scroll_y + height:
             self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)

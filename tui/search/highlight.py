@@ -1,4 +1,5 @@
-"""Where a query's words are in an item as laid out on screen: (line, start, end) matches.
+"""Where a query's words are in an item as laid out on screen: each match as the (line,
+start, end) pieces it covers.
 
 The reader lays an item out in lines; a word may be broken across two of them. The lines of
 one block (the headline, or one paragraph) are joined back — the wrapper only ever drops
@@ -17,12 +18,13 @@ from tui.search.snippets import Needles, find_spans
 #: Line roles whose text is searched (not the meta line, the user's marks or the note).
 SEARCHED = ("headline", "body")
 
-LineMatch = tuple[int, int, int]
+Piece = tuple[int, int, int]
+LineMatch = tuple[Piece, ...]
 
 
 def line_matches(lines: Sequence[tuple[str, str]], needles: Needles) -> list[LineMatch]:
-    """Every match of `needles` in the (role, text) lines, as (line, start, end), in order;
-    a match over a line break gives one piece on each line."""
+    """Every match of `needles` in the (role, text) lines, in order, each as its (line,
+    start, end) pieces: one, or one on each line for a match over a line break."""
     found: list[LineMatch] = []
     block: list[int] = []
     for number, (role, _) in enumerate([*lines, ("", "")]):
@@ -42,8 +44,10 @@ def _block_matches(
     with_pattern = lines[block[0]][0] == "headline"
     found: list[LineMatch] = []
     for start, end in find_spans("".join(texts), needles, with_pattern):
+        pieces = []
         for k, number in enumerate(block):
             low, high = max(start, starts[k]), min(end, starts[k + 1])
             if low < high:
-                found.append((number, low - starts[k], high - starts[k]))
+                pieces.append((number, low - starts[k], high - starts[k]))
+        found.append(tuple(pieces))
     return found
