@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cached_property
 
 from tui.archive.model import Issue
 from tui.i18n import _
@@ -96,7 +97,7 @@ class Timeline:
                 found = index
         return found
 
-    @property
+    @cached_property
     def anchors(self) -> list[date | None]:
         """The day each period stands for when the granularity changes: its newest issue's
         date (so month → quarter → issue → month comes back to the same month)."""
