@@ -11,12 +11,17 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui import paths
 from tui.archive import Archive
 from tui.sanitize import sanitize, unsafe_pattern
+
+if TYPE_CHECKING:
+    from tui.search import ItemMarks, SearchEngine
 
 
 def say(line: str = "") -> None:
@@ -51,6 +56,35 @@ def open_archive(argument: str | None) -> Archive | None:
         fail(f"no archive at {root}")
         return None
     return ParseCache(root).load()
+
+
+def search_engine(archive: Archive) -> SearchEngine:
+    """The reader's search engine over `archive`, its index read from the search index cache
+    as queries need it (built and cached if there is none); problems with the user's alias
+    file are reported on stderr."""
+    from tui.search import SearchEngine
+
+    engine = SearchEngine(archive)
+    engine.prepare(lazy=True)
+    for problem in engine.aliases.problems:
+        warn(problem)
+    return engine
+
+
+@contextmanager
+def library_marks(needed: bool) -> Iterator[ItemMarks | None]:
+    """The user's library for #tag and is: filters, open for the block (None when no query
+    needs it: the library is not opened at all)."""
+    if not needed:
+        yield None
+        return
+    from tui.library import LibraryStore
+
+    store = LibraryStore()
+    try:
+        yield store.view
+    finally:
+        store.close()
 
 
 def json_text(value: Any) -> str:

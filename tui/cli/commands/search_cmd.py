@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import fail, open_archive, print_json, say, warn
+from tui.cli.common import fail, library_marks, open_archive, print_json, say, search_engine, warn
 from tui.i18n import _
-from tui.search import Order, QueryError, SearchEngine, parse_query
+from tui.search import Order, QueryError, parse_query
 from tui.search.saved import SavedSearchError, SavedSearches
 
 
@@ -32,22 +32,12 @@ def run(args: argparse.Namespace) -> int:
     archive = open_archive(args.archive)
     if archive is None:
         return 1
-    engine = SearchEngine(archive)
-    engine.prepare(lazy=True)
-    for problem in engine.aliases.problems:
-        warn(problem)
-    store = None
-    if query.needs_library:
-        from tui.library import LibraryStore
-
-        store = LibraryStore()
+    engine = search_engine(archive)
     try:
-        result = engine.search(query, store.view if store else None, Order(args.order))
+        with library_marks(query.needs_library) as marks:
+            result = engine.search(query, marks, Order(args.order))
     except QueryError as error:
         return fail(str(error), 2)
-    finally:
-        if store is not None:
-            store.close()
     hits = result.hits(0, args.limit)
     if args.json:
         print_json({"query": args.query, "count": len(result), "hits": [h.as_json() for h in hits]})

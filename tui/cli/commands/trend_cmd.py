@@ -19,9 +19,9 @@ import os
 import sys
 from pathlib import Path
 
-from tui.cli.common import fail, open_archive, print_json, say, warn
+from tui.cli.common import fail, library_marks, open_archive, print_json, say, search_engine, warn
 from tui.i18n import _
-from tui.search import QueryError, SearchEngine, parse_query
+from tui.search import QueryError, parse_query
 from tui.trends import MAX_QUERIES, Granularity, Trend, TrendIndex
 
 #: Rows of the chart printed above the table on a terminal.
@@ -49,24 +49,13 @@ def run(args: argparse.Namespace) -> int:
     archive = open_archive(archive_argument)
     if archive is None:
         return 1
-    engine = SearchEngine(archive)
-    engine.prepare(lazy=True)
-    for problem in engine.aliases.problems:
-        warn(problem)
-    store = None
-    if any(query.needs_library for query in parsed):
-        from tui.library import LibraryStore
-
-        store = LibraryStore()
+    engine = search_engine(archive)  # held: the trend index holds it only weakly
+    trends = TrendIndex.of(engine)
     try:
-        trend = TrendIndex(engine).trend(
-            queries, Granularity(args.by), store.view if store else None
-        )
+        with library_marks(any(query.needs_library for query in parsed)) as marks:
+            trend = trends.trend(queries, Granularity(args.by), marks)
     except QueryError as error:
         return fail(str(error), 2)
-    finally:
-        if store is not None:
-            store.close()
     if args.png or args.svg:
         return write_images(trend, args)
     if args.json:
