@@ -35,12 +35,8 @@ KNOWN: dict[str, str] = {
     **{
         f"393.chromium-a5-bold.{converter}": _BOLD_ONLY
         for converter in (
-            "markitdown.md",
-            "pdfminer.txt",
             "pdfplumber.txt",
-            "pdftotext-layout.txt",
             "pdftotext-raw.txt",
-            "pdftotext.txt",
             "pymupdf.txt",
             "pypdf.txt",
             "pypdfium2.txt",
@@ -49,6 +45,18 @@ KNOWN: dict[str, str] = {
     **{
         f"{number}.docx.{converter}": _FROM_WORD
         for number in (393, 403)
+        for converter in (
+            "markitdown.md",
+            "pdfminer.txt",
+            "pdftotext-raw.txt",
+            "pymupdf.txt",
+            "pymupdf4llm.md",
+            "pypdf.txt",
+            "pypdfium2.txt",
+        )
+    },
+    **{
+        f"393.docx.{converter}": _FROM_WORD
         for converter in (
             "markitdown.md",
             "pdfminer.txt",

@@ -30,6 +30,8 @@ _SPACES = re.compile(r"[ \t\u3000]{2,}")
 RULE = re.compile(r"^(?:[-—–_=*~─━·•]\s*){3,}$")
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
+_WHITESPACE = re.compile(r"\s+")
+_MARKS = "◆◇•●■□▪▶►·"
 _LATIN_HEAD = re.compile(r"^[0-9A-Za-z%.,+\-/]+")
 #: A line at least this share of the measure is full: the paragraph goes on after it.
 FULL = 0.85
@@ -151,9 +153,17 @@ def _fills_measure(line: str, next_line: str, measure: float) -> bool:
 def _continues(line: str, next_line: str, measure: float) -> bool:
     if not next_line or not _fills_measure(line, next_line, measure):
         return False
-    if print_width(line) < measure * CLEARLY_FULL and BODY_START.match(next_line):
-        # Widths of Latin text are estimates: a headline with English in it can look full.
-        # The next line opening a body paragraph ("近日，…", "12 月 13 日，…") says it was not.
+    if BODY_START.match(next_line) and (
+        print_width(line) < measure * CLEARLY_FULL or _headline_shaped(line)
+    ):
+        # Widths of Latin text are estimates: a headline with English in it can look full,
+        # and one set larger can fill the line. The next line opening a body paragraph
+        # ("近日，…", "12 月 13 日，…") says it was a headline. (Should it have been a body
+        # line ending in "根" before "据…", the assembler joins the paragraph up again.)
+        return False
+    if line[-1] in SENTENCE_END and print_width(line) < measure * CLEARLY_FULL:
+        # A sentence ending short of the measure ends its paragraph (a body line that runs
+        # on is set full); should the estimate be wrong, the item's body reads the same.
         return False
     # A full line ending a sentence, followed by a short line with no sentence in it:
     # that short line is a headline, not the tail of this paragraph. (A full line with no
@@ -180,6 +190,10 @@ def _opens_headline(line: str) -> bool:
         and line[-1] not in "、：:（《“‘"
         and BODY_START.match(line) is None
     )
+
+
+def _headline_shaped(line: str) -> bool:
+    return "。" not in line and line[-1] not in "，、；：,;:（《“‘"
 
 
 def _ends_a_sentence_at_once(line: str) -> bool:
@@ -278,6 +292,11 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
     widths = sorted(print_width(line) for line in lines if line)
     measure = widths[int(len(widths) * 0.9)] if widths else 1
     lines = _gather_bullets(lines, spaced, measure)
+    #: Headlines the 摘要 announces: where one is printed as a line, it is a line of its own.
+    announced = {
+        _WHITESPACE.sub("", line.lstrip(_MARKS + " ")) for line in lines if line.startswith("◆")
+    }
+    announced.discard("")
     out: list[Reflowed] = []
     current: Reflowed | None = None
     #: The entry is a headline in the body's type whose wrapped tail is the next line.
@@ -286,6 +305,12 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
         if line == _BREAK:
             continue
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
+        if announced and not line.startswith("◆") and _WHITESPACE.sub("", line) in announced:
+            if current is not None:
+                out.append(current)
+            out.append(Reflowed(line, 1, print_width(line) / measure))
+            current = None
+            continue
         if current is None:
             current = Reflowed(line, 1, print_width(line) / measure)
             if (
@@ -295,8 +320,14 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
                 and not _ends_a_sentence_at_once(next_line)
             ):
                 # A headline set in the body's type that fills its line: it ends here, or
-                # with the short tail it wrapped onto.
-                if _headline_tail(next_line, measure):
+                # with the tail it wrapped onto (short, or followed by a body's opening).
+                after = lines[index + 2] if index + 2 < len(lines) else ""
+                if _headline_tail(next_line, measure) or (
+                    next_line
+                    and next_line != _BREAK
+                    and _headline_shaped(next_line)
+                    and BODY_START.match(after)
+                ):
                     headline_tail = True
                     continue
                 out.append(current)
