@@ -26,7 +26,7 @@ def _ids(session: LibrarySession) -> list[str]:
 def test_keys_change_the_library(session: LibrarySession) -> None:
     first, second, third = _ids(session)[:3]
     assert session.toggle_bookmark(first) is True
-    session.set_tags(second, ["短剧", "AI"])
+    session.change_tags(second, add=["短剧", "AI"])
     session.set_note(third, "备注")
     assert session.toggle_read(first) is True and session.toggle_read(first) is False
     session.mark_read(second)

@@ -80,10 +80,10 @@ def test_toggle_bookmark_flips_and_unmarked_snapshots_are_dropped(store: Library
     assert store.records(present=set()) == []
 
 
-def test_set_tags_replaces_and_remove_tags_removes(store: LibraryStore) -> None:
+def test_change_tags_adds_and_removes_and_remove_tags_removes(store: LibraryStore) -> None:
     item = snap(4)
     store.add_tags([item], ["a", "b"])
-    store.set_tags(item, ["b", "c"])
+    store.change_tags([item], add=["c"], remove=["a"])
     assert store.view.tags_of(item.id) == {"b", "c"}
     store.remove_tags(item.id, ["b"])
     assert store.view.tags_of(item.id) == {"c"}
@@ -175,7 +175,7 @@ literal_text = st.text(
 def test_notes_and_tags_round_trip_literally(store: LibraryStore, note: str, tag: str) -> None:
     item = snap(8)
     store.set_note(item, note)
-    store.set_tags(item, [tag])
+    store.change_tags([item], add=[tag], remove=store.view.tags_of(item.id))
     again = LibraryStore()
     expected_note = note if note.strip() else ""
     assert again.note_of(item.id) == expected_note
@@ -188,7 +188,7 @@ def test_markup_and_ansi_are_kept_as_typed(store: LibraryStore) -> None:
     item = snap(9)
     text = "[bold red]x[/] **y** <b>z</b> \x1b[31mred\x1b[0m \\n 100%"
     store.set_note(item, text)
-    store.set_tags(item, ["[b]tag[/b]", "\x1b[1m"])
+    store.change_tags([item], add=["[b]tag[/b]", "\x1b[1m"])
     assert store.note_of(item.id) == text
     assert store.view.tags_of(item.id) == {"[b]tag[/b]", "\x1b[1m"}
 

@@ -1,8 +1,13 @@
 """An in-memory picture of the user's marks, for questions asked once per item per frame.
 
 Search filters (`is:bookmarked`, `#tag`, `is:unread`) and the tree's marks ask about every
-item of a 15,000-item archive; they read these sets instead of querying SQLite. The store
+item of a 15,000-item archive; they read these sets instead of querying SQLite, and the
+reader shows notes from here, so the UI thread never waits on the database. The store
 updates the view after each of its own writes and reloads it when another process wrote.
+
+Those updates come from other threads (the app's writer, its watcher) while the UI thread
+reads: every change builds new sets and swaps them in (one assignment), so a reader never
+sees a set change under it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ class LibraryMarks:
     def __init__(self) -> None:
         self._bookmarked: set[str] = set()
         self._tags: dict[str, frozenset[str]] = {}
-        self._noted: set[str] = set()
+        self._notes: dict[str, str] = {}
         self._read: set[str] = set()
 
     def is_bookmarked(self, item_id: str) -> bool:
@@ -27,14 +32,18 @@ class LibraryMarks:
         return self._tags.get(item_id, frozenset())
 
     def has_note(self, item_id: str) -> bool:
-        return item_id in self._noted
+        return item_id in self._notes
+
+    def note_of(self, item_id: str) -> str:
+        """The item's note as stored ("" for none)."""
+        return self._notes.get(item_id, "")
 
     def is_read(self, item_id: str) -> bool:
         return item_id in self._read
 
     def is_kept(self, item_id: str) -> bool:
         """Bookmarked, tagged or annotated."""
-        return item_id in self._bookmarked or item_id in self._tags or item_id in self._noted
+        return item_id in self._bookmarked or item_id in self._tags or item_id in self._notes
 
     def all_tags(self) -> tuple[str, ...]:
         """Every tag in use, most used first, then alphabetical (the tag editor's completions)."""
@@ -64,36 +73,46 @@ class LibraryMarks:
     def read_ids(self) -> frozenset[str]:
         return frozenset(self._read)
 
-    # Updates, called by the store after a committed write.
+    # Updates, called by the store after a committed write: each swaps in new containers.
 
     def load(self, conn: sqlite3.Connection) -> None:
         """Replace everything with what the database holds now."""
-        self._bookmarked = {row[0] for row in conn.execute("SELECT item_id FROM bookmarks")}
+        bookmarked = {row[0] for row in conn.execute("SELECT item_id FROM bookmarks")}
         tags: dict[str, set[str]] = {}
         for item_id, tag in conn.execute("SELECT item_id, tag FROM tags"):
             tags.setdefault(item_id, set()).add(tag)
+        notes = dict(conn.execute("SELECT item_id, text FROM notes").fetchall())
+        read = {row[0] for row in conn.execute("SELECT item_id FROM read_marks")}
+        self._bookmarked = bookmarked
         self._tags = {item_id: frozenset(t) for item_id, t in tags.items()}
-        self._noted = {row[0] for row in conn.execute("SELECT item_id FROM notes")}
-        self._read = {row[0] for row in conn.execute("SELECT item_id FROM read_marks")}
+        self._notes = notes
+        self._read = read
 
-    def set_bookmarked(self, item_id: str, on: bool) -> None:
-        _toggle(self._bookmarked, item_id, on)
+    def set_bookmarked(self, item_ids: Iterable[str], on: bool) -> None:
+        self._bookmarked = _changed(self._bookmarked, item_ids, on)
 
-    def set_tags(self, item_id: str, tags: frozenset[str]) -> None:
-        if tags:
-            self._tags[item_id] = tags
+    def set_tags(self, tags: dict[str, frozenset[str]]) -> None:
+        """These items now have these tags (an empty set: none)."""
+        changed = dict(self._tags)
+        for item_id, item_tags in tags.items():
+            if item_tags:
+                changed[item_id] = item_tags
+            else:
+                changed.pop(item_id, None)
+        self._tags = changed
+
+    def set_note(self, item_id: str, text: str) -> None:
+        notes = dict(self._notes)
+        if text:
+            notes[item_id] = text
         else:
-            self._tags.pop(item_id, None)
+            notes.pop(item_id, None)
+        self._notes = notes
 
-    def set_noted(self, item_id: str, on: bool) -> None:
-        _toggle(self._noted, item_id, on)
-
-    def set_read(self, item_id: str, on: bool) -> None:
-        _toggle(self._read, item_id, on)
+    def set_read(self, item_ids: Iterable[str], on: bool) -> None:
+        self._read = _changed(self._read, item_ids, on)
 
 
-def _toggle(ids: set[str], item_id: str, on: bool) -> None:
-    if on:
-        ids.add(item_id)
-    else:
-        ids.discard(item_id)
+def _changed(ids: set[str], item_ids: Iterable[str], on: bool) -> set[str]:
+    """A new set: `ids` with `item_ids` added (`on`) or taken out."""
+    return ids | set(item_ids) if on else ids - set(item_ids)

@@ -110,14 +110,35 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def connect_again(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Another connection to a library `open_library` opened writable (checked, upgraded):
+    the store writes on one and reads on the other, so reads never queue behind a write
+    that waits for another process's lock."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.text_factory = lenient_text
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
 def _check_writable(conn: sqlite3.Connection) -> None:
     """Raise SQLITE_READONLY now, not at the first bookmark, if the file cannot be written.
 
     Opening a read-only file succeeds, and so does BEGIN IMMEDIATE (and, on a library
     already in WAL mode, everything else so far): only a write fails. So write the schema
-    version as it is, and roll back.
+    version as it is, and roll back. When another process holds the write lock (a long
+    export), the file is being written: take it as writable rather than wait (the app's
+    writes wait for the lock, saying so).
     """
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if _primary_code(error) not in _BUSY_CODES:
+            raise
+        return
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
         conn.execute(f"PRAGMA user_version = {schema_version(conn)}")
     finally:

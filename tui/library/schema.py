@@ -101,8 +101,13 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Bring the database up to `target` in one IMMEDIATE transaction; returns the old version.
 
     The version is read inside the transaction, so two processes opening a fresh file at the
-    same moment do not both run the same migration.
+    same moment do not both run the same migration. A library already at `target`, and
+    marked, needs no write lock: opening it never waits for another process's write.
     """
+    current = schema_version(conn)
+    mark = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if current == target and mark == APPLICATION_ID:
+        return current
     conn.execute("BEGIN IMMEDIATE")
     try:
         current = schema_version(conn)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tui.archive.model import Archive, Issue, Item
 from tui.library.marks import LibraryMarks
+from tui.library.notes import NoteSaved
 from tui.library.reattach import ReattachReport, reattach
 from tui.library.records import LibraryRecord, Snapshot
 from tui.library.store import LibraryError, LibraryStore
@@ -71,9 +72,12 @@ class LibrarySession:
         """Bookmark every item (search results) in one transaction."""
         self.store.set_bookmarks(self._snapshots(item_ids))
 
-    def set_tags(self, item_id: str, tags: Iterable[str]) -> None:
-        """The tag editor's result: these become the item's tags."""
-        self.store.set_tags(self.snapshot(item_id), tags)
+    def change_tags(
+        self, item_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> None:
+        """The tag editor's result, as the tags added and removed there: the others stay as
+        stored (another process may have added some meanwhile)."""
+        self.store.change_tags([self.snapshot(item_id)], add, remove)
 
     def tag_all(self, item_ids: Sequence[str], tags: Iterable[str]) -> None:
         """Add `tags` to every item (search results) in one transaction."""
@@ -82,9 +86,10 @@ class LibrarySession:
     def note_of(self, item_id: str) -> str:
         return self.store.note_of(item_id)
 
-    def set_note(self, item_id: str, text: str) -> None:
-        """The note editor's result; an empty note removes it."""
-        self.store.set_note(self.snapshot(item_id), text)
+    def set_note(self, item_id: str, text: str, base: str | None = None) -> NoteSaved:
+        """The note editor's result; `base` is the note it opened with, so a note changed
+        elsewhere meanwhile is kept beside this one. An empty note removes it."""
+        return self.store.save_note(self.snapshot(item_id), text, base)
 
     def mark_read(self, item_id: str, read: bool = True) -> None:
         """After about 2 s in the reader, or paged through; idempotent, so cheap to repeat."""
@@ -92,10 +97,8 @@ class LibrarySession:
             self.store.set_read([self.snapshot(item_id)], read)
 
     def toggle_read(self, item_id: str) -> bool:
-        """`m`: returns whether the item is now read."""
-        read = not self.view.is_read(item_id)
-        self.store.set_read([self.snapshot(item_id)], read)
-        return read
+        """`m`: flips the stored mark; returns whether the item is now read."""
+        return self.store.toggle_read(self.snapshot(item_id))
 
     def next_unread(self, item_ids: Sequence[str], after: str | None) -> str | None:
         """`u`: the next unread item in reading order after `after` (wrapping), if any."""

@@ -1,32 +1,42 @@
 """The user's library on disk: bookmarks, tags, notes and read marks in one SQLite file.
 
-Every write is its own short `BEGIN IMMEDIATE` transaction that states the outcome it wants
-("bookmarked", "has tag X") rather than reading, changing and writing back, so two zhoubao
-processes writing at once lose nothing and repeating a write changes nothing. Each write also
+Every write is its own short `BEGIN IMMEDIATE` transaction that states the change it makes
+against what is stored at that moment — "bookmarked", "add tag X, remove tag Y", "toggle
+what is stored" — never a copy of the whole state read earlier, so two zhoubao processes
+writing at once lose nothing and repeating a write changes nothing. A note saved from an
+editor is compared with the note it started from (`tui.library.notes`). Each write also
 stores a snapshot of the item, so the record outlives the file it came from.
+
+Writes go through their own connection; reads, and the in-memory `view`, through another:
+in WAL mode a read never waits for a write, so the app can wait for another process's lock
+on one thread (`wait_for_locks`) while its screen reads on. `refresh` reloads the view when
+another connection committed (`PRAGMA data_version`: a cheap check to poll).
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from tui import paths
+from tui.library.edits import retag, save_note, set_mark
 from tui.library.marks import LibraryMarks
-from tui.library.opening import open_library
+from tui.library.notes import NoteSaved
+from tui.library.opening import connect_again, open_library
 from tui.library.records import LibraryRecord, Snapshot
 from tui.library.rows import (
-    DROP_UNMARKED,
     KEPT_IDS,
     SNAPSHOT_COLUMNS,
     clean_tags,
-    now_stamp,
-    save_snapshot,
     snapshot_from_row,
 )
+
+#: How long one attempt to take the write lock waits while `wait_for_locks` is on.
+WAIT_STEP_MS = 200
+_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 
 
 class LibraryError(Exception):
@@ -48,7 +58,17 @@ class LibraryStore:
         self.read_only = opened.read_only
         #: A message for the user (database moved aside, read-only session), or None.
         self.notice = opened.notice
-        self._lock = threading.RLock()
+        self._write_conn: sqlite3.Connection | None = None
+        # Reads, writes and changes to the view each have a lock; a write may take the
+        # read lock (to find a snapshot) and then the view's, a reload the read lock and
+        # then the view's: never the other way round.
+        self._read_lock = threading.RLock()
+        self._write_lock = threading.RLock()
+        self._view_lock = threading.Lock()
+        self._on_wait: Callable[[bool], None] | None = None
+        self._closing = False
+        #: Changes to the view that the write under way makes once it commits.
+        self._pending: list[Callable[[LibraryMarks], None]] = []
         self.view = LibraryMarks()
         self._data_version = -1
         try:
@@ -57,8 +77,18 @@ class LibraryStore:
             self._conn.close()
             raise
 
+    def wait_for_locks(self, on_wait: Callable[[bool], None]) -> None:
+        """From now on a write waits as long as another process holds the write lock,
+        calling `on_wait(True)` when it starts waiting and `on_wait(False)` when it has the
+        lock (the app shows "等待写入…"); without this a write gives up after 15 s."""
+        self._on_wait = on_wait
+
     def close(self) -> None:
-        with self._lock:
+        """Close the library; a write still waiting for another process gives up."""
+        self._closing = True
+        with self._write_lock, self._read_lock:
+            if self._write_conn is not None:
+                self._write_conn.close()
             self._conn.close()
 
     def __enter__(self) -> LibraryStore:
@@ -67,16 +97,22 @@ class LibraryStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def _writer(self) -> sqlite3.Connection:
+        if self._write_conn is None:
+            try:
+                self._write_conn = connect_again(self.path)
+            except sqlite3.Error as error:
+                raise LibraryError(f"Cannot save to {self.path}: {error}") from error
+        return self._write_conn
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise LibraryReadOnly(self.notice or "The library is read-only in this session.")
-        with self._lock:
-            conn = self._conn
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                raise LibraryError(f"Cannot save to {self.path}: {error}") from error
+        with self._write_lock:
+            conn = self._writer()
+            self._begin(conn)
+            self._pending.clear()
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -86,8 +122,37 @@ class LibraryStore:
             except BaseException:
                 _roll_back(conn)
                 raise
+            finally:
+                changes, self._pending = self._pending, []
+            # After the COMMIT, under the view's lock: a reload (`refresh`) either read the
+            # committed write already or comes after these.
+            with self._view_lock:
+                for change in changes:
+                    change(self.view)
 
-    # Writes. Each states the wanted outcome, so repeating it is harmless.
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        """BEGIN IMMEDIATE: take the write lock, waiting for it as `wait_for_locks` says."""
+        on_wait = self._on_wait
+        if on_wait is not None:
+            conn.execute(f"PRAGMA busy_timeout = {WAIT_STEP_MS}")
+        waiting = False
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as error:
+                    code = getattr(error, "sqlite_errorcode", -1) & 0xFF
+                    if on_wait is None or code not in _BUSY_CODES or self._closing:
+                        raise LibraryError(f"Cannot save to {self.path}: {error}") from error
+                    if not waiting:
+                        waiting = True
+                        on_wait(True)
+        finally:
+            if waiting:
+                on_wait(False)  # type: ignore[misc]  # not None while waiting
+
+    # Writes. Each states a change to what is stored now, so repeating it is harmless.
 
     def set_bookmark(self, snap: Snapshot, on: bool = True) -> None:
         self.set_bookmarks([snap], on)
@@ -97,103 +162,108 @@ class LibraryStore:
         snaps = list(snaps)
         with self._write() as conn:
             for snap in snaps:
-                if on:
-                    save_snapshot(conn, snap)
-                    conn.execute(
-                        "INSERT OR IGNORE INTO bookmarks VALUES (?, ?)", (snap.id, now_stamp())
-                    )
-                else:
-                    conn.execute("DELETE FROM bookmarks WHERE item_id = ?", (snap.id,))
-                    conn.execute(DROP_UNMARKED, (snap.id,))
-        for snap in snaps:
-            self.view.set_bookmarked(snap.id, on)
+                set_mark(conn, "bookmarks", snap, on)
+            self._changed(lambda view: view.set_bookmarked([s.id for s in snaps], on))
 
     def toggle_bookmark(self, snap: Snapshot) -> bool:
-        """Flip the bookmark inside one transaction; returns whether it is now bookmarked."""
+        """Flip the stored bookmark in one transaction; returns whether it is now on."""
+        return self._toggle("bookmarks", snap)
+
+    def toggle_read(self, snap: Snapshot) -> bool:
+        """Flip the stored read mark in one transaction; returns whether it is now read."""
+        return self._toggle("read_marks", snap)
+
+    def _toggle(self, table: str, snap: Snapshot) -> bool:
         with self._write() as conn:
-            on = (
-                conn.execute("SELECT 1 FROM bookmarks WHERE item_id = ?", (snap.id,)).fetchone()
-                is None
-            )
-            if on:
-                save_snapshot(conn, snap)
-                conn.execute("INSERT INTO bookmarks VALUES (?, ?)", (snap.id, now_stamp()))
+            stored = conn.execute(f"SELECT 1 FROM {table} WHERE item_id = ?", (snap.id,))
+            on = stored.fetchone() is None
+            set_mark(conn, table, snap, on)
+            if table == "bookmarks":
+                self._changed(lambda view: view.set_bookmarked([snap.id], on))
             else:
-                conn.execute("DELETE FROM bookmarks WHERE item_id = ?", (snap.id,))
-                conn.execute(DROP_UNMARKED, (snap.id,))
-        self.view.set_bookmarked(snap.id, on)
+                self._changed(lambda view: view.set_read([snap.id], on))
         return on
 
     def add_tags(self, snaps: Iterable[Snapshot], tags: Iterable[str]) -> None:
         """Give every item each of `tags` (kept tags stay)."""
-        self._change_tags(list(snaps), clean_tags(tags), replace=False)
+        self.change_tags(snaps, add=tags)
 
-    def set_tags(self, snap: Snapshot, tags: Iterable[str]) -> None:
-        """Make `tags` the item's whole set of tags (the tag editor's save)."""
-        self._change_tags([snap], clean_tags(tags), replace=True)
+    def change_tags(
+        self, snaps: Iterable[Snapshot], add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> None:
+        """Add and remove these tags, in one transaction: the tags the user did not touch —
+        another process's too — stay as they are stored."""
+        added, removed = clean_tags(add), clean_tags(remove)
+        with self._write() as conn:
+            now = {snap.id: retag(conn, snap, added, removed) for snap in snaps}
+            self._changed(lambda view: view.set_tags(now))
 
     def remove_tags(self, item_id: str, tags: Iterable[str]) -> None:
+        removed = clean_tags(tags)
         with self._write() as conn:
-            for tag in clean_tags(tags):
-                conn.execute("DELETE FROM tags WHERE item_id = ? AND tag = ?", (item_id, tag))
-            conn.execute(DROP_UNMARKED, (item_id,))
-            remaining = self._tags_in(conn, item_id)
-        self.view.set_tags(item_id, remaining)
-
-    def _change_tags(self, snaps: list[Snapshot], tags: list[str], replace: bool) -> None:
-        now: dict[str, frozenset[str]] = {}
-        with self._write() as conn:
-            for snap in snaps:
-                save_snapshot(conn, snap)
-                if replace:
-                    conn.execute("DELETE FROM tags WHERE item_id = ?", (snap.id,))
-                conn.executemany(
-                    "INSERT OR IGNORE INTO tags VALUES (?, ?)", [(snap.id, t) for t in tags]
-                )
-                conn.execute(DROP_UNMARKED, (snap.id,))
-                now[snap.id] = self._tags_in(conn, snap.id)
-        for item_id, item_tags in now.items():
-            self.view.set_tags(item_id, item_tags)
+            now = {item_id: retag(conn, None, [], removed, item_id)}
+            self._changed(lambda view: view.set_tags(now))
 
     def set_note(self, snap: Snapshot, text: str) -> None:
         """Store the note exactly as written; an empty (or all-space) note removes it."""
+        self.save_note(snap, text)
+
+    def save_note(self, snap: Snapshot, text: str, base: str | None = None) -> NoteSaved:
+        """Save a note from an editor that started from `base` (see `tui.library.notes`):
+        if the stored note changed since, both texts are kept."""
         with self._write() as conn:
-            if text.strip():
-                save_snapshot(conn, snap)
-                conn.execute(
-                    "INSERT INTO notes VALUES (?1, ?2, ?3) ON CONFLICT (item_id) "
-                    "DO UPDATE SET text = ?2, updated_at = ?3",
-                    (snap.id, text, now_stamp()),
-                )
-            else:
-                conn.execute("DELETE FROM notes WHERE item_id = ?", (snap.id,))
-                conn.execute(DROP_UNMARKED, (snap.id,))
-        self.view.set_noted(snap.id, bool(text.strip()))
+            final, outcome = save_note(conn, snap, text, base)
+            self._changed(lambda view: view.set_note(snap.id, final))
+        return outcome
+
+    def update(
+        self,
+        snap: Snapshot,
+        *,
+        bookmark: bool | None = None,
+        add_tags: Iterable[str] = (),
+        note: str | None = None,
+    ) -> None:
+        """Several changes to one item in one transaction: all of them are kept, or none
+        (`zhoubao bookmark ID --tag T --note N`)."""
+        added = clean_tags(add_tags)
+        with self._write() as conn:
+            if bookmark is not None:
+                set_mark(conn, "bookmarks", snap, bookmark)
+            tags = retag(conn, snap, added, []) if added else None
+            final = save_note(conn, snap, note, None)[0] if note is not None else None
+
+            def show(view: LibraryMarks) -> None:
+                if bookmark is not None:
+                    view.set_bookmarked([snap.id], bookmark)
+                if tags is not None:
+                    view.set_tags({snap.id: tags})
+                if final is not None:
+                    view.set_note(snap.id, final)
+
+            self._changed(show)
 
     def set_read(self, snaps: Iterable[Snapshot], on: bool = True) -> None:
         snaps = list(snaps)
         with self._write() as conn:
             for snap in snaps:
-                if on:
-                    save_snapshot(conn, snap, with_body=False)
-                    conn.execute(
-                        "INSERT OR IGNORE INTO read_marks VALUES (?, ?)", (snap.id, now_stamp())
-                    )
-                else:
-                    conn.execute("DELETE FROM read_marks WHERE item_id = ?", (snap.id,))
-                    conn.execute(DROP_UNMARKED, (snap.id,))
-        for snap in snaps:
-            self.view.set_read(snap.id, on)
+                set_mark(conn, "read_marks", snap, on)
+            self._changed(lambda view: view.set_read([s.id for s in snaps], on))
+
+    def _changed(self, change: Callable[[LibraryMarks], None]) -> None:
+        """Show this write in the view once it is committed."""
+        self._pending.append(change)
 
     # Reads.
 
     def refresh(self, force: bool = False) -> bool:
-        """Reload the view if another process changed the library; True if it did.
+        """Reload the view if another connection (another process, or this store's own
+        writes) committed since; True if it did.
 
-        `PRAGMA data_version` changes only when another connection commits, so this is a
-        cheap check to make on a timer or when the app regains focus.
+        `PRAGMA data_version` changes only when another connection commits: a cheap check
+        to make every half second, from a thread (the app's `LibraryWatcher`).
         """
-        with self._lock:
+        with self._read_lock, self._view_lock:
             version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
             if version == self._data_version and not force:
                 return False
@@ -202,20 +272,17 @@ class LibraryStore:
             return True
 
     def note_of(self, item_id: str) -> str:
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT text FROM notes WHERE item_id = ?", (item_id,)
-            ).fetchone()
-        return str(row[0]) if row else ""
+        """The item's note as stored when the view was last loaded or written."""
+        return self.view.note_of(item_id)
 
     def headlines(self) -> dict[str, tuple[int, str]]:
         """Issue number and headline of every record, by id: all that re-attach needs."""
-        with self._lock:
+        with self._read_lock:
             rows = self._conn.execute("SELECT id, number, headline FROM items").fetchall()
         return {str(item_id): (int(number), str(headline)) for item_id, number, headline in rows}
 
     def snapshot(self, item_id: str) -> Snapshot | None:
-        with self._lock:
+        with self._read_lock:
             row = self._conn.execute(
                 f"SELECT {SNAPSHOT_COLUMNS} FROM items WHERE id = ?", (item_id,)
             ).fetchone()
@@ -229,7 +296,7 @@ class LibraryStore:
         it are marked `in_archive=False`.
         """
         where = f"WHERE id IN ({KEPT_IDS})" if kept_only else ""
-        with self._lock:
+        with self._read_lock:
             rows = self._conn.execute(
                 f"SELECT {SNAPSHOT_COLUMNS} FROM items {where} ORDER BY number, position, id"
             ).fetchall()
@@ -250,10 +317,6 @@ class LibraryStore:
             )
             for snap in map(snapshot_from_row, rows)
         ]
-
-    def _tags_in(self, conn: sqlite3.Connection, item_id: str) -> frozenset[str]:
-        rows = conn.execute("SELECT tag FROM tags WHERE item_id = ?", (item_id,))
-        return frozenset(row[0] for row in rows)
 
     @contextmanager
     def write_transaction(self) -> Iterator[sqlite3.Connection]:

@@ -1,8 +1,8 @@
 """`zhoubao bookmark ITEM_ID [ARCHIVE] [--tag T]... [--note TEXT] [--remove]`.
 
 The item is looked up in the archive (to keep a snapshot of it) or, when its file is gone,
-in the library's own snapshot. Each change is its own idempotent write: running the same
-command twice leaves the library as running it once.
+in the library's own snapshot. The changes are one transaction (all kept, or none) and
+idempotent: running the same command twice leaves the library as running it once.
 """
 
 from __future__ import annotations
@@ -24,11 +24,8 @@ def run(args: argparse.Namespace) -> int:
     if snap is None:
         return fail(f"no item {args.item_id} in {archive.root}")
     try:
-        store.set_bookmark(snap, on=not args.remove)
-        if args.tag:
-            store.add_tags([snap], args.tag)
-        if args.note is not None:
-            store.set_note(snap, args.note)
+        # One transaction: the bookmark, the tags and the note are all kept, or none.
+        store.update(snap, bookmark=not args.remove, add_tags=args.tag, note=args.note)
     except LibraryError as error:
         return fail(str(error))
     done = "unbookmarked" if args.remove else "bookmarked"
