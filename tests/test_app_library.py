@@ -130,7 +130,7 @@ async def test_markup_and_escapes_in_tags_and_notes_show_literally(app: ZhoubaoA
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         assert app.reader.library is not None
-        app.reader.library.set_tags("3-0.0", ["[bold]x"])
+        app.reader.library.change_tags("3-0.0", add=["[bold]x"])
         app.reader.library.set_note("3-0.0", "[red]红[/] \x1b[31mesc")
         app.reader.library_keys.post_message(LibraryKeys.MarksChanged())
         await pilot.pause()

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from waiting import wait_until
 
 from tui.app import ZhoubaoApp
 from tui.archive.model import Archive, Issue, Item, Section, SummaryBullet
 from tui.navigation import Position, ReadingOrder
 from widgets.issue_list import IssueList
 from widgets.item_reader import ItemReader
+from widgets.library_keys import LibraryKeys
 from widgets.section_tree import SectionTree
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
@@ -56,8 +58,17 @@ async def started(app: ZhoubaoApp, pilot: Pilot[None]) -> None:
 
 
 async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys; wait until what they asked of the app is done and shown (the library's
+    writes are made on a thread of their own)."""
     await pilot.press(*keys)
     await pilot.pause()
+    await library_settled(pilot)
+
+
+async def library_settled(pilot: Pilot[None]) -> None:
+    """Wait until every change asked of the library has been made and shown."""
+    keys = pilot.app.query(LibraryKeys)
+    await wait_until(pilot, lambda: all(k.settled for k in keys), "the library's writes")
 
 
 @pytest.fixture

@@ -8,24 +8,28 @@ and `ItemChosen` when the library view (`B`) picks an item to read.
 
 The library opens in a thread once the archive is read (`attach`), so neither its import nor
 its SQLite file delays the first frame; until then the keys say so. Every write goes through
-`write`, which shows a `LibraryError` (a read-only session raises one too) instead of
-failing.
+`write`, which hands it to the library's writer thread (`tui.library.live`) and returns at
+once: the screen never waits on SQLite, even while another process holds the library's
+write lock (the title bar then says "等待写入…" until the change lands). A `LibraryError`
+(a read-only session raises one too) is shown, not raised. A watcher thread notices another
+process's changes within a second and posts `MarksChanged`. Each edit is a change against
+what is stored (tags added and removed, a toggle of the stored mark, a note saved against
+the text the editor opened with), never a stale copy written back.
 
 `e` opens the export dialog on the library's records, read in a thread; `export` does the
 same for a search's hits. `import_file` merges a colleague's JSON export in a thread (the
 library view's `i`). After an export it posts `ExportDone`, for the screen to remember the
 format and scope in the settings.
 
-Seams: the `trust` engineer moves `write` into a worker and adds a refresh when another
-process changed the library (post `MarksChanged` after it); the `library-ux` engineer builds
-catch-up, undo and the library view's actions on `write` and `session`.
+Seam: the `library-ux` engineer builds catch-up, undo and the library view's actions on
+`write` (with its `then`) and `session`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.binding import BindingType
@@ -41,6 +45,8 @@ from tui.settings import ExportChoice
 from widgets.item_reader import NO_NOTES, ItemNotes
 
 if TYPE_CHECKING:
+    from tui.library.live import LibraryWatcher, LibraryWriter
+    from tui.library.notes import NoteSaved
     from tui.library.records import LibraryRecord
     from tui.library.session import LibrarySession
     from tui.library.sharing import ImportReport
@@ -49,6 +55,8 @@ if TYPE_CHECKING:
 
 #: How long a notice about the library file (moved aside, read-only) stays up.
 NOTICE_TIMEOUT_S = 30
+#: At quit, how long changes not yet saved may take (another process may hold the lock).
+CLOSE_WAIT_S = 3.0
 
 
 class LibraryKeys(Container):
@@ -80,6 +88,24 @@ class LibraryKeys(Container):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, LibraryKeys.MarksChanged)
 
+    class WriteWaiting(Message):
+        """A change waits for another process's write lock (`waiting`), or no longer does."""
+
+        def __init__(self, waiting: bool) -> None:
+            super().__init__()
+            self.waiting = waiting
+
+    class Written(Message):
+        """A change submitted by `write` was made (`error` None) or could not be."""
+
+        def __init__(
+            self, result: object, error: Exception | None, then: Callable[[Any], None] | None
+        ) -> None:
+            super().__init__()
+            self.result = result
+            self.error = error
+            self.then = then
+
     class ItemChosen(Message):
         """The library view picked an item to read."""
 
@@ -105,6 +131,10 @@ class LibraryKeys(Container):
         self._current_item = current_item
         #: The open library, or None until it is ready (or if it could not be opened).
         self.session: LibrarySession | None = None
+        self._writer: LibraryWriter | None = None
+        self._watcher: LibraryWatcher | None = None
+        #: Changes submitted whose outcome has not been handled here yet.
+        self._unsettled = 0
         #: The last export's format and scope, which the export dialog offers first.
         self.last_export = last_export
 
@@ -132,8 +162,14 @@ class LibraryKeys(Container):
             session.store.close()
 
     def on_library_keys_ready(self, message: Ready) -> None:
+        from tui.library.live import LibraryWatcher, LibraryWriter
+
         first = self.session is None
         self.session = message.session
+        if first:
+            store = message.session.store
+            self._writer = LibraryWriter(store, self._waiting)
+            self._watcher = LibraryWatcher(store, self._changed_elsewhere)
         if first and message.session.notice:
             self.notify(
                 message.session.notice,
@@ -144,6 +180,24 @@ class LibraryKeys(Container):
             )
         self.post_message(self.MarksChanged())
 
+    def on_unmount(self) -> None:
+        """The app is closing: let the writer finish what it was given (a few seconds at
+        most: a write still waiting for another process then gives up), then close."""
+        if self._watcher is not None:
+            self._watcher.stop()
+        if self._writer is not None and self.session is not None:
+            self._writer.close()
+            self._writer.wait_idle(CLOSE_WAIT_S)
+            self.session.store.close()
+
+    def _changed_elsewhere(self) -> None:
+        """On the watcher's thread: another process changed the library; redraw."""
+        self.post_message(self.MarksChanged())
+
+    def _waiting(self, waiting: bool) -> None:
+        """On the writer's thread: a change starts or stops waiting for the lock."""
+        self.post_message(self.WriteWaiting(waiting))
+
     def on_library_keys_failed(self, message: Failed) -> None:
         message.stop()
         self.notify(message.reason, title="资料库打不开", severity="error", markup=False)
@@ -151,29 +205,46 @@ class LibraryKeys(Container):
     # What the panes show.
 
     def notes_of(self, item_id: str) -> ItemNotes:
-        """The user's marks, tags and note on an item, for the reader."""
+        """The user's marks, tags and note on an item, for the reader (from memory)."""
         session = self.session
         if session is None:
             return NO_NOTES
         marks = session.view
-        note = session.note_of(item_id) if marks.has_note(item_id) else ""
-        return ItemNotes(marks.is_bookmarked(item_id), tuple(sorted(marks.tags_of(item_id))), note)
+        tags = tuple(sorted(marks.tags_of(item_id)))
+        return ItemNotes(marks.is_bookmarked(item_id), tags, marks.note_of(item_id))
 
-    def write(self, change: Callable[[LibrarySession], object]) -> bool:
-        """Make a change to the library; show why if it cannot be made."""
-        from tui.library.store import LibraryError
-
-        if self.session is None:
+    def write(
+        self,
+        change: Callable[[LibrarySession], object],
+        then: Callable[[Any], None] | None = None,
+    ) -> bool:
+        """Make a change to the library on the writer's thread; `then(result)` runs here once
+        it is made. False (and said why) when there is no library to change yet."""
+        session, writer = self.session, self._writer
+        if session is None or writer is None:
             self.notify("资料库还在打开。", timeout=2)
             return False
-        try:
-            change(self.session)
-        except LibraryError as error:
-            self.notify(str(error), title="未保存", severity="error", markup=False)
-            return False
-        finally:
-            self.post_message(self.MarksChanged())
+
+        def done(result: object, error: Exception | None) -> None:
+            self.post_message(self.Written(result, error, then))
+
+        self._unsettled += 1
+        writer.submit(lambda: change(session), done)
         return True
+
+    @property
+    def settled(self) -> bool:
+        """Every change asked for has been made (or refused) and shown."""
+        return self._unsettled == 0
+
+    def on_library_keys_written(self, message: Written) -> None:
+        message.stop()
+        self._unsettled -= 1
+        self.post_message(self.MarksChanged())
+        if message.error is not None:
+            self.notify(str(message.error), title="未保存", severity="error", markup=False)
+        elif message.then is not None:
+            message.then(message.result)
 
     def mark_read(self, item_id: str) -> None:
         """Mark the item read, quietly: nothing is written if it already is."""
@@ -196,16 +267,21 @@ class LibraryKeys(Container):
     def action_bookmark(self) -> None:
         """`b`: bookmark the item on show, or take the bookmark off."""
         item = self._item()
-        if item is not None and self.write(lambda library: library.toggle_bookmark(item.id)):
-            on_now = self.session is not None and self.session.view.is_bookmarked(item.id)
-            self.notify("已收藏 ★" if on_now else "已取消收藏", timeout=2)
+        if item is not None:
+            # The stored bookmark is flipped (another process's included), and the outcome said.
+            self.write(
+                lambda library: library.toggle_bookmark(item.id),
+                lambda on: self.notify("已收藏 ★" if on else "已取消收藏", timeout=2),
+            )
 
     def action_toggle_read(self) -> None:
         """`m`: mark the item on show read or unread."""
         item = self._item()
-        if item is not None and self.write(lambda library: library.toggle_read(item.id)):
-            read = self.session is not None and self.session.view.is_read(item.id)
-            self.notify("已读" if read else "未读", timeout=2)
+        if item is not None:
+            self.write(
+                lambda library: library.toggle_read(item.id),
+                lambda read: self.notify("已读" if read else "未读", timeout=2),
+            )
 
     def action_edit_tags(self) -> None:
         """`t`: the tag editor, completing from the tags in use."""
@@ -215,11 +291,17 @@ class LibraryKeys(Container):
         if item is None or self.session is None:
             return
         marks = self.session.view
-        editor = TagEditor(item.headline, sorted(marks.tags_of(item.id)), marks.all_tags())
+        shown = sorted(marks.tags_of(item.id))
+        editor = TagEditor(item.headline, shown, marks.all_tags())
 
         def save(tags: tuple[str, ...] | None) -> None:
+            # What the user changed, applied to the tags as stored then: a tag another
+            # process added meanwhile stays.
             if tags is not None:
-                self.write(lambda library: library.set_tags(item.id, tags))
+                add = [tag for tag in tags if tag not in shown]
+                remove = [tag for tag in shown if tag not in tags]
+                if add or remove:
+                    self.write(lambda library: library.change_tags(item.id, add, remove))
 
         self.app.push_screen(editor, save)
 
@@ -231,11 +313,24 @@ class LibraryKeys(Container):
         if item is None or self.session is None:
             return
 
+        shown = self.session.note_of(item.id)
+
         def save(text: str | None) -> None:
             if text is not None:
-                self.write(lambda library: library.set_note(item.id, text))
+                self.write(lambda library: library.set_note(item.id, text, shown), self._noted)
 
-        self.app.push_screen(NoteEditor(item.headline, self.session.note_of(item.id)), save)
+        self.app.push_screen(NoteEditor(item.headline, shown), save)
+
+    def _noted(self, outcome: NoteSaved) -> None:
+        from tui.library.notes import NoteSaved
+
+        if outcome is NoteSaved.MERGED:
+            message = _("备注在别处也改过了：两份都保留在备注里。")
+        elif outcome is NoteSaved.KEPT_OTHER:
+            message = _("备注在别处改过了，没有删除。")
+        else:
+            return
+        self.notify(message, title=_("备注"), severity="warning", timeout=8)
 
     def action_library(self) -> None:
         """`B`: every kept item; the one chosen opens in the reader."""
@@ -328,13 +423,17 @@ class LibraryKeys(Container):
         if self.session is None:
             self.notify("资料库还在打开。", timeout=2)
         elif action == "bookmark":
-            if self.write(lambda library: library.bookmark_all(item_ids)):
-                finished("已收藏 ★")
+            self.write(
+                lambda library: library.bookmark_all(item_ids), lambda _: finished("已收藏 ★")
+            )
         else:
 
             def save(tags: tuple[str, ...] | None) -> None:
-                if tags and self.write(lambda library: library.tag_all(item_ids, tags)):
-                    finished("加上了标签 " + " ".join(f"#{tag}" for tag in tags))
+                if tags:
+                    said = "加上了标签 " + " ".join(f"#{tag}" for tag in tags)
+                    self.write(
+                        lambda library: library.tag_all(item_ids, tags), lambda _: finished(said)
+                    )
 
             headline = f"给 {len(item_ids)} 条搜索结果加标签"
             self.app.push_screen(TagEditor(headline, (), self.session.view.all_tags()), save)

@@ -1,5 +1,6 @@
 """The top line: the screen's title and sub-title (archive name, counts, loading progress), and
-a lasting "只读" mark when the library cannot be written (the notice saying why goes away).
+a lasting "只读" mark when the library cannot be written (the notice saying why goes away),
+and "等待写入…" while a change waits for another process to release the library.
 
 One widget drawing one line: Textual's `Header` is four widgets (icon, title, clock space),
 which the first frame of a reader that must appear at once does not need.
@@ -12,6 +13,7 @@ from textual.app import RenderResult
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.i18n import _
 from tui.sanitize import sanitize
 
 #: The mark of a session whose library is read-only.
@@ -34,6 +36,8 @@ class TitleBar(Widget):
 
     #: True while the library is read-only: nothing marked or noted now will be kept.
     read_only: reactive[bool] = reactive(False)
+    #: True while a change waits for another process to release the library's write lock.
+    waiting: reactive[bool] = reactive(False)
 
     def on_mount(self) -> None:
         for owner in (self.app, self.screen):
@@ -53,4 +57,7 @@ class TitleBar(Widget):
         if self.read_only:
             text.append(" · ")
             text.append(f" {READ_ONLY_MARK} ", style="bold reverse")
+        if self.waiting:
+            text.append(" · ")
+            text.append(" " + _("等待写入…") + " ", style="bold reverse")
         return text

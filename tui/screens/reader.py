@@ -375,6 +375,10 @@ class ReaderScreen(Screen[None]):
     def _library_ready(self, message: LibraryKeys.Ready) -> None:
         self.query_one(TitleBar).read_only = message.session.read_only
 
+    @on(LibraryKeys.WriteWaiting)
+    def _write_waiting(self, message: LibraryKeys.WriteWaiting) -> None:
+        self.query_one(TitleBar).waiting = message.waiting
+
     @on(LibraryKeys.MarksChanged)
     def _marks_changed(self) -> None:
         """Redraw counts and marks in every pane after the library changed."""
