@@ -289,3 +289,42 @@ def test_importing_search_loads_nothing_slow() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_a_traditional_script_issue_is_found_by_simplified_queries(tmp_path: Path) -> None:
+    import opencc
+
+    from tui.archive.model import Archive as ArchiveModel
+    from tui.archive.model import Issue, Item, Section
+
+    to_traditional = opencc.OpenCC("s2t").convert
+    item = Item(
+        id="1-abc123",
+        headline=to_traditional("腾讯视频：国家广播电视总局发布微短剧管理通知"),
+        paragraphs=(to_traditional("哔哩哔哩与腾讯视频近日宣布，将加强微短剧内容审核。"),),
+        section="行業",
+        number=1,
+        date=None,
+    )
+    issue = Issue(number=1, date=None, sections=(Section("行業", (item,)),))
+    engine = SearchEngine(ArchiveModel(tmp_path, (issue,)))
+    engine.prepare()
+    assert "騰訊視頻" in item.headline  # the issue really is in traditional script
+    for query in ("腾讯视频", "广电总局", "哔哩哔哩", "审核", "sec:行业"):
+        assert [h.id for h in engine.search(query).hits()] == ["1-abc123"], query
+    hit = engine.search("总局").hits()[0]
+    assert hit.headline[hit.spans[0][0] : hit.spans[0][1]] == "總局"
+
+
+def test_the_users_own_aliases(archive: Archive) -> None:
+    from tui import paths
+
+    paths.data_dir().mkdir(parents=True, exist_ok=True)
+    paths.user_aliases_file().write_text(
+        "# 我的别名\n新东方系 = 东方甄选\n只有一个名称\n", encoding="utf-8"
+    )
+    engine = SearchEngine(archive)
+    engine.prepare()
+    hit = engine.search("新东方系").hits()[0]
+    assert hit.headline.startswith("东方甄选") and hit.reason == "别名：东方甄选"
+    assert [p for p in engine.aliases.problems if "第 3 行" in p]
