@@ -328,3 +328,21 @@ def test_the_users_own_aliases(archive: Archive) -> None:
     hit = engine.search("新东方系").hits()[0]
     assert hit.headline.startswith("东方甄选") and hit.reason == "别名：东方甄选"
     assert [p for p in engine.aliases.problems if "第 3 行" in p]
+
+
+def test_latin_in_bodies_follows_the_headline_rule(tmp_path: Path) -> None:
+    from tui.archive.model import Archive as ArchiveModel
+    from tui.archive.model import Issue, Item, Section
+
+    def item(number: int, body: str) -> Item:
+        return Item(f"1-{number:06x}", f"条目{number}", (body,), "技术", 1, None)
+
+    bodies = ["OpenAI 发布新模型", "AIGC 应用", "据 Baidu said 称", "内容 AI 审核", "ChatGPT 更新"]
+    items = tuple(item(n, body) for n, body in enumerate(bodies))
+    engine = SearchEngine(ArchiveModel(tmp_path, (Issue(1, None, (Section("技术", items),)),)))
+    engine.prepare()
+    found = {hit.item.body for hit in engine.search("AI").hits()}
+    assert found == {"OpenAI 发布新模型", "AIGC 应用", "内容 AI 审核"}  # never said, Baidu
+    assert {hit.item.body for hit in engine.search("gpt").hits()} == {"ChatGPT 更新"}
+    snippet = next(h for h in engine.search("ai").hits() if h.item.body.startswith("Open"))
+    assert snippet.snippet is not None and snippet.snippet.spans == ((4, 6),)
