@@ -147,3 +147,41 @@ def test_a_missing_archive_exits_with_one_line(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert "nowhere" in result.stderr
+
+
+def test_new_issues_arrive_while_reading_and_are_new_next_time(
+    terminal: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    root = tmp_path / "archive"
+    shutil.copytree(REPO / "sample_data", root)
+    sample = (root / "403-2024-02-26.md").read_text(encoding="utf-8")
+
+    def add(number: int) -> None:
+        text = sample.replace("第 403 期", f"第 {number} 期")
+        (root / f"{number}.md").write_text(text, encoding="utf-8")
+
+    first = terminal(str(root))
+    shown = first.wait_for(lambda s: "2 期 · 53 条" in s)
+    assert "新" not in shown.splitlines()[2]  # the first time, nothing is new
+    # A new file while the reader is open shows without `r`. The watch starts once the
+    # folder is read: the file is written again (same text) until a change is seen.
+    deadline = time.monotonic() + 30
+    shown = first.screen()
+    while "新到第 404 期" not in shown and time.monotonic() < deadline:
+        add(404)
+        for _ in range(10):
+            shown = first.screen()
+            if "新到第 404 期" in shown:
+                break
+            time.sleep(0.2)
+    assert "3 期 · 75 条" in shown and "新到第 404 期" in shown, shown
+    assert "404新" in shown
+    first.keys("q")
+    first.wait_for(lambda s: "3 期 · 75 条" not in s)
+
+    add(405)  # arrives while the reader is closed: 新 the next time
+    again = terminal(str(root))
+    shown = again.wait_for(lambda s: "4 期 · 97 条 · 新 1 期" in s)
+    assert "405新" in shown and "404新" not in shown
+    again.keys("N")
+    again.wait_for(lambda s: "行业动态周报 第 405 期" in s)

@@ -46,6 +46,7 @@ READER_BINDINGS: list[BindingType] = [
         show=False,
         id="app.prev_section",
     ),
+    Binding("N", "next_new", "Next new issue", show=False, id="app.next_new"),
     Binding("space", "page", "Page", id="app.page", tooltip="Page down, then the next item"),
     Binding("slash", "search", "Search", id="app.search"),
     Binding("y", "copy_item", "Copy", id="app.copy"),

@@ -1,5 +1,6 @@
-"""The reader's remembered choices: theme, key map, the last position in each archive and
-the last export's format and scope.
+"""The reader's remembered choices: theme, key map, the last position in each archive, the
+issues each archive held last time (what is 新 the next time) and the last export's format
+and scope.
 
 Stored as JSON in `tui.paths.settings_file()`. A missing, unreadable or malformed file is
 never an error: the reader starts with defaults and writes a good file the next time it saves.
@@ -47,12 +48,22 @@ class Settings:
     positions: dict[str, LastRead] = field(default_factory=dict)
     #: The last export's format and scope (None: never exported).
     export: ExportChoice | None = None
+    #: Archive path → the issue numbers it held when last read: an issue not among them
+    #: arrived since, and is marked 新.
+    known_issues: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def last_read_in(self, archive_root: Path) -> LastRead | None:
         return self.positions.get(_archive_key(archive_root))
 
     def remember_last_read(self, archive_root: Path, last_read: LastRead) -> None:
         self.positions[_archive_key(archive_root)] = last_read
+
+    def known_issues_in(self, archive_root: Path) -> frozenset[int] | None:
+        """The issues the archive held last time, or None if it was never opened."""
+        return self.known_issues.get(_archive_key(archive_root))
+
+    def remember_known_issues(self, archive_root: Path, numbers: frozenset[int]) -> None:
+        self.known_issues[_archive_key(archive_root)] = numbers
 
 
 def _archive_key(archive_root: Path) -> str:
@@ -76,6 +87,16 @@ def _positions(value: Any) -> dict[str, LastRead]:
         if isinstance(issue, int) and (item_id is None or isinstance(item_id, str)):
             positions[key] = LastRead(issue, item_id)
     return positions
+
+
+def _known_issues(value: Any) -> dict[str, frozenset[int]]:
+    if not isinstance(value, dict):
+        return {}
+    return {
+        key: frozenset(n for n in numbers if isinstance(n, int) and not isinstance(n, bool))
+        for key, numbers in value.items()
+        if isinstance(key, str) and isinstance(numbers, list)
+    }
 
 
 def _export_choice(value: Any) -> ExportChoice | None:
@@ -102,6 +123,7 @@ def load_settings(path: Path | None = None) -> Settings:
         keymap=_str_dict(raw.get("keymap")),
         positions=_positions(raw.get("positions")),
         export=_export_choice(raw.get("export")),
+        known_issues=_known_issues(raw.get("known_issues")),
     )
 
 
@@ -120,6 +142,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
             if settings.export is not None
             else None
         ),
+        "known_issues": {key: sorted(numbers) for key, numbers in settings.known_issues.items()},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")

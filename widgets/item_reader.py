@@ -150,8 +150,8 @@ class ItemReader(ScrollView, can_focus=True):
         self, item: Item | None, placeholder: str = "", notes: ItemNotes = NO_NOTES
     ) -> None:
         """Show `item` and the user's `notes` from the top, or `placeholder` text when there
-        is no item."""
-        if item is self._item and placeholder == self._placeholder:
+        is no item. The same item read again from its file keeps its place."""
+        if item == self._item and placeholder == self._placeholder:
             self.set_notes(notes)
             return
         self._item = item

@@ -18,14 +18,15 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.archive.cache import ArchivePreview
+from tui.archive.changes import archive_changes, new_issues
 from tui.archive.model import Archive, Item
 from tui.i18n import _
 from tui.keys import NEXT_UNREAD, PINNED_IN_FOOTER, READER_BINDINGS, key_for
@@ -33,6 +34,7 @@ from tui.navigation import Position, ReadingOrder
 from tui.reading_timer import ReadingTimer
 from tui.settings import LastRead, Settings
 from widgets.archive_loader import ArchiveLoader
+from widgets.archive_watcher import ArchiveWatcher
 from widgets.issue_list import IssueList
 from widgets.item_reader import NO_NOTES, ItemReader, plain_item_text
 from widgets.key_bar import KeyBar
@@ -97,6 +99,14 @@ class ReaderScreen(Screen[None]):
         self.view_rows: list[ViewRow] = []
         self.view: SearchView | None = None
         self._pending_view: tuple[str, int] | None = None
+        #: Why the folder is being read: at start, on `r`, or because a file changed.
+        self._reading_for: Literal["start", "reload", "watch"] = "start"
+        #: The issues the folder held when the last session read it (None: never read).
+        self._known_before = settings.known_issues_in(archive_root)
+        #: Issues that arrived since the last session (marked 新).
+        self.new_issues: frozenset[int] = frozenset()
+        #: The folder is watched when it is what was read (tests may hand in an archive).
+        self._watch = archive is None
         self.title = f"周报 · {archive_root.name}"
 
     def compose(self) -> ComposeResult:
@@ -114,6 +124,7 @@ class ReaderScreen(Screen[None]):
         )
         yield KeyBar(pinned=PINNED_IN_FOOTER)
         yield ArchiveLoader()
+        yield ArchiveWatcher()
         yield SearchIndexer()
 
     @property
@@ -185,13 +196,14 @@ class ReaderScreen(Screen[None]):
 
     @on(ArchiveLoader.Loaded)
     def _loaded(self, message: ArchiveLoader.Loaded) -> None:
-        archive = self.archive = message.archive
+        previous, archive = self.archive, message.archive
+        self.archive = archive
         order = ReadingOrder(archive)
         row, item_id = self._wanted_position(order)
         self._restored = True
         self.order = order
         issues = order.issues
-        self.sub_title = f"{len(issues)} 期 · {archive.item_count} 条"
+        self._mark_new(archive)
         self.panes.show_rows(issues, issues[row].number if issues else None)
         self.position = None
         if issues:
@@ -203,10 +215,55 @@ class ReaderScreen(Screen[None]):
         self.view = None
         self.query_one(SearchIndexer).schedule(archive, SEARCH_WARM_UP_S)
         self._count_views()
-        if archive.skipped or archive.warnings or any(issue.warnings for issue in issues):
+        self._say_what_changed(previous, archive)
+        if self._watch:
+            self.query_one(ArchiveWatcher).start_watching(self.archive_root)
+
+    def _mark_new(self, archive: Archive) -> None:
+        """Mark 新 the issues that were not in the folder when the last session (or, the
+        first time, this one) read it, and remember what it holds now."""
+        numbers = frozenset(issue.number for issue in archive.issues)
+        if self._known_before is None:
+            self._known_before = numbers
+        self.new_issues = new_issues(numbers, self._known_before)
+        self.settings.remember_known_issues(self.archive_root, numbers)
+        self.panes.issue_list.set_new(self.new_issues)
+        self.sub_title = f"{len(archive.issues)} 期 · {archive.item_count} 条"
+        if self.new_issues:
+            self.sub_title += _(" · 新 {count} 期").format(count=len(self.new_issues))
+
+    def _say_what_changed(self, previous: Archive | None, archive: Archive) -> None:
+        """After loading: new issues and problems; after a file changed, what changed."""
+        reading_for, self._reading_for = self._reading_for, "start"
+        if previous is not None and reading_for != "start":
+            changes = archive_changes(previous, archive)
+            if changes:
+                self.notify(changes.notice(), title=_("存档有变化"), timeout=6, markup=False)
+        elif self.new_issues:
+            key = self.app.get_key_display(
+                Binding(key_for("app.next_new", self.settings.keymap), "")
+            )
+            numbers = "、".join(str(n) for n in sorted(self.new_issues, reverse=True)[:5])
+            notice = _("第 {numbers} 期是上次以来新到的 — 按 {key} 查看").format(
+                numbers=numbers, key=key
+            )
+            self.notify(notice, title=_("新期刊"), timeout=6, markup=False)
+        if reading_for == "watch":
+            return  # its problems were told when first seen; `!` lists them
+        if archive.skipped or archive.warnings or any(i.warnings for i in archive.issues):
             from tui.screens.problems import notify_problems
 
             notify_problems(self.app, archive, key_for("app.problems", self.settings.keymap))
+
+    @on(ArchiveWatcher.Changed)
+    def _folder_changed(self) -> None:
+        """A file in the folder was added, changed or removed: read the folder again (the
+        parse cache parses only what changed); the panes keep the old archive meanwhile."""
+        self._read_again("watch")
+
+    def _read_again(self, reason: Literal["reload", "watch"]) -> None:
+        self._reading_for = reason
+        self.query_one(ArchiveLoader).load(self.archive_root)
 
     def _wanted_position(self, order: ReadingOrder) -> tuple[int, str | None]:
         """Where to open: the current position on reload, else the one saved for this archive."""
@@ -479,9 +536,21 @@ class ReaderScreen(Screen[None]):
         self.panes.toggle_zoom()
 
     def action_reload(self) -> None:
-        self.archive = None
+        """`r`: read the folder again; the panes keep the archive on show meanwhile."""
         self.sub_title = "重新读取中…"
-        self.query_one(ArchiveLoader).load(self.archive_root)
+        self._read_again("reload")
+
+    def action_next_new(self) -> None:
+        """`N`: the next issue that arrived since the last session, down the list, wrapping."""
+        rows = [
+            row for row, issue in enumerate(self.order.issues) if issue.number in self.new_issues
+        ]
+        if not rows:
+            self.notify(_("没有上次以来新到的期刊。"), timeout=2)
+            return
+        current = self.position.row if self.position is not None else -1
+        row = next((row for row in rows if row > current), rows[0])
+        self._go_to(row, None)
 
     def action_next_unread(self) -> None:
         """`u`: the next unread item down the issue list, wrapping round."""
