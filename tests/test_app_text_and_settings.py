@@ -112,7 +112,7 @@ async def test_key_bar_keeps_its_order_after_remapping(tmp_path: Path) -> None:
 
 async def test_help_lists_every_binding_and_closes(tmp_path: Path) -> None:
     app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
-    async with app.run_test(size=(120, 150)) as pilot:  # tall enough to show the whole list
+    async with app.run_test(size=(120, 300)) as pilot:  # tall enough to show the whole list
         await started(app, pilot)
         await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
