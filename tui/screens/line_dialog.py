@@ -1,0 +1,71 @@
+"""A dialog of one line to type — the base of the save-search and find-in-item dialogs.
+
+A framed box: an optional line of context above the input, the input, and a line for an
+error under it. Enter calls `submitted` (which dismisses, or shows an error and stays);
+escape dismisses with None.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class LineDialog(ModalScreen[str | None]):
+    """One line of text; subclasses say what Enter does with it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Cancel", id="line_dialog.cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    LineDialog {
+        align: center middle;
+        & > Vertical {
+            width: 60;
+            max-width: 100%;
+            height: auto;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+        & Input { border: none; height: 1; padding: 0 1; background: $boost; }
+        & #line-dialog-context { color: $text-muted; height: auto; }
+        & #line-dialog-error { color: $text-error; height: auto; }
+    }
+    """
+
+    def __init__(
+        self, title: str, keys: str, value: str = "", placeholder: str = "", context: str = ""
+    ) -> None:
+        super().__init__()
+        # Names of our own: Textual's screens have private attributes of their own.
+        self.line_title, self.line_keys, self.line_context = title, keys, context
+        self.line_value, self.line_placeholder = value, placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.line_title
+            box.border_subtitle = self.line_keys
+            if self.line_context:
+                yield Static(self.line_context, id="line-dialog-context", markup=False)
+            yield Input(self.line_value, placeholder=self.line_placeholder)
+            yield Static("", id="line-dialog-error", markup=False)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.submitted(event.value)
+
+    def submitted(self, value: str) -> None:
+        """Enter: dismiss with the line (subclasses may check it first)."""
+        self.dismiss(value)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#line-dialog-error", Static).update(message)
