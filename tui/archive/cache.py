@@ -13,6 +13,11 @@ Three layers, all in `tui.paths.parse_cache_dir()` and all disposable:
   frame, so the newest issue is on screen long before the whole snapshot (tens of MB of
   text) is loaded and checked.
 
+With no usable snapshot (a new archive, a parser upgrade), `load` parses first the file most
+likely to hold the issue the reader opens at — the one whose name carries the number it
+asks for, else the highest issue number, else the newest file — and hands that issue to
+`first`, so the reader shows it at once while the rest is parsed.
+
 Every file is a pickle signed with the user's key (`tui.sealed`): one that is not
 ours is never unpickled. An entry that cannot be read for any reason (truncated, corrupt,
 forged, from another version, or holding the wrong types) is treated as missing and rebuilt:
@@ -23,7 +28,8 @@ folder (`tui.archive.walk`), which also says what could not be read.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -51,6 +57,39 @@ __all__ = ["ArchivePreview", "IssueSummary", "ParseCache", "preview_of"]
 
 Parse = Callable[[Path], Issue]
 Progress = Callable[[int, int], None]
+FirstIssue = Callable[[Issue], None]
+
+#: A run of digits in a file name; before "期" it is the issue's number.
+_NUMBER = re.compile(r"(\d{1,6})(期)?")
+#: A date in a file name (2024-02-26, 2024年2月26日, 20240226): no issue number in it.
+_DATE = re.compile(r"(19|20)\d\d(([-_./]?)\d{1,2}\3\d{1,2}|年\d{1,2}月(\d{1,2}日)?)")
+#: Four-digit numbers in this range in a file name are taken for years, not issue numbers.
+_YEARS = range(1990, 2100)
+
+
+def issue_number_in_name(name: str) -> int | None:
+    """The issue number a file name most likely carries: a number before "期", else its
+    first number that is neither a date nor a year ("403-2024-02-26.md" → 403,
+    "2024-02-26-403" → 403)."""
+    undated = _DATE.sub(" ", name)
+    numbers = [(int(digits), bool(mark)) for digits, mark in _NUMBER.findall(undated)]
+    marked = next((number for number, mark in numbers if mark), None)
+    if marked is not None:
+        return marked
+    return next((number for number, _ in numbers if number not in _YEARS), None)
+
+
+def first_to_parse(files: Sequence[FoundFile], wanted: int | None) -> FoundFile | None:
+    """The file to parse first: the one named for issue `wanted`, else the highest number,
+    else the latest modified."""
+    if not files:
+        return None
+    numbered = [(issue_number_in_name(found.path.name), found) for found in files]
+    if wanted is not None:
+        match = next((found for number, found in numbered if number == wanted), None)
+        if match is not None:
+            return match
+    return max(numbered, key=lambda pair: (pair[0] or -1, pair[1].mtime_ns))[1]
 
 
 def _read(path: Path) -> Any:
@@ -113,8 +152,17 @@ class ParseCache:
             return None
         return stored[0], stored[1]
 
-    def load(self, progress: Progress | None = None) -> Archive:
-        """The whole archive, from the snapshot if nothing changed, else re-reading changes."""
+    def load(
+        self,
+        progress: Progress | None = None,
+        first: FirstIssue | None = None,
+        wanted: int | None = None,
+    ) -> Archive:
+        """The whole archive, from the snapshot if nothing changed, else re-reading changes.
+
+        When every file must be parsed, the one likely to hold issue `wanted` (else the
+        newest) is parsed first and, if it is an issue, handed to `first` at once.
+        """
         self.parsed = []
         walk, self._walk = self._walk or walk_archive(self.root), None
         signature = walk.signature
@@ -128,8 +176,14 @@ class ParseCache:
                     _write(self._preview_path, (signature, preview_of(snapshot.archive)))
                 return snapshot.archive
         fresh = ArchiveSnapshot(signature)
+        early: dict[str, FileRecord] = {}
+        leader = first_to_parse(walk.files, wanted) if first and not snapshot.records else None
+        if first is not None and leader is not None:
+            record = early[leader.relative] = self._record(leader, None)
+            if isinstance(record.result, Issue):
+                first(record.result)
         for done, found in enumerate(walk.files, start=1):
-            fresh.records[found.relative] = self._record(
+            fresh.records[found.relative] = early.get(found.relative) or self._record(
                 found, snapshot.records.get(found.relative)
             )
             if progress is not None:

@@ -161,7 +161,8 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self._load_behind_preview)
         else:
             self.panes.reader.show_item(None, "读取中…")
-            self.query_one(ArchiveLoader).load(self.archive_root, self.archive)
+            wanted = self._last_read.issue if self._last_read else None
+            self.query_one(ArchiveLoader).load(self.archive_root, self.archive, wanted=wanted)
 
     # Loading.
 
