@@ -21,10 +21,6 @@ from tui.archive import Issue, parse_issue
 CONVERTERS = Path(__file__).resolve().parent / "fixtures" / "converters"
 MANIFEST = json.loads((CONVERTERS / "MANIFEST.json").read_text(encoding="utf-8"))
 #: Known limits, each with its reason; strict: a case that starts to pass must leave the list.
-_BOLD_ONLY = (
-    "headlines set in the body's size, bold only, that fill their line: the text alone cannot"
-    " tell them from the paragraph they precede (read from the PDF itself, they are found)"
-)
 _FROM_WORD = (
     "printed from Word by LibreOffice, quotation marks and Latin runs in a Western font: text"
     " converters print those runs out of reading order (了 系” 列, 2024 / 年2), and headlines"
@@ -32,16 +28,6 @@ _FROM_WORD = (
     " what sets them apart (zhoubao's PDF reader reads these prints exactly)"
 )
 KNOWN: dict[str, str] = {
-    **{
-        f"393.chromium-a5-bold.{converter}": _BOLD_ONLY
-        for converter in (
-            "pdfplumber.txt",
-            "pdftotext-raw.txt",
-            "pymupdf.txt",
-            "pypdf.txt",
-            "pypdfium2.txt",
-        )
-    },
     **{
         f"{number}.docx.{converter}": _FROM_WORD
         for number in (393, 403)

@@ -150,7 +150,7 @@ def _fills_measure(line: str, next_line: str, measure: float) -> bool:
     return head is not None and width + 1 + print_width(head.group()) > measure * 0.95
 
 
-def _continues(line: str, next_line: str, measure: float) -> bool:
+def _continues(line: str, next_line: str, after: str, measure: float) -> bool:
     if not next_line or not _fills_measure(line, next_line, measure):
         return False
     if BODY_START.match(next_line) and (
@@ -165,13 +165,20 @@ def _continues(line: str, next_line: str, measure: float) -> bool:
         # A sentence ending short of the measure ends its paragraph (a body line that runs
         # on is set full); should the estimate be wrong, the item's body reads the same.
         return False
+    if line[-1] not in SENTENCE_END:
+        return True
     # A full line ending a sentence, followed by a short line with no sentence in it:
-    # that short line is a headline, not the tail of this paragraph. (A full line with no
-    # clause in it may be a headline too, or the paragraph's next sentence: it goes on.)
+    # that short line is a headline, not the tail of this paragraph. A full line with no
+    # clause in it may be a headline too, or the paragraph's next sentence: it is a headline
+    # when a short line with no sentence end follows it (its wrapped tail; a paragraph's
+    # last line ends its sentence).
     return not (
-        line[-1] in SENTENCE_END
-        and "。" not in next_line
-        and not _fills_measure(next_line, "", measure)
+        ("。" not in next_line and not _fills_measure(next_line, "", measure))
+        or (
+            _opens_headline(next_line)
+            and _headline_tail(after, measure)
+            and after[-1] not in SENTENCE_END
+        )
     )
 
 
@@ -350,7 +357,8 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
                 # pdfminer may print a blank line inside a paragraph; a line that fills the
                 # measure and stops mid-phrase goes on after it.
                 next_line = lines[index + 2] if index + 2 < len(lines) else ""
-            ends = not _continues(line, next_line, measure)
+            after = lines[index + 2] if index + 2 < len(lines) else ""
+            ends = not _continues(line, next_line, after, measure)
         if ends:
             out.append(current)
             current = None
