@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from textual.pilot import Pilot
@@ -13,6 +14,7 @@ from waiting import wait_until
 from tui.app import ZhoubaoApp
 from tui.archive.model import Archive, Issue, Item, Section, SummaryBullet
 from tui.navigation import Position, ReadingOrder
+from widgets import issue_list
 from widgets.issue_list import IssueList
 from widgets.item_reader import ItemReader
 from widgets.library_keys import LibraryKeys
@@ -116,7 +118,13 @@ async def test_brackets_move_by_issue_and_braces_by_section(app: ZhoubaoApp) -> 
         assert reader_item(app) == "2-0.0"
 
 
-async def test_issue_list_keys_first_last_and_digits(tmp_path: Path) -> None:
+async def test_issue_list_keys_first_last_and_digits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The digits' pause is read from a clock of the test's own: a loaded machine could take
+    # longer than the pause between two key presses, and waiting for one costs time.
+    clock = [1000.0]
+    monkeypatch.setattr(issue_list, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     archive = make_archive(tmp_path, (5, 12, 120, 121, 393))
     app = ZhoubaoApp(tmp_path, archive=archive)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -127,7 +135,7 @@ async def test_issue_list_keys_first_last_and_digits(tmp_path: Path) -> None:
         assert reader_item(app) == "393-0.0"
         await press(pilot, "1", "2", "1")
         assert reader_item(app) == "121-0.0"
-        await pilot.pause(1.3)  # a pause starts a new number
+        clock[0] += issue_list.DIGIT_PAUSE_S + 0.1  # a pause starts a new number
         await press(pilot, "1", "2")
         assert reader_item(app) == "12-0.0"
         await press(pilot, "k")
@@ -323,7 +331,7 @@ async def test_an_issue_without_items_is_passed_over_by_n(tmp_path: Path) -> Non
 
 
 async def test_command_palette_offers_search() -> None:
-    from textual.command import CommandPalette
+    from textual.command import CommandList, CommandPalette
 
     from tui.archive import load_archive
     from tui.screens.search import SearchScreen
@@ -334,7 +342,8 @@ async def test_command_palette_offers_search() -> None:
         await press(pilot, "ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"搜索")
-        await pilot.pause(0.3)
+        commands = app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: commands.option_count > 0, "the palette's matches")
         await press(pilot, "enter")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
