@@ -109,7 +109,7 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, sections: BindingSections, keymap: Mapping[str, str]) -> None:
         super().__init__()
         self._sections = sections
-        self._keymap = keymap
+        self._user_keymap = keymap
 
     def compose(self) -> ComposeResult:
         with KeyScroll() as scroll:
@@ -124,7 +124,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(min_width=16, style="bold")
         table.add_column()
         table.add_column(style="dim")
-        keymap = self._keymap
+        keymap = self._user_keymap
         for binding in bindings:
             if isinstance(binding, KeyNote):
                 keys, description, binding_id = binding.keys, binding.description, ""
