@@ -53,21 +53,32 @@ def save_snapshot(conn: sqlite3.Connection, snap: Snapshot, with_body: bool = Tr
     paragraphs: a read mark needs the headline to be listed and re-attached, not the text,
     and a reader who has read 15,000 items should not carry 15,000 bodies around.
     """
-    conn.execute(
+    save_snapshots(conn, [snap], with_body)
+
+
+def save_snapshots(
+    conn: sqlite3.Connection, snaps: Iterable[Snapshot], with_body: bool = True
+) -> None:
+    """`save_snapshot` for many items in one statement (a catch-up saves thousands)."""
+    stamp = now_stamp()
+    conn.executemany(
         UPSERT_SNAPSHOT if with_body else INSERT_SNAPSHOT_WITHOUT_BODY,
-        (
-            snap.id,
-            snap.number,
-            snap.date.isoformat() if snap.date else None,
-            snap.section,
-            snap.headline,
-            json.dumps(list(snap.paragraphs) if with_body else [], ensure_ascii=False),
-            now_stamp(),
-            snap.position,
-            snap.source_title,
-            snap.page,
-            snap.source_file,
-        ),
+        [
+            (
+                snap.id,
+                snap.number,
+                snap.date.isoformat() if snap.date else None,
+                snap.section,
+                snap.headline,
+                json.dumps(list(snap.paragraphs) if with_body else [], ensure_ascii=False),
+                stamp,
+                snap.position,
+                snap.source_title,
+                snap.page,
+                snap.source_file,
+            )
+            for snap in snaps
+        ],
     )
 
 

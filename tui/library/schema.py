@@ -67,7 +67,27 @@ _V4 = """
 ALTER TABLE items ADD COLUMN source_file TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Version 5: the undo journal. Each row is one action of the app (a bookmark, a batch, a
+# catch-up, an import) and what it changed, written in the transaction that made the change;
+# `state` says whether it is done or undone (then `changes` holds what the undo changed, for
+# a redo). `session` and `day` scope undo to this app session and what earlier sessions did
+# today (`tui.library.journal`).
+_V5 = """
+CREATE TABLE journal (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session TEXT NOT NULL,
+    day TEXT NOT NULL,
+    made_at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    changes BLOB NOT NULL,
+    state TEXT NOT NULL,
+    undone_seq INTEGER
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 
 #: The version this zhoubao writes.
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -76,7 +96,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 #: its place is not ours to add tables to. Libraries written before the mark have 0.
 APPLICATION_ID = 0x5A48424F
 #: Every table and index a zhoubao library holds, in any version so far.
-OWN_NAMES = frozenset({"items", "bookmarks", "tags", "notes", "read_marks", "moves", "tags_by_tag"})
+OWN_NAMES = frozenset(
+    {"items", "bookmarks", "tags", "notes", "read_marks", "moves", "tags_by_tag", "journal"}
+)
 
 
 class SchemaTooNew(Exception):

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from tui.archive.model import TITLE, Archive
 from tui.i18n import _
+from tui.library.changes import ChangeSet
+from tui.library.journal import Action, Journal
 from tui.library.records import Snapshot
 from tui.library.rows import clean_tags, now_stamp, save_snapshot
 from tui.library.store import LibraryError, LibraryStore
@@ -234,18 +236,26 @@ def merged_note(local: str, incoming: str, origin: str, exported_at: str) -> str
 
 
 def merge_collection(
-    store: LibraryStore, collection: SharedCollection, archive: Archive | None = None
+    store: LibraryStore,
+    collection: SharedCollection,
+    archive: Archive | None = None,
+    journal: Journal | None = None,
 ) -> ImportReport:
-    """Merge the collection into the library in one transaction."""
+    """Merge the collection into the library in one transaction, kept in the app's undo
+    `journal` when there is one."""
     places = archive.places if archive is not None else {}
     report = ImportReport(items=len(collection.items))
+    added = ChangeSet()
     with store.write_transaction() as conn:
         for shared in collection.items:
             if not (shared.bookmarked or shared.tags or shared.note.strip()):
                 continue  # nothing kept on it: the library holds only what users keep
             place = places.get(shared.snapshot.id)
             snap = Snapshot.at(place) if place is not None else shared.snapshot
-            _merge_one(conn, snap, shared, collection, report)
+            _merge_one(conn, snap, shared, collection, report, added)
+        if journal is not None and added:
+            action = Action("import", collection.origin, len(added.item_ids()))
+            journal.record(conn, action, added)
     return report
 
 
@@ -255,6 +265,7 @@ def _merge_one(
     shared: SharedItem,
     collection: SharedCollection,
     report: ImportReport,
+    added: ChangeSet,
 ) -> None:
     known = conn.execute("SELECT 1 FROM items WHERE id = ?", (snap.id,)).fetchone()
     if known is None:
@@ -263,14 +274,15 @@ def _merge_one(
     else:
         _keep_body(conn, snap)
     if shared.bookmarked:
-        added = conn.execute(
+        bookmarked = conn.execute(
             "INSERT OR IGNORE INTO bookmarks VALUES (?, ?)", (snap.id, now_stamp())
         ).rowcount
-        report.bookmarks += added
+        report.bookmarks += bookmarked
+        added.bookmarked.extend([snap.id] * bookmarked)
     for tag in shared.tags:
-        report.tags += conn.execute(
-            "INSERT OR IGNORE INTO tags VALUES (?, ?)", (snap.id, tag)
-        ).rowcount
+        tagged = conn.execute("INSERT OR IGNORE INTO tags VALUES (?, ?)", (snap.id, tag)).rowcount
+        report.tags += tagged
+        added.tagged.extend([(snap.id, tag)] * tagged)
     row = conn.execute("SELECT text FROM notes WHERE item_id = ?", (snap.id,)).fetchone()
     local_note = str(row[0]) if row else ""
     note = merged_note(local_note, shared.note, collection.origin, collection.exported_at)
@@ -281,6 +293,7 @@ def _merge_one(
             (snap.id, note, now_stamp()),
         )
         report.notes += 1
+        added.notes.append((snap.id, local_note, note))
         if local_note.strip():
             report.notes_merged += 1
             report.merged_ids.append(snap.id)

@@ -254,6 +254,24 @@ class LibraryStore:
         """Show this write in the view once it is committed."""
         self._pending.append(change)
 
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction for changes made in their own module (`tui.library.history`);
+        `after_commit` says how the view shows them."""
+        with self._write() as conn:
+            yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The read connection, for queries kept in their own module: never waits for a
+        write (WAL), of this process or another."""
+        with self._read_lock:
+            yield self._conn
+
+    def after_commit(self, change: Callable[[LibraryMarks], None]) -> None:
+        """Inside `transaction`: update the view this way once the transaction commits."""
+        self._changed(change)
+
     # Reads.
 
     def refresh(self, force: bool = False) -> bool:
