@@ -13,8 +13,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from tui.sanitize import sanitize
 
 
 class LineDialog(ModalScreen[str | None]):
@@ -55,7 +58,8 @@ class LineDialog(ModalScreen[str | None]):
             box.border_title = self.line_title
             box.border_subtitle = self.line_keys
             if self.line_context:
-                yield Static(self.line_context, id="line-dialog-context", markup=False)
+                context = sanitize(self.line_context, "text")  # a headline, a query: outside text
+                yield Static(context, id="line-dialog-context", markup=False)
             yield Input(self.line_value, placeholder=self.line_placeholder)
             yield Static("", id="line-dialog-error", markup=False)
 
@@ -68,4 +72,4 @@ class LineDialog(ModalScreen[str | None]):
         self.dismiss(value)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#line-dialog-error", Static).update(message)
+        self.query_one("#line-dialog-error", Static).update(Content(sanitize(message)))
