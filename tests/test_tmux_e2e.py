@@ -185,3 +185,29 @@ def test_new_issues_arrive_while_reading_and_are_new_next_time(
     assert "405新" in shown and "404新" not in shown
     again.keys("N")
     again.wait_for(lambda s: "行业动态周报 第 405 期" in s)
+
+
+def test_catch_up_then_undo_also_after_a_restart(terminal: Callable[..., Terminal]) -> None:
+    term = terminal()
+    shown = term.wait_for(lambda s: "2 期 · 53 条" in s)
+    assert "22条 •22" in shown and "31条 •31" in shown
+    term.keys("M")  # catch up: the dialog counts what each choice turns read
+    term.wait_for(lambda s: "全部标为已读" in s and "53 条未读" in s)
+    term.keys("j", "j", "Enter")  # the whole archive
+    shown = term.wait_for(lambda s: "已标为已读" in s and "•22" not in s)
+    assert "•31" not in shown
+
+    term.keys("C-z")
+    shown = term.wait_for(lambda s: "已撤销" in s and "22条 •22" in s)
+    assert "31条 •31" in shown and "整个存档全部标为已读" in shown
+
+    term.keys("b")
+    term.wait_for(lambda s: "★ 已收藏" in s and "★1" in s)
+    term.keys("q")
+    term.wait_for(lambda s: "2 期 · 53 条" not in s)
+
+    again = terminal()  # the same day, after a restart: U undoes the bookmark
+    again.wait_for(lambda s: "2 期 · 53 条" in s and "★1" in s)
+    again.keys("U")
+    shown = again.wait_for(lambda s: "已撤销" in s and "★1" not in s)
+    assert "★ 已收藏" not in shown

@@ -25,7 +25,7 @@ from tui import paths
 from tui.archive.cache import ArchivePreview
 from tui.archive.model import Archive
 from tui.i18n import _
-from tui.keys import APP_BINDINGS
+from tui.keys import APP_BINDINGS, UNDO_BINDINGS
 from tui.sanitize import sanitize
 from tui.screens.reader import ReaderScreen
 from tui.settings import Settings, load_settings, save_settings
@@ -63,7 +63,7 @@ class ZhoubaoApp(App[None]):
     """The reader over one archive folder."""
 
     CSS_PATH = paths.styles_dir() / "app.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS, *UNDO_BINDINGS]
 
     def __init__(
         self,
@@ -112,6 +112,12 @@ class ZhoubaoApp(App[None]):
         yield from super().get_system_commands(screen)
         search = self.reader.action_search
         yield SystemCommand("搜索 Search", "Search the whole archive (/)", search)
+        library = self.reader.library_keys
+        yield SystemCommand(
+            _("全部标为已读…"), _("这一期、之前的各期或整个存档"), library.action_catch_up
+        )
+        yield SystemCommand(_("撤销"), _("撤销对资料库的上一次改动"), library.undo)
+        yield SystemCommand(_("重做"), _("重做刚撤销的改动"), library.redo)
         item = self.reader.current_item
         if item is not None and item.entity is not None:
             from tui.trends.entities import names_in
@@ -137,12 +143,24 @@ class ZhoubaoApp(App[None]):
         self.reader.library_keys.export(message.item_ids, message.query)
 
     def on_library_screen_import_requested(self, message: LibraryScreen.ImportRequested) -> None:
-        """`i` in the library view: the reader's library imports the file, then the view
-        shows the library as it is now."""
-        from tui.screens.library_screen import LibraryScreen
+        """`i` in the library view: the reader's library imports the file (the view then
+        shows the library as it is now, as after every change)."""
+        self.reader.library_keys.import_file(message.path)
 
-        view = self.screen if isinstance(self.screen, LibraryScreen) else None
-        self.reader.library_keys.import_file(message.path, view)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo and redo work where the library is acted on (the reader, search, the library
+        view: screens with `ACTS_ON_LIBRARY`), not under a dialog editing a tag or note."""
+        if action in ("undo", "redo"):
+            return bool(getattr(self.screen, "ACTS_ON_LIBRARY", False))
+        return True
+
+    def action_undo(self) -> None:
+        """ctrl+z / U: take back the last change to the library."""
+        self.reader.library_keys.undo()
+
+    def action_redo(self) -> None:
+        """ctrl+y: make again the change undone last."""
+        self.reader.library_keys.redo()
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen, binding_sections

@@ -4,8 +4,9 @@ A key map in the settings file (`{"app.next_item": "ctrl+n"}`) is kept in our `S
 and handed to `App.set_keymap`; the help screen and the notices that name a key read it from
 there (`key_for`). The ids keep their `app.` prefix, as users' settings files name them.
 
-Three groups, each bound where it acts: `APP_BINDINGS` on the App (help and quit work on
-every screen), `READER_BINDINGS` on the `ReaderScreen` (moving through the archive: they do
+Four groups, each bound where it acts: `APP_BINDINGS` on the App (help and quit work on
+every screen; undo and redo on the screens that change the library: the reader, search and
+the library view), `READER_BINDINGS` on the `ReaderScreen` (moving through the archive: they do
 nothing while a dialog is open), `LIBRARY_BINDINGS` on the `LibraryKeys` around the panes
 (they act on the item on show). "Next" always means down the issue list (newest first).
 """
@@ -15,6 +16,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.binding import Binding, BindingType
+
+from tui.i18n import _
+
+#: Undo and redo of the library's changes: actions of the App, bound on the App (for the
+#: reader) and on the search overlay and the library view (a modal screen hides the App's
+#: bindings). `ZhoubaoApp.check_action` keeps them from other screens.
+UNDO_BINDINGS: list[BindingType] = [
+    Binding("ctrl+z,U", "app.undo", _("撤销"), show=False, id="app.undo"),
+    Binding("ctrl+y", "app.redo", _("重做"), show=False, id="app.redo"),
+]
 
 APP_BINDINGS: list[BindingType] = [
     Binding("question_mark", "help", "Help", id="app.help"),
@@ -71,6 +82,14 @@ LIBRARY_BINDINGS: list[BindingType] = [
     Binding("t", "edit_tags", "Tags", id="app.tags", tooltip="Edit the item's tags"),
     Binding("a", "edit_note", "Note", show=False, id="app.note", tooltip="Annotate the item"),
     Binding("m", "toggle_read", "Read/unread", show=False, id="app.toggle_read"),
+    Binding(
+        "M",
+        "catch_up",
+        _("全部标为已读…"),
+        show=False,
+        id="app.catch_up",
+        tooltip=_("这一期、之前的各期或整个存档"),
+    ),
     Binding("B", "library", "Library", id="app.library", tooltip="Every item you kept"),
     Binding("e", "export", "Export", show=False, id="app.export"),
 ]
@@ -83,6 +102,6 @@ def key_for(binding_id: str, keymap: Mapping[str, str]) -> str:
     """The first key bound to `binding_id`: the user's remapping, else the default."""
     keys = keymap.get(binding_id)
     if keys is None:
-        every = (*APP_BINDINGS, *READER_BINDINGS, NEXT_UNREAD, *LIBRARY_BINDINGS)
+        every = (*APP_BINDINGS, *UNDO_BINDINGS, *READER_BINDINGS, NEXT_UNREAD, *LIBRARY_BINDINGS)
         keys = next((b.key for b in every if isinstance(b, Binding) and b.id == binding_id), "")
     return keys.split(",")[0].strip()

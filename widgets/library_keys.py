@@ -21,15 +21,17 @@ same for a search's hits. `import_file` merges a colleague's JSON export in a th
 library view's `i`). After an export it posts `ExportDone`, for the screen to remember the
 format and scope in the settings.
 
-Seam: the `library-ux` engineer builds catch-up, undo and the library view's actions on
-`write` (with its `then`) and `session`.
+Catch-up (`M`), undo and redo, and batches on search results are `LibraryActions`
+(`widgets.library_actions`). The keys act on the item on show; the library view (`B`) asks
+for the same on the item it lists (`act_on`), and is shown the library again after every
+change, this process's or another's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from textual import work
 from textual.binding import BindingType
@@ -43,6 +45,7 @@ from tui.i18n import _
 from tui.keys import LIBRARY_BINDINGS
 from tui.settings import ExportChoice
 from widgets.item_reader import NO_NOTES, ItemNotes
+from widgets.library_actions import LibraryActions
 
 if TYPE_CHECKING:
     from tui.library.live import LibraryWatcher, LibraryWriter
@@ -99,12 +102,17 @@ class LibraryKeys(Container):
         """A change submitted by `write` was made (`error` None) or could not be."""
 
         def __init__(
-            self, result: object, error: Exception | None, then: Callable[[Any], None] | None
+            self,
+            result: object,
+            error: Exception | None,
+            then: Callable[[Any], None] | None,
+            failed: str,
         ) -> None:
             super().__init__()
             self.result = result
             self.error = error
             self.then = then
+            self.failed = failed
 
     class ItemChosen(Message):
         """The library view picked an item to read."""
@@ -125,9 +133,12 @@ class LibraryKeys(Container):
         *children: Widget,
         current_item: Callable[[], Item | None],
         last_export: ExportChoice | None = None,
+        keymap: Mapping[str, str] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(*children, id=id)
+        #: Catch-up, batches, undo and redo.
+        self.actions = LibraryActions(self, keymap if keymap is not None else {})
         self._current_item = current_item
         #: The open library, or None until it is ready (or if it could not be opened).
         self.session: LibrarySession | None = None
@@ -180,6 +191,23 @@ class LibraryKeys(Container):
             )
         self.post_message(self.MarksChanged())
 
+    def on_library_keys_marks_changed(self) -> None:
+        """The library changed (here or in another process). Not stopped: the screen redraws
+        its panes; the search overlay and the library view above it are redrawn here."""
+        from tui.screens.library_screen import LibraryScreen
+        from tui.screens.search import SearchScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, SearchScreen):
+                screen.marks_changed()
+            elif isinstance(screen, LibraryScreen) and self.session is not None:
+                self._reload_view(self.session, screen)
+
+    @work(thread=True, exclusive=True, group="library-view", exit_on_error=False)
+    def _reload_view(self, session: LibrarySession, view: LibraryScreen) -> None:
+        records = session.records()  # from the database: off the UI thread
+        self.app.call_from_thread(view.show_records, records)
+
     def on_unmount(self) -> None:
         """The app is closing: let the writer finish what it was given (a few seconds at
         most: a write still waiting for another process then gives up), then close."""
@@ -217,16 +245,18 @@ class LibraryKeys(Container):
         self,
         change: Callable[[LibrarySession], object],
         then: Callable[[Any], None] | None = None,
+        failed: str = "",
     ) -> bool:
         """Make a change to the library on the writer's thread; `then(result)` runs here once
-        it is made. False (and said why) when there is no library to change yet."""
+        it is made (or the error is shown, titled `failed`). False (and said why) when there
+        is no library to change yet."""
         session, writer = self.session, self._writer
         if session is None or writer is None:
             self.notify("资料库还在打开。", timeout=2)
             return False
 
         def done(result: object, error: Exception | None) -> None:
-            self.post_message(self.Written(result, error, then))
+            self.post_message(self.Written(result, error, then, failed or _("未保存")))
 
         self._unsettled += 1
         writer.submit(lambda: change(session), done)
@@ -242,7 +272,7 @@ class LibraryKeys(Container):
         self._unsettled -= 1
         self.post_message(self.MarksChanged())
         if message.error is not None:
-            self.notify(str(message.error), title="未保存", severity="error", markup=False)
+            self.notify(str(message.error), title=message.failed, severity="error", markup=False)
         elif message.then is not None:
             message.then(message.result)
 
@@ -268,31 +298,77 @@ class LibraryKeys(Container):
         """`b`: bookmark the item on show, or take the bookmark off."""
         item = self._item()
         if item is not None:
-            # The stored bookmark is flipped (another process's included), and the outcome said.
-            self.write(
-                lambda library: library.toggle_bookmark(item.id),
-                lambda on: self.notify("已收藏 ★" if on else "已取消收藏", timeout=2),
-            )
+            self.act_on(item.id, item.headline, "bookmark")
 
     def action_toggle_read(self) -> None:
         """`m`: mark the item on show read or unread."""
         item = self._item()
         if item is not None:
-            self.write(
-                lambda library: library.toggle_read(item.id),
-                lambda read: self.notify("已读" if read else "未读", timeout=2),
-            )
+            self.act_on(item.id, item.headline, "read")
 
     def action_edit_tags(self) -> None:
         """`t`: the tag editor, completing from the tags in use."""
+        item = self._item()
+        if item is not None:
+            self.act_on(item.id, item.headline, "tags")
+
+    def action_edit_note(self) -> None:
+        """`a`: the note editor for the item on show."""
+        item = self._item()
+        if item is not None:
+            self.act_on(item.id, item.headline, "note")
+
+    def action_catch_up(self) -> None:
+        """`M`: mark this issue, the ones before it, or the whole archive read."""
+        item = self._item()
+        if item is not None:
+            self.actions.catch_up(item)
+
+    def undo(self) -> None:
+        """ctrl+z / U (on the App): take back the last change to the library."""
+        self.actions.replay(redo=False)
+
+    def redo(self) -> None:
+        """ctrl+y: make again the change undone last."""
+        self.actions.replay(redo=True)
+
+    def act_on(
+        self,
+        item_id: str,
+        headline: str,
+        action: Literal["bookmark", "read", "tags", "note", "remove"],
+    ) -> None:
+        """Do what `b`, `m`, `t`, `a` (or removing, in the library view) do, to this item:
+        the reader's keys and the library view's."""
+        session = self.session
+        if session is None:
+            self.notify("资料库还在打开。", timeout=2)
+        elif action == "bookmark":
+            # The stored bookmark is flipped (another process's included), and the outcome said.
+            self.write(
+                lambda library: library.toggle_bookmark(item_id),
+                lambda on: self.notify("已收藏 ★" if on else "已取消收藏", timeout=2),
+            )
+        elif action == "read":
+            self.write(
+                lambda library: library.toggle_read(item_id),
+                lambda read: self.notify("已读" if read else "未读", timeout=2),
+            )
+        elif action == "remove":
+            hint = _("{key} 撤销").format(key=self.actions.undo_key)
+            said = _("已从资料库移除") + " · " + hint
+            self.write(lambda library: library.remove(item_id), lambda _: self.notify(said))
+        elif action == "tags":
+            self._edit_tags(session, item_id, headline)
+        else:
+            self._edit_note(session, item_id, headline)
+
+    def _edit_tags(self, session: LibrarySession, item_id: str, headline: str) -> None:
         from tui.screens.tag_editor import TagEditor
 
-        item = self._item()
-        if item is None or self.session is None:
-            return
-        marks = self.session.view
-        shown = sorted(marks.tags_of(item.id))
-        editor = TagEditor(item.headline, shown, marks.all_tags())
+        marks = session.view
+        shown = sorted(marks.tags_of(item_id))
+        editor = TagEditor(headline, shown, marks.all_tags())
 
         def save(tags: tuple[str, ...] | None) -> None:
             # What the user changed, applied to the tags as stored then: a tag another
@@ -301,25 +377,20 @@ class LibraryKeys(Container):
                 add = [tag for tag in tags if tag not in shown]
                 remove = [tag for tag in shown if tag not in tags]
                 if add or remove:
-                    self.write(lambda library: library.change_tags(item.id, add, remove))
+                    self.write(lambda library: library.change_tags(item_id, add, remove))
 
         self.app.push_screen(editor, save)
 
-    def action_edit_note(self) -> None:
-        """`a`: the note editor for the item on show."""
+    def _edit_note(self, session: LibrarySession, item_id: str, headline: str) -> None:
         from tui.screens.note_editor import NoteEditor
 
-        item = self._item()
-        if item is None or self.session is None:
-            return
-
-        shown = self.session.note_of(item.id)
+        shown = session.note_of(item_id)
 
         def save(text: str | None) -> None:
             if text is not None:
-                self.write(lambda library: library.set_note(item.id, text, shown), self._noted)
+                self.write(lambda library: library.set_note(item_id, text, shown), self._noted)
 
-        self.app.push_screen(NoteEditor(item.headline, shown), save)
+        self.app.push_screen(NoteEditor(headline, shown), save)
 
     def _noted(self, outcome: NoteSaved) -> None:
         from tui.library.notes import NoteSaved
@@ -384,56 +455,26 @@ class LibraryKeys(Container):
 
         self.app.push_screen(dialog, written)
 
-    def import_file(self, path: Path, view: LibraryScreen | None = None) -> None:
-        """Merge a colleague's JSON export into the library, then show `view` the result."""
+    def import_file(self, path: Path) -> None:
+        """Merge a colleague's JSON export into the library (one undoable action); the
+        library view shows the result, as after every change."""
         if self.session is None:
             self.notify("资料库还在打开。", timeout=2)
             return
-        self._import(self.session, path, view)
+        self.write(
+            lambda library: library.import_collection(path), self._imported, _("没有导入")
+        )
 
-    @work(thread=True, exclusive=True, group="library-import", exit_on_error=False)
-    def _import(self, session: LibrarySession, path: Path, view: LibraryScreen | None) -> None:
-        from tui.library.store import LibraryError
+    def _imported(self, report: ImportReport) -> None:
+        hint = _("{key} 撤销").format(key=self.actions.undo_key) if report.changed else ""
+        summary = report.summary() + (f" · {hint}" if hint else "")
+        self.notify(summary, title=_("导入"), timeout=8, markup=False)
 
-        try:
-            report = session.import_collection(path)
-        except LibraryError as error:
-            self.app.call_from_thread(
-                self.notify, str(error), title=_("没有导入"), severity="error", markup=False
-            )
-            return
-        self.app.call_from_thread(self._imported, report, session.records(), view)
-
-    def _imported(
-        self, report: ImportReport, records: list[LibraryRecord], view: LibraryScreen | None
+    def act_on_all(
+        self,
+        action: Literal["bookmark", "tag"],
+        item_ids: tuple[str, ...],
+        done: Callable[[], None],
     ) -> None:
-        self.notify(report.summary(), title=_("导入"), timeout=8, markup=False)
-        self.post_message(self.MarksChanged())
-        if view is not None and view.is_attached:
-            view.show_records(records)
-
-    def act_on_all(self, action: str, item_ids: tuple[str, ...], done: Callable[[], None]) -> None:
-        """ctrl+b / ctrl+t in search: bookmark or tag every hit listed; `done` after."""
-        from tui.screens.tag_editor import TagEditor
-
-        def finished(what: str) -> None:
-            self.notify(f"{len(item_ids)} 条{what}", timeout=3)
-            done()
-
-        if self.session is None:
-            self.notify("资料库还在打开。", timeout=2)
-        elif action == "bookmark":
-            self.write(
-                lambda library: library.bookmark_all(item_ids), lambda _: finished("已收藏 ★")
-            )
-        else:
-
-            def save(tags: tuple[str, ...] | None) -> None:
-                if tags:
-                    said = "加上了标签 " + " ".join(f"#{tag}" for tag in tags)
-                    self.write(
-                        lambda library: library.tag_all(item_ids, tags), lambda _: finished(said)
-                    )
-
-            headline = f"给 {len(item_ids)} 条搜索结果加标签"
-            self.app.push_screen(TagEditor(headline, (), self.session.view.all_tags()), save)
+        """ctrl+b / ctrl+t in search (see `LibraryActions.on_all`); `done` after."""
+        self.actions.on_all(action, item_ids, done)

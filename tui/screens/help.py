@@ -29,7 +29,7 @@ BindingSections: TypeAlias = "Sequence[tuple[str, Sequence[BindingType | KeyNote
 
 def binding_sections() -> BindingSections:
     """Every key the app knows, grouped as the help screen lists them."""
-    from tui.keys import APP_BINDINGS, LIBRARY_BINDINGS, NEXT_UNREAD, READER_BINDINGS
+    from tui.keys import APP_BINDINGS, LIBRARY_BINDINGS, NEXT_UNREAD, READER_BINDINGS, UNDO_BINDINGS
     from tui.screens.entity import EntityScreen
     from tui.screens.export_dialog import ExportDialog
     from tui.screens.import_dialog import ImportDialog
@@ -50,11 +50,14 @@ def binding_sections() -> BindingSections:
     palette = KeyNote(App.COMMAND_PALETTE_BINDING, "Commands, themes")
     return [
         ("全局", [*READER_BINDINGS, *APP_BINDINGS, palette]),
-        ("资料库", [*LIBRARY_BINDINGS[:4], NEXT_UNREAD, *LIBRARY_BINDINGS[4:]]),
+        ("资料库", [*LIBRARY_BINDINGS[:5], NEXT_UNREAD, *LIBRARY_BINDINGS[5:], *UNDO_BINDINGS]),
         ("期刊列表", [*IssueList.BINDINGS, KeyNote("0-9", "Go to issue N")]),
         ("目录", SectionTree.BINDINGS),
         ("正文", ItemReader.BINDINGS),
-        ("搜索（/）", [*SearchScreen.BINDINGS, KeyNote("enter", "Open the chosen hit")]),
+        (
+            "搜索（/）",
+            [*_without_undo(SearchScreen.BINDINGS), KeyNote("enter", "Open the chosen hit")],
+        ),
         (
             _("趋势（搜索中的 ctrl+g）"),
             [
@@ -67,7 +70,11 @@ def binding_sections() -> BindingSections:
         (_("实体时间线（趋势的实体表中 Enter）"), EntityScreen.BINDINGS),
         (
             "资料库视图（B）",
-            [*LibraryScreen.BINDINGS, *KeyOptionList.BINDINGS, KeyNote("enter", "Open the item")],
+            [
+                *_without_undo(LibraryScreen.BINDINGS),
+                *KeyOptionList.BINDINGS,
+                KeyNote("enter", "Open the item"),
+            ],
         ),
         ("标签（t）", [*TagEditor.BINDINGS, KeyNote("right", "Complete the tag"), save]),
         ("备注（a）", NoteEditor.BINDINGS),
@@ -82,6 +89,13 @@ def binding_sections() -> BindingSections:
         ),
         ("按键与问题列表（?、!）", KeyScroll.BINDINGS),
     ]
+
+
+def _without_undo(bindings: Sequence[BindingType]) -> list[BindingType]:
+    """A dialog's keys less undo and redo, which the 资料库 section lists."""
+    from tui.keys import UNDO_BINDINGS
+
+    return [binding for binding in bindings if binding not in UNDO_BINDINGS]
 
 
 class HelpScreen(ModalScreen[None]):

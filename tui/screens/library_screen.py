@@ -24,6 +24,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.i18n import _
+from tui.keys import UNDO_BINDINGS
 from tui.library.grouping import UNTAGGED, GroupBy, group_records, matches
 from tui.library.records import LibraryRecord
 from tui.sanitize import sanitize
@@ -57,7 +58,10 @@ class RecordOption(Option):
 class LibraryScreen(ModalScreen[str | None]):
     """Kept items of the library; dismisses with an item id, or None."""
 
+    #: Undo and redo of the library's changes work here (`ZhoubaoApp.check_action`).
+    ACTS_ON_LIBRARY: ClassVar[bool] = True
     BINDINGS: ClassVar[list[BindingType]] = [
+        *UNDO_BINDINGS,
         Binding("escape", "dismiss", "Close", id="library.close"),
         Binding("s", "toggle_grouping", "By tag/issue", id="library.group"),
         Binding("slash", "focus_filter", "Filter", id="library.filter"),

@@ -61,6 +61,8 @@ class ReaderScreen(Screen[None]):
     """The three panes over one archive folder, with a title line and a key bar."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*READER_BINDINGS, NEXT_UNREAD]
+    #: Undo and redo of the library's changes work here (`ZhoubaoApp.check_action`).
+    ACTS_ON_LIBRARY: ClassVar[bool] = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]  # noqa: RUF012
     # The issue list is focused as the screen is composed (no restyle after frame one).
     AUTO_FOCUS = "IssueList"
@@ -120,6 +122,7 @@ class ReaderScreen(Screen[None]):
             ReaderPanes(id="panes"),
             current_item=lambda: self.current_item,
             last_export=self.settings.export,
+            keymap=self.settings.keymap,
             id="library",
         )
         yield KeyBar(pinned=PINNED_IN_FOOTER)

@@ -32,6 +32,7 @@ from textual.widgets import Input, Static
 
 from tui import paths
 from tui.i18n import _
+from tui.keys import UNDO_BINDINGS
 from tui.sanitize import sanitize
 from tui.search import ItemMarks, Needles, Order, QueryError, SearchEngine, SearchResult
 from tui.search.history import load_history, remember
@@ -51,7 +52,10 @@ class OpenHit:
 class SearchScreen(ModalScreen[OpenHit | None]):
     """Search input, a status line and the hits; dismisses with an `OpenHit` or None."""
 
+    #: Undo and redo of the library's changes work here (`ZhoubaoApp.check_action`).
+    ACTS_ON_LIBRARY: ClassVar[bool] = True
     BINDINGS: ClassVar[list[BindingType]] = [
+        *UNDO_BINDINGS,
         Binding("escape", "close", "Close", id="search.close"),
         Binding("down", "move('down')", "Next hit", show=False, id="search.down"),
         Binding("up", "up", "Previous hit", show=False, id="search.up"),

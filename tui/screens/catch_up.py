@@ -1,0 +1,78 @@
+"""`M`: catch up — mark the issue on show, the issues before it, or the whole archive read.
+
+Each line says how many items it turns read; lines with nothing unread cannot be chosen.
+Choosing a line with Enter is the confirmation; escape changes nothing. The
+dismissed choice is made by the library as one action, which ctrl+z takes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.i18n import _
+from tui.library.catch_up import CatchUpChoice
+from widgets.key_option_list import KeyOptionList
+
+
+class CatchUpDialog(ModalScreen[CatchUpChoice | None]):
+    """The ways to catch up; dismisses with the one chosen, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", _("取消"), id="catch_up.cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    CatchUpDialog {
+        align: center middle;
+        & > Vertical {
+            width: 64;
+            max-width: 100%;
+            height: auto;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+        & OptionList, & OptionList:focus { height: auto; border: none; background: $surface; }
+        & #catch-up-note { color: $text-muted; }
+    }
+    """
+
+    def __init__(self, choices: Sequence[CatchUpChoice], undo_key: str) -> None:
+        super().__init__()
+        self.choices = tuple(choices)
+        self.undo_key = undo_key
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = _("全部标为已读")
+            box.border_subtitle = _("Enter 标为已读 · Esc 取消")
+            yield KeyOptionList(*map(self._option, self.choices))
+            note = _("之后可以用 {key} 撤销。").format(key=self.undo_key)
+            yield Static(note, id="catch-up-note", markup=False)
+
+    @staticmethod
+    def _option(choice: CatchUpChoice) -> Option:
+        count = len(choice.unread)
+        said = _("{count} 条未读").format(count=f"{count:,}") if count else _("全部已读")
+        label = Content.assemble(choice.title, "  ", (said, "bold" if count else "$text-muted"))
+        return Option(label, disabled=not count)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = next((i for i, c in enumerate(self.choices) if c.unread), None)
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[event.option_index])

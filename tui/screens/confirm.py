@@ -1,0 +1,55 @@
+"""The question asked before an action on many items (a batch on search results).
+
+Enter (or `y`) goes ahead, escape (or `n`) does not. The question says how many items and
+what happens to them; the line under it says how to take it back.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+
+from tui.i18n import _
+from widgets.wrapped_text import WrappedText
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A question with a yes and a no; dismisses with the answer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,y", "answer(True)", _("确定"), id="confirm.yes"),
+        Binding("escape,n", "answer(False)", _("取消"), id="confirm.no"),
+    ]
+
+    DEFAULT_CSS = """
+    ConfirmDialog {
+        align: center middle;
+        & > Vertical {
+            width: 56;
+            max-width: 100%;
+            height: auto;
+            border: round $warning;
+            border-title-color: $warning;
+            background: $surface;
+            padding: 0 1;
+        }
+    }
+    """
+
+    def __init__(self, title: str, question: str, afterwards: str = "") -> None:
+        super().__init__()
+        self.confirm_title, self.question, self.afterwards = title, question, afterwards
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.confirm_title
+            box.border_subtitle = _("Enter 确定 · Esc 取消")
+            after = [("", ""), (self.afterwards, "$text-muted")] if self.afterwards else []
+            yield WrappedText(self.question, *after)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
