@@ -46,10 +46,7 @@ KNOWN: dict[str, str] = {
         for converter in (
             "markitdown.md",
             "pdfminer.txt",
-            "pdfplumber.txt",
-            "pdftotext-layout.txt",
             "pdftotext-raw.txt",
-            "pdftotext.txt",
             "pymupdf.txt",
             "pymupdf4llm.md",
             "pypdf.txt",

@@ -6,6 +6,8 @@ the weekly; the converter fixtures (test_converters.py) show the same rules on r
 
 from __future__ import annotations
 
+import pytest
+
 from tui.archive.reflow import reflow_lines
 
 #: Body lines that fill the measure, for the measure to be learned from.
@@ -40,3 +42,57 @@ def test_a_full_line_without_a_clause_inside_a_paragraph_goes_on() -> None:
     lines = [*_BODY, "某某公司重新开放新用户注册并与德国媒体巨头建立", "全球合作伙伴关系。"]
     texts = _texts(lines)
     assert texts[-1].startswith("近日") and texts[-1].endswith("全球合作伙伴关系。")
+
+
+def _wrapped(text: str, measure: int = 23, first: int | None = None) -> list[str]:
+    """`text` broken into lines of `measure` characters (`first` for the first line)."""
+    lines = [text[: first or measure]]
+    rest = text[first or measure :]
+    while rest:
+        lines.append(rest[:measure])
+        rest = rest[measure:]
+    return lines
+
+
+_NEWS = (
+    "近日，某平台发布年度报告称，今年的用户规模继续保持增长，付费会员数量较去年同期增长两成"
+    "以上，平台将继续加大对优质内容和原创作品的投入力度，并与更多合作伙伴一道推进行业规范发展。"
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["我国网民规模超两亿，未成年游戏用户消费减少", "我国网民规模超两亿未成年游戏用户消费减少"],
+    ids=["with-a-clause", "without"],
+)
+def test_a_line_that_stops_before_a_character_that_would_have_fitted_ends_its_paragraph(
+    headline: str,
+) -> None:
+    # The headline fills nearly nine tenths of the measure, but "在" would have fitted after
+    # it (with room to spare for a character that 避头尾 carries down): it was not wrapped,
+    # and the short line after it is no tail of it.
+    lines = [
+        *_wrapped(_NEWS),
+        *_wrapped(_NEWS.replace("近日", "日前")),
+        headline,
+        "在年度游戏产业年会期间，中国游戏工委发",
+        *_wrapped("布《中国游戏产业未成年保护进展报告》。报告显示，网民规模已达十亿。"),
+    ]
+    assert headline in _texts(lines)
+
+
+def test_where_first_lines_are_indented_a_first_line_two_characters_short_goes_on() -> None:
+    # Paragraphs that differ line by line (a line printed three times is a running head).
+    longer = _NEWS + "报告还显示，短视频和直播仍是用户使用时长最多的应用，微短剧增长最快。"
+    paragraphs = [longer[shift:] + longer[:shift] for shift in range(0, 60, 10)]
+    lines = [line for text in paragraphs for line in _wrapped(text, first=21)]
+    assert _texts(lines) == paragraphs
+
+
+def test_a_middle_dot_that_opens_a_line_is_part_of_a_name_not_a_bullet() -> None:
+    lines = [
+        *_wrapped(_NEWS),
+        "按照年度“清朗”系列专项行动安排，开展为期一个月的“清朗",
+        "·整治短视频信息内容导向不良问题”专项行动。",
+    ]
+    assert _texts(lines)[-1].endswith("的“清朗·整治短视频信息内容导向不良问题”专项行动。")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from tui.archive.blocks import Block
 from tui.archive.header import BULLET_MARKS, read_header
+from tui.archive.measure import CLEARLY_FULL, FULL
 from tui.archive.model import Issue, Item, Section, fold_for_id, make_item_id
-from tui.archive.reflow import CLEARLY_FULL, FULL
 from tui.archive.summary import link_bullets
 from tui.archive.textutil import SENTENCE_END, join_fragments, prefers_spacing
 from tui.archive.vocabulary import (

@@ -14,7 +14,8 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from tui.archive.reflow import PAGE_NUMBER, RULE, is_hard_wrapped, reflow_lines
+from tui.archive.measure import is_hard_wrapped
+from tui.archive.reflow import PAGE_NUMBER, RULE, reflow_lines
 from tui.archive.textutil import join_fragments, prefers_spacing
 from tui.archive.vocabulary import FOOTER_LINE, FOOTER_RUN_ON
 

@@ -11,10 +11,16 @@ which entries are headlines; this module only knows widths).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from tui.archive.measure import (
+    CLEARLY_FULL,
+    fills_measure,
+    line_reaches,
+    print_width,
+    stops_short,
+)
 from tui.archive.textutil import SENTENCE_END, is_han, join_fragments, prefers_spacing
 from tui.archive.vocabulary import BODY_START, SECTION_NAMES, section_name
 
@@ -24,7 +30,9 @@ PAGE_NUMBER = re.compile(
 )
 _BULLET_ONLY = re.compile(r"^(?:[-*+]\s*)?[◆◇•●■□▪▶►·*-]$")
 #: A bullet mark opening a line, after the list marker of a printed Markdown or text list.
-_BULLET_LEAD = re.compile(r"^(?:[-*+]\s*)?([◆◇•●■□▪▶►·])\s*")
+#: A middle dot is one only when set apart from its text: "·整治…" is the second half of a
+#: name ("清朗·整治") that wrapped at the dot.
+_BULLET_LEAD = re.compile(r"^(?:[-*+]\s*)?(?:[◆◇•●■□▪▶►]\s*|·\s+)")
 _SPACES = re.compile(r"[ \t\u3000]{2,}")
 #: A row of dashes, stars or rule characters ("-----", "* * *", "———"): a rule, not text.
 RULE = re.compile(r"^(?:[-—–_=*~─━·•]\s*){3,}$")
@@ -32,11 +40,6 @@ _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
 _WHITESPACE = re.compile(r"\s+")
 _MARKS = "◆◇•●■□▪▶►·"
-_LATIN_HEAD = re.compile(r"^[0-9A-Za-z%.,+\-/]+")
-#: A line at least this share of the measure is full: the paragraph goes on after it.
-FULL = 0.85
-#: Beyond doubt full, whatever the estimate of its Latin letters' widths.
-CLEARLY_FULL = 0.95
 _BREAK = ""
 
 
@@ -49,33 +52,6 @@ class Reflowed:
     lines: int
     #: Width of its first line as a share of the body measure (headlines stop short of 1).
     fill: float
-
-
-def print_width(text: str) -> float:
-    """Width as printed in a CJK font, in half-em units (a Chinese character is 2).
-
-    Ambiguous-width marks (“”·…) are full-width glyphs there; Latin letters of a
-    proportional font are a little wider than half an em, and spaces narrower.
-    """
-    width = 0.0
-    for ch in text:
-        if ch.isascii():
-            width += 0.6 if ch == " " else 1.3 if ch.isupper() else 1.1
-        else:
-            width += 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
-    return width
-
-
-def is_hard_wrapped(lines: list[str]) -> bool:
-    """True for text wrapped at a fixed measure rather than one paragraph per line."""
-    lengths = sorted(len(line) for line in lines if line and line != "\f")
-    # Wrapped lines are at most ~65 characters; paragraph-per-line text has far longer ones.
-    if len(lengths) < 20 or lengths[int(len(lengths) * 0.9)] > 65:
-        return False
-    widths = sorted(print_width(line) for line in lines if line and line != "\f")
-    p90 = widths[int(len(widths) * 0.9)]
-    near_full = sum(1 for w in widths if w >= p90 * 0.85)
-    return p90 <= 130 and near_full >= len(widths) * 0.3
 
 
 def furniture_key(line: str) -> str:
@@ -141,17 +117,12 @@ def _clean(raw: list[str]) -> list[str]:
     return lines
 
 
-def _fills_measure(line: str, next_line: str, measure: float) -> bool:
-    width = print_width(line)
-    if width >= measure * FULL:
-        return True
-    # A Latin word too long for the rest of the line was pushed down whole.
-    head = _LATIN_HEAD.match(next_line)
-    return head is not None and width + 1 + print_width(head.group()) > measure * 0.95
-
-
-def _continues(line: str, next_line: str, after: str, measure: float) -> bool:
-    if not next_line or not _fills_measure(line, next_line, measure):
+def _continues(line: str, next_line: str, after: str, measure: float, reach: float) -> bool:
+    """Does the paragraph go on after `line`? `reach` is how far its lines reach: the measure,
+    or for a paragraph's first line, where first lines reach (short of it when indented)."""
+    if not next_line or not fills_measure(line, next_line, measure):
+        return False
+    if stops_short(line, next_line, reach):
         return False
     if BODY_START.match(next_line) and (
         print_width(line) < measure * CLEARLY_FULL or _headline_shaped(line)
@@ -173,7 +144,7 @@ def _continues(line: str, next_line: str, after: str, measure: float) -> bool:
     # when a short line with no sentence end follows it (its wrapped tail; a paragraph's
     # last line ends its sentence).
     return not (
-        ("。" not in next_line and not _fills_measure(next_line, "", measure))
+        ("。" not in next_line and not fills_measure(next_line, "", measure))
         or (
             _opens_headline(next_line)
             and _headline_tail(after, measure)
@@ -217,7 +188,7 @@ def _headline_tail(line: str, measure: float) -> bool:
         and not line.startswith("◆")
         and "。" not in line
         and line[-1] not in "，、；：:,;（《“‘"
-        and not _fills_measure(line, "", measure)
+        and not fills_measure(line, "", measure)
     )
 
 
@@ -299,6 +270,7 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
     widths = sorted(print_width(line) for line in lines if line)
     measure = widths[int(len(widths) * 0.9)] if widths else 1
     lines = _gather_bullets(lines, spaced, measure)
+    reach, first_reach = line_reaches(lines, measure)
     #: Headlines the 摘要 announces: where one is printed as a line, it is a line of its own.
     announced = {
         _WHITESPACE.sub("", line.lstrip(_MARKS + " ")) for line in lines if line.startswith("◆")
@@ -323,17 +295,20 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
             if (
                 not line.startswith("◆")
                 and _opens_headline(line)
-                and _fills_measure(line, next_line, measure)
+                and fills_measure(line, next_line, measure)
                 and not _ends_a_sentence_at_once(next_line)
             ):
                 # A headline set in the body's type that fills its line: it ends here, or
                 # with the tail it wrapped onto (short, or followed by a body's opening).
                 after = lines[index + 2] if index + 2 < len(lines) else ""
-                if _headline_tail(next_line, measure) or (
-                    next_line
-                    and next_line != _BREAK
-                    and _headline_shaped(next_line)
-                    and BODY_START.match(after)
+                if not stops_short(line, next_line, first_reach) and (
+                    _headline_tail(next_line, measure)
+                    or (
+                        next_line
+                        and next_line != _BREAK
+                        and _headline_shaped(next_line)
+                        and BODY_START.match(after)
+                    )
                 ):
                     headline_tail = True
                     continue
@@ -358,7 +333,9 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
                 # measure and stops mid-phrase goes on after it.
                 next_line = lines[index + 2] if index + 2 < len(lines) else ""
             after = lines[index + 2] if index + 2 < len(lines) else ""
-            ends = not _continues(line, next_line, after, measure)
+            ends = not _continues(
+                line, next_line, after, measure, first_reach if current.lines == 1 else reach
+            )
         if ends:
             out.append(current)
             current = None
