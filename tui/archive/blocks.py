@@ -14,6 +14,7 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from tui.archive.marks import has_displaced_marks, restore_marks
 from tui.archive.measure import is_hard_wrapped
 from tui.archive.reflow import PAGE_NUMBER, RULE, reflow_lines
 from tui.archive.textutil import join_fragments, prefers_spacing
@@ -168,6 +169,10 @@ def text_blocks(text: str) -> list[Block]:
         line if line == "\f" else line.strip() for line in text.replace("\f", "\n\f\n").split("\n")
     ]
     if is_hard_wrapped(lines):
+        # Converters that print marks away from their places read printed pages: their text
+        # is wrapped at the page's measure.
+        if has_displaced_marks(text):
+            lines = restore_marks(lines)
         return [
             Block(entry.text, lines=entry.lines, fill=entry.fill) for entry in reflow_lines(lines)
         ]
