@@ -105,3 +105,7 @@ async def test_a_file_added_changed_or_removed_shows_without_r(tmp_path: Path) -
         (root / "393-2023-12-18.txt").unlink()
         await wait_until(pilot, lambda: issues.numbers == [404, 403], "393 gone")
         assert "第393期的文件不见了" in notices(app)
+
+        (root / "notes.txt").write_text("no weekly", encoding="utf-8")
+        skipped = "1个新文件无法读取—按!查看"
+        await wait_until(pilot, lambda: skipped in notices(app), "the skipped file noticed")

@@ -242,7 +242,13 @@ class ReaderScreen(Screen[None]):
         if previous is not None and reading_for != "start":
             changes = archive_changes(previous, archive)
             if changes:
-                self.notify(changes.notice(), title=_("存档有变化"), timeout=6, markup=False)
+                notice = changes.notice()
+                if changes.newly_skipped:
+                    key = self.app.get_key_display(
+                        Binding(key_for("app.problems", self.settings.keymap), "")
+                    )
+                    notice += _(" — 按 {key} 查看").format(key=key)
+                self.notify(notice, title=_("存档有变化"), timeout=6, markup=False)
         elif self.new_issues:
             key = self.app.get_key_display(
                 Binding(key_for("app.next_new", self.settings.keymap), "")
