@@ -7,16 +7,24 @@ the `.po`; it is compiled once into the cache directory (Babel) the first time i
 Placeholders are named, so a translation may reorder them:
 `_("第 {number} 期").format(number=393)`.
 
-The language is chosen once per process, before any module that builds strings at import
-(key bindings, help text) is imported: the CLI calls `set_language(choose_language(...))`
-first thing. No Textual here: domain code, the CLI and the widgets all use it.
+The language is chosen once per process: the CLI calls `set_language(choose_language(...))`
+first thing. Tables built at import — key bindings, labels, help headings — hold their
+strings untranslated, marked with `N_("中文")` for the catalogs, and `_()` translates them
+where they are shown; so nothing is frozen in the language of whoever imported the module
+first (a test switching to English, a module imported before the CLI chose). No Textual
+here: domain code, the CLI and the widgets all use it.
+
+argparse's own strings ("usage:", "positional arguments", its error messages) are not ours:
+argparse looks them up with `gettext` under no domain of ours, so they come from a catalog
+of their own, `argparse.po`, English msgids with Chinese translations (`argparse_translation`).
 """
 
 from __future__ import annotations
 
+import errno
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 #: The language every string is written in; the others need a catalog.
@@ -25,6 +33,8 @@ SOURCE_LANGUAGE = "zh_CN"
 TRANSLATED = ("en",)
 #: The gettext domain (the catalogs' file name).
 DOMAIN = "zhoubao"
+#: argparse's strings (English msgids): a Chinese catalog, as argparse speaks English.
+ARGPARSE_DOMAIN = "argparse"
 #: Overrides the settings and the locale: `ZHOUBAO_LANG=en zhoubao`.
 LANG_ENV = "ZHOUBAO_LANG"
 
@@ -39,9 +49,45 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def N_(message: str) -> str:
+    """`message` itself, marked for the catalogs: for a table built at import (a binding's
+    description, a label), translated with `_()` where it is shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for `count` in the chosen language."""
     return _translation.ngettext(singular, plural, count)
+
+
+def join_list(words: Iterable[str]) -> str:
+    """Words listed in a sentence: "短剧、AI" in Chinese, "短剧, AI" in English."""
+    return _("、").join(words)
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in the chosen language: the system's own message is
+    English whatever the locale (Python never sets LC_MESSAGES), so the common ones are ours."""
+    reasons = {
+        errno.ENOENT: N_("没有这个文件或文件夹"),
+        errno.EACCES: N_("没有权限"),
+        errno.EPERM: N_("不允许这样操作"),
+        errno.ENOTDIR: N_("路径中有一段不是文件夹"),
+        errno.EISDIR: N_("这是一个文件夹"),
+        errno.EEXIST: N_("已经存在"),
+        errno.ENOSPC: N_("磁盘空间不足"),
+        errno.EDQUOT: N_("超出了磁盘配额"),
+        errno.EROFS: N_("文件系统是只读的"),
+        errno.ELOOP: N_("符号链接层数太多（循环）"),
+        errno.ENAMETOOLONG: N_("文件名太长"),
+        errno.EIO: N_("读写出错（输入输出错误）"),
+        errno.EBUSY: N_("设备或资源正忙"),
+        errno.EMFILE: N_("打开的文件太多"),
+        errno.ENXIO: N_("没有这个设备或地址"),
+        errno.EXDEV: N_("不能跨文件系统移动"),
+    }
+    known = reasons.get(error.errno or 0)
+    return _(known) if known else error.strerror or str(error)
 
 
 def language() -> str:
@@ -83,16 +129,29 @@ def set_language(lang: str) -> None:
     chosen = _known(lang) or SOURCE_LANGUAGE
     translation: gettext.NullTranslations = gettext.NullTranslations()
     if chosen != SOURCE_LANGUAGE:
-        mo = _compiled_catalog(chosen)
-        if mo is not None:
-            with mo.open("rb") as handle:
-                translation = gettext.GNUTranslations(handle)
+        translation = _catalog(chosen, DOMAIN)
     _translation, _language = translation, chosen
 
 
-def _compiled_catalog(lang: str) -> Path | None:
+def argparse_translation() -> gettext.NullTranslations:
+    """argparse's own strings in the chosen language: its English as it is, else Chinese."""
+    if _language == SOURCE_LANGUAGE:
+        return _catalog(SOURCE_LANGUAGE, ARGPARSE_DOMAIN)
+    return gettext.NullTranslations()
+
+
+def _catalog(lang: str, domain: str) -> gettext.NullTranslations:
+    """The translations of `domain` into `lang`; none (the msgids) if there is no catalog."""
+    mo = _compiled_catalog(lang, domain)
+    if mo is None:
+        return gettext.NullTranslations()
+    with mo.open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def _compiled_catalog(lang: str, domain: str) -> Path | None:
     """The `.mo` of `lang`: shipped in the wheel, or compiled from the `.po` of a checkout."""
-    shipped = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    shipped = LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.mo"
     if shipped.is_file():
         return shipped
     source = shipped.with_suffix(".po")
@@ -101,7 +160,7 @@ def _compiled_catalog(lang: str) -> Path | None:
     from tui import paths
 
     stat = source.stat()
-    target = paths.compiled_catalog(lang, f"{stat.st_size}-{stat.st_mtime_ns}")
+    target = paths.compiled_catalog(lang, domain, f"{stat.st_size}-{stat.st_mtime_ns}")
     if not target.is_file():
         try:
             compile_catalog(source, target)
@@ -116,7 +175,7 @@ def compile_catalog(source: Path, target: Path) -> None:
     from babel.messages.pofile import read_po
 
     with source.open("rb") as handle:
-        catalog = read_po(handle, locale=source.parent.parent.name, domain=DOMAIN)
+        catalog = read_po(handle, locale=source.parent.parent.name, domain=source.stem)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     with tmp.open("wb") as handle:

@@ -71,8 +71,11 @@ def crash_reports_dir() -> Path:
 
 
 def parse_cache_dir() -> Path:
-    """Parsed issues, keyed by file size, mtime and content hash."""
-    return cache_dir() / "parsed"
+    """Parsed issues, keyed by file size, mtime and content hash; one folder per language,
+    as the reasons a file was skipped and the warnings of a parse are text for people."""
+    from tui.i18n import language
+
+    return cache_dir() / "parsed" / language()
 
 
 def search_index_dir() -> Path:
@@ -80,9 +83,9 @@ def search_index_dir() -> Path:
     return cache_dir() / "search"
 
 
-def compiled_catalog(language: str, stamp: str) -> Path:
+def compiled_catalog(language: str, domain: str, stamp: str) -> Path:
     """A message catalog compiled from a source checkout's `.po` (the wheel ships its own)."""
-    return cache_dir() / "locale" / language / f"zhoubao-{stamp}.mo"
+    return cache_dir() / "locale" / language / f"{domain}-{stamp}.mo"
 
 
 def sample_archive() -> Path:

@@ -1,6 +1,6 @@
-"""The reader's remembered choices: theme, key map, the last position in each archive, the
-issues each archive held last time (what is 新 the next time) and the last export's format
-and scope.
+"""The reader's remembered choices: the language, theme, key map, the last position in each
+archive, the issues each archive held last time (what is 新 the next time) and the last
+export's format and scope.
 
 Stored as JSON in `tui.paths.settings_file()`. A missing, unreadable or malformed file is
 never an error: the reader starts with defaults and writes a good file the next time it saves.
@@ -42,6 +42,9 @@ class Settings:
     """Everything the reader remembers between runs."""
 
     theme: str | None = None
+    #: The language on screen, "zh_CN" or "en" (None: the locale's; `ZHOUBAO_LANG` overrides
+    #: it). Read by the CLI before anything is shown (`tui.i18n.choose_language`).
+    language: str | None = None
     #: Binding id → keys ("app.quit": "ctrl+q"), handed to `App.set_keymap`.
     keymap: dict[str, str] = field(default_factory=dict)
     #: Archive path (resolved, as text) → last position read there.
@@ -117,9 +120,10 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     if not isinstance(raw, dict):
         return Settings()
-    theme = raw.get("theme")
+    theme, language = raw.get("theme"), raw.get("language")
     return Settings(
         theme=theme if isinstance(theme, str) else None,
+        language=language if isinstance(language, str) else None,
         keymap=_str_dict(raw.get("keymap")),
         positions=_positions(raw.get("positions")),
         export=_export_choice(raw.get("export")),
@@ -131,6 +135,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically (a crash mid-write leaves the old file intact)."""
     path = path or paths.settings_file()
     data = {
+        "language": settings.language,
         "theme": settings.theme,
         "keymap": settings.keymap,
         "positions": {

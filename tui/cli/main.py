@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 from tui import __version__, i18n
+from tui.i18n import _
 
 # tui.library.export.FORMATS, repeated so that building the parser imports no library code.
 EXPORT_FORMATS = ("md", "docx", "json", "csv", "csl-json")
@@ -21,149 +24,196 @@ def _archive_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "archive",
         nargs="?",
+        metavar="ARCHIVE",
         default=None,
-        help="folder of weekly issues (default: the bundled sample archive)",
+        help=_("存放各期周报的文件夹（默认：自带的样例存档）"),
     )
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout, with help text broken by display width and where Chinese may break
+    (argparse counts a character as one column: lines of Chinese came out twice too long)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        from tui.typeset.wrap import wrap_paragraph
+
+        return wrap_paragraph(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+    def _format_usage(self, *args: Any, **kwargs: Any) -> str:
+        """argparse's usage, its continued lines under the first's options when "用法："
+        takes two columns a character."""
+        text: str = super()._format_usage(*args, **kwargs)
+        head = text[: text.find(self._prog)]
+        wide = sum(1 for char in head if unicodedata.east_asian_width(char) in "WF")
+        return text.replace("\n ", "\n " + " " * wide)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhoubao",
-        description="A keyboard-driven terminal reader for archives of 行业动态周报.",
-        epilog="With no command, opens the reader on ARCHIVE (default: the bundled samples).",
+        description=_("《行业动态周报》存档的终端阅读器，用键盘操作。"),
+        epilog=_("不给命令时，在 ARCHIVE 上打开阅读器（默认：自带的样例）。"),
+        formatter_class=HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"zhoubao {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"zhoubao {__version__}",
+        help=_("显示版本号并退出"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("open", help="open the reader (the default command)")
+    def command(name: str, help: str, description: str | None = None) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name, help=help, description=description, formatter_class=HelpFormatter
+        )
+
+    p = command("open", _("打开阅读器（默认的命令）"))
     _archive_arg(p)
 
-    p = sub.add_parser("parse", help="read one issue file and print its structure")
-    p.add_argument("file", help="an issue file (.pdf, .txt, .md; UTF-8, GB18030, …)")
-    p.add_argument("--json", action="store_true", help="print the structure as JSON")
+    p = command("parse", _("读取一期的文件，打印它的结构"))
+    p.add_argument("file", help=_("一期的文件（.pdf、.txt、.md；UTF-8、GB18030……）"))
+    p.add_argument("--json", action="store_true", help=_("以 JSON 打印结构"))
 
-    p = sub.add_parser("list", help="list the issues of an archive and the skipped files")
+    p = command("list", _("列出存档里的各期和跳过的文件"))
     _archive_arg(p)
-    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.add_argument("--json", action="store_true", help=_("以 JSON 打印"))
 
-    p = sub.add_parser("show", help="print one item, laid out as the reader shows it")
-    p.add_argument("item_id", metavar="ITEM_ID", help="a stable item id, e.g. 393-5f1c2a")
+    p = command("show", _("打印一个条目，排版和阅读器里一样"))
+    p.add_argument("item_id", metavar="ITEM_ID", help=_("条目的固定编号，如 393-5f1c2a"))
     _archive_arg(p)
     p.add_argument(
         "--width",
         type=int,
         default=None,
-        help="line width in cells (default: the terminal's, at most 100)",
+        help=_("每行的宽度，以字符格计（默认：终端的宽度，最多 100）"),
     )
     p.add_argument(
         "--source",
         action="store_true",
-        help="print the item's file instead (and, for a PDF, a tab and the page it is on)",
+        help=_("改为打印条目所在的文件（PDF 还有一个制表符和条目所在的页码）"),
     )
 
-    p = sub.add_parser("search", help="search the archive with the reader's engine")
+    p = command("search", _("用阅读器的搜索引擎搜索存档"))
     p.add_argument(
         "query",
         metavar="QUERY",
-        help='e.g. 短剧, tengxun, sec:技术 no:390..410; a query that starts with "-" goes '
-        "after --: zhoubao search -- -抖音",
+        help=_(
+            "如 短剧、tengxun、sec:技术 no:390..410；以“-”开头的查询放在 -- 之后："
+            "zhoubao search -- -抖音"
+        ),
     )
     _archive_arg(p)
     p.add_argument(
-        "--json", action="store_true", help='print {"query": ..., "count": N, "hits": [...]}'
+        "--json", action="store_true", help=_('打印 {"query": ..., "count": N, "hits": [...]}')
     )
-    p.add_argument("--limit", type=int, default=20, help="most hits to print (default 20)")
+    p.add_argument("--limit", type=int, default=20, help=_("最多打印多少条（默认 20）"))
     p.add_argument(
         "--order",
         choices=("relevance", "newest", "oldest"),
         default="relevance",
-        help="relevance (default), newest or oldest issue first",
+        help=_("relevance 按相关度（默认），newest 最新的一期在前，oldest 最早的在前"),
     )
     p.add_argument(
         "--save",
         metavar="NAME",
         default=None,
-        help="also keep the query as a saved search called NAME (shown in the reader)",
+        help=_("同时把查询存为名叫 NAME 的保存的搜索（显示在阅读器里）"),
     )
 
-    p = sub.add_parser(
+    p = command(
         "trend",
-        help="count matches per month, quarter or issue: a table, JSON, CSV or a chart image",
-        description="Count each query's matches (the search's own) per month, quarter or "
-        "issue. The archive is --archive DIR, or the last argument when there are several "
-        "and it names an existing folder.",
+        _("按月、季度或期统计匹配数：表格、JSON、CSV 或图表图片"),
+        description=_(
+            "统计每个查询每月、每季度或每期的匹配数（和搜索的匹配相同）。存档由 --archive DIR "
+            "给出；参数不止一个而最后一个是已有的文件夹时，也可以是最后一个参数。"
+        ),
     )
     p.add_argument(
         "words",
         nargs="+",
         metavar="QUERY",
-        help="up to three queries, compared side by side (then, optionally, ARCHIVE)",
+        help=_("最多三个查询，并排比较（之后可以跟 ARCHIVE）"),
     )
     p.add_argument(
         "-a",
         "--archive",
         default=None,
         metavar="DIR",
-        help="folder of weekly issues (default: the bundled sample archive)",
+        help=_("存放各期周报的文件夹（默认：自带的样例存档）"),
     )
     p.add_argument(
         "--by",
         choices=("month", "quarter", "issue"),
         default="month",
-        help="one bar per month (default), quarter or issue",
+        help=_("每月（month，默认）、每季度（quarter）或每期（issue）一根柱"),
     )
     shape = p.add_mutually_exclusive_group()
-    shape.add_argument("--json", action="store_true", help="print the counts as JSON")
-    shape.add_argument("--csv", action="store_true", help="print the counts as CSV")
-    p.add_argument("--png", metavar="FILE", default=None, help="write the chart as a PNG image")
-    p.add_argument("--svg", metavar="FILE", default=None, help="write the chart as an SVG image")
+    shape.add_argument("--json", action="store_true", help=_("以 JSON 打印计数"))
+    shape.add_argument("--csv", action="store_true", help=_("以 CSV 打印计数"))
+    p.add_argument("--png", metavar="FILE", default=None, help=_("把图表写成 PNG 图片"))
+    p.add_argument("--svg", metavar="FILE", default=None, help=_("把图表写成 SVG 图片"))
     p.add_argument(
         "--font",
         metavar="FILE",
         default=None,
-        help="a font file with Chinese for the image (default: one the machine has)",
+        help=_("图片用的中文字体文件（默认：机器上有的一种）"),
     )
-    p.add_argument("--force", action="store_true", help="overwrite existing image files")
+    p.add_argument("--force", action="store_true", help=_("覆盖已有的图片文件"))
 
-    p = sub.add_parser("export", help="export library items (default: the bookmarked ones)")
+    p = command("export", _("导出资料库里的条目（默认：收藏的条目）"))
     _archive_arg(p)
-    p.add_argument("--format", choices=EXPORT_FORMATS, default="md", help="default: md")
-    p.add_argument("--tag", action="append", default=[], help="only items with this tag")
-    p.add_argument("--all", action="store_true", help="every item in the library")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="md", help=_("默认：md"))
+    p.add_argument("--tag", action="append", default=[], help=_("只导出带这个标签的条目"))
+    p.add_argument("--all", action="store_true", help=_("资料库里的全部条目"))
     p.add_argument(
         "-o",
         "--output",
         default=None,
-        help="file to write; - or none: standard output; a folder with --split",
+        help=_("写入的文件；- 或不给：标准输出；用 --split 时是一个文件夹"),
     )
     p.add_argument(
-        "--split", action="store_true", help="md only: one file per item (ID.md) into -o FOLDER"
+        "--split",
+        action="store_true",
+        help=_("仅限 md：每个条目一个文件（ID.md），写进 -o 文件夹"),
     )
-    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p.add_argument("--force", action="store_true", help=_("覆盖已有的文件"))
 
-    p = sub.add_parser(
-        "import", help="merge a zhoubao JSON export (a colleague's collection) into the library"
-    )
-    p.add_argument("file", metavar="FILE.json", help="written by zhoubao export --format json")
+    p = command("import", _("把 zhoubao 的 JSON 导出（同事的收藏）合并进资料库"))
+    p.add_argument("file", metavar="FILE.json", help=_("由 zhoubao export --format json 写出"))
     _archive_arg(p)
 
-    p = sub.add_parser("bookmark", help="bookmark, tag or annotate an item")
+    p = command("bookmark", _("收藏条目、加标签或写备注"))
     p.add_argument("item_id", metavar="ITEM_ID")
     _archive_arg(p)
-    p.add_argument("--tag", action="append", default=[], help="add this tag (repeatable)")
-    p.add_argument("--note", default=None, help="set the item's note")
-    p.add_argument("--remove", action="store_true", help="remove the bookmark")
+    p.add_argument("--tag", action="append", default=[], help=_("加上这个标签（可以重复）"))
+    p.add_argument("--note", default=None, help=_("设置条目的备注"))
+    p.add_argument("--remove", action="store_true", help=_("取消收藏"))
 
-    p = sub.add_parser("library", help="list bookmarked, tagged, annotated and read items")
+    p = command("library", _("列出收藏了、加了标签、写了备注和读过的条目"))
     _archive_arg(p)
-    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.add_argument("--json", action="store_true", help=_("以 JSON 打印"))
     return parser
 
 
+def choose_language() -> None:
+    """Show everything in the language the user chose (`ZHOUBAO_LANG`, else the setting,
+    else the locale), argparse's own strings too."""
+    from tui.settings import load_settings
+
+    i18n.set_language(i18n.choose_language(load_settings().language))
+    translation = i18n.argparse_translation()
+    # argparse looks its strings up through its module's `_` and `ngettext` (gettext's, in
+    # the default domain and the C locale's language): these names are the one way in.
+    vars(argparse).update(_=translation.gettext, ngettext=translation.ngettext)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    # First: key bindings, help texts and argparse's strings are built at import, in the
-    # language chosen here.
-    i18n.set_language(i18n.choose_language())
+    # First: every string from now on is in the language chosen here.
+    choose_language()
     args_list = list(sys.argv[1:] if argv is None else argv)
     # `zhoubao [ARCHIVE]` opens the app: a first word that is no command is the archive.
     commands = {
