@@ -18,6 +18,8 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from tui.i18n import _, os_reason
+
 OPENER_ENV = "ZHOUBAO_OPENER"
 #: How long to wait for the opener to fail before leaving it running (a viewer may run for
 #: hours; `xdg-open` returns at once, with an error status when nothing can open the file).
@@ -92,7 +94,7 @@ def open_source(path: Path, page: int | None) -> list[str]:
     cannot start or exits with an error within SETTLE_S seconds. Blocks up to SETTLE_S:
     call it from a worker thread."""
     if not path.exists():
-        raise OpenFailed(f"{path} no longer exists")
+        raise OpenFailed(_("{path} 已经不在了").format(path=path))
     command = opener_command(path, page)
     try:
         process = subprocess.Popen(
@@ -103,11 +105,14 @@ def open_source(path: Path, page: int | None) -> list[str]:
             start_new_session=True,  # the viewer outlives zhoubao, and ignores its ctrl+c
         )
     except OSError as error:
-        raise OpenFailed(f"{command[0]}: {error.strerror or error}") from error
+        message = _("{command}：{reason}").format(command=command[0], reason=os_reason(error))
+        raise OpenFailed(message) from error
     try:
         status = process.wait(timeout=SETTLE_S)
     except subprocess.TimeoutExpired:
         return command  # still running: a viewer window
     if status != 0:
-        raise OpenFailed(f"{command[0]} exited with status {status}")
+        raise OpenFailed(
+            _("{command} 出错退出（状态 {status}）").format(command=command[0], status=status)
+        )
     return command

@@ -30,12 +30,14 @@ from tui.archive.vocabulary import (
     SUMMARY_HEADING,
     section_name,
 )
+from tui.i18n import _
 
 #: Longest text taken for a headline (characters); longer lines are body paragraphs.
 MAX_HEADLINE_CHARS = 90
 _NO_HEADLINE_END = "，、；：:,;（《“‘"
 #: Marks after which a split sentence cannot be told from a finished one.
 _PARAGRAPH_END = SENTENCE_END + "：:”」』）)》"
+#: The headline of a paragraph found without one: data, not UI text (it is in the item's id).
 _UNTITLED = "（无标题）"
 #: A heading line this full (of the body measure) may have wrapped; heading type is larger.
 WRAPPED_HEADLINE_FILL = 0.6
@@ -176,13 +178,15 @@ class _Assembler:
             else:
                 if draft is None or last == "section":
                     self.warnings.append(
-                        f"a paragraph without a headline in {section or 'the body'}"
+                        _("“{section}”里有一段没有标题").format(section=section)
+                        if section
+                        else _("正文里有一段没有标题")
                     )
                     self._start_item(_UNTITLED, section, page=block.page)
                 self.drafts[-1].paragraphs.append(text)
                 last = "body"
             index += 1
-        self.warnings.append("no footer (编辑部/责编 lines): the file may be truncated")
+        self.warnings.append(_("没有刊尾（编辑部、责编等行）：文件可能不完整"))
 
     def _wraps_headline(self, block: Block) -> bool:
         """Is this block the next line of a wrapped headline (pdftotext only)?
@@ -300,15 +304,19 @@ class _Assembler:
             folded[item.id] = key
             by_section.setdefault(draft.section, []).append(item)
             if not draft.paragraphs:
-                self.warnings.append(f"no body under 「{draft.headline}」")
+                self.warnings.append(
+                    _("「{headline}」下面没有正文").format(headline=draft.headline)
+                )
         sections = tuple(Section(name, tuple(items)) for name, items in by_section.items())
         items = [item for section in sections for item in section.items]
         summary = link_bullets(self.bullets, items, [folded[item.id] for item in items])
         for bullet in summary:
             if bullet.item_id is None:
-                self.warnings.append(f"summary bullet 「{bullet.text}」 announces no item found")
+                self.warnings.append(
+                    _("摘要里的「{bullet}」没有对应的条目").format(bullet=bullet.text)
+                )
         if not items:
-            self.warnings.append("no items found")
+            self.warnings.append(_("没有找到条目"))
         return Issue(
             number=number,
             date=when,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+from tui.i18n import _
+
 #: A weekly is about 20 KB; anything far larger is not one, and reading it would stall the load.
 MAX_ISSUE_BYTES = 4 * 1024 * 1024
 
@@ -18,6 +20,11 @@ _BOMS = (
 
 class NotAWeekly(ValueError):
     """The file is not an issue of the weekly; the message is a one-line reason."""
+
+
+def too_large(size: int) -> str:
+    """The reason a file of `size` bytes is no weekly."""
+    return _("太大，不像一期周报（{size:.1f} MB）").format(size=size / 1_048_576)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -44,9 +51,9 @@ def decode_issue_bytes(data: bytes) -> tuple[str, str]:
     never the other way round for real Chinese prose.
     """
     if len(data) > MAX_ISSUE_BYTES:
-        raise NotAWeekly(f"too large for a weekly issue ({len(data) / 1_048_576:.1f} MB)")
+        raise NotAWeekly(too_large(len(data)))
     if not data.strip():
-        raise NotAWeekly("empty file")
+        raise NotAWeekly(_("空文件"))
     text: str | None = None
     encoding = ""
     for bom, name in _BOMS:
@@ -54,12 +61,16 @@ def decode_issue_bytes(data: bytes) -> tuple[str, str]:
             try:
                 text, encoding = data[len(bom) :].decode(name), name + " with BOM"
             except UnicodeDecodeError as error:
-                raise NotAWeekly(f"not valid {name} text despite its byte-order mark") from error
+                raise NotAWeekly(
+                    _("有 {encoding} 的字节顺序标记，内容却不是 {encoding} 文本").format(
+                        encoding=name
+                    )
+                ) from error
             break
     if text is None and b"\x00" in data:
         text = _utf16_without_bom(data)
         if text is None:
-            raise NotAWeekly("binary data, not text")
+            raise NotAWeekly(_("二进制数据，不是文本"))
         encoding = "utf-16"
     if text is None:
         for name in ("utf-8", "gb18030"):
@@ -69,8 +80,8 @@ def decode_issue_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 continue
     if text is None:
-        raise NotAWeekly("not text: the bytes are neither UTF-8 nor GB18030")
+        raise NotAWeekly(_("不是文本：既不是 UTF-8 也不是 GB18030"))
     if "\x00" in text:
-        raise NotAWeekly("binary data, not text")
+        raise NotAWeekly(_("二进制数据，不是文本"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding

@@ -10,6 +10,7 @@ from tui.archive.blocks import Block
 from tui.archive.decode import NotAWeekly
 from tui.archive.model import PUBLISHER, TITLE
 from tui.archive.vocabulary import DATE, FILE_NAME, NUMBER, PUBLISHERS, SUMMARY_HEADING, TITLES
+from tui.i18n import _
 
 #: Marks that open a 摘要 bullet (converters and PDF extractors use different ones).
 BULLET_MARKS = "◆◇•●■□▪▶►·"
@@ -54,17 +55,19 @@ def read_header(blocks: list[Block], source: Path) -> Header:
         if found:
             end = index + 1
     if not titled and (number is None or when is None):
-        raise NotAWeekly(f"no {TITLE} header (title, 第 N 期, date) in its first lines")
+        raise NotAWeekly(
+            _("开头几行没有《{title}》的报头（刊名、第 N 期、日期）").format(title=TITLE)
+        )
     warnings: list[str] = []
     hint_number, hint_date = _from_file_name(source)
     if number is None:
         if hint_number is None:
-            raise NotAWeekly("no issue number (第 N 期) in the header or the file name")
+            raise NotAWeekly(_("报头和文件名里都没有期号（第 N 期）"))
         number = hint_number
-        warnings.append(f"issue number {number} taken from the file name")
+        warnings.append(_("期号 {number} 取自文件名").format(number=number))
     if when is None:
         when = hint_date
-        warnings.append("no date in the header" + (", taken from the file name" if when else ""))
+        warnings.append(_("报头里没有日期，取自文件名") if when else _("报头里没有日期"))
     return Header(number, when, end, tuple(warnings), title, publisher)
 
 

@@ -14,6 +14,7 @@ from tui.archive.decode import NotAWeekly
 from tui.archive.model import Archive, Issue, Section, SkippedFile, make_item_id
 from tui.archive.parser import parse_issue
 from tui.archive.walk import walk_archive
+from tui.i18n import _
 
 ParseFn = Callable[[Path], Issue]
 
@@ -60,7 +61,11 @@ def build_archive(
     for position, issue in enumerate(issues):
         copies[issue.number] = copies.get(issue.number, 0) + 1
         if copies[issue.number] > 1:
-            warnings.append(f"issue {issue.number} is in more than one file: {issue.source}")
+            warnings.append(
+                _("第 {number} 期在不止一个文件里：{path}").format(
+                    number=issue.number, path=issue.source
+                )
+            )
             issues[position] = _as_copy(issue, copies[issue.number])
     return Archive(
         root=root, issues=tuple(issues), skipped=tuple(skipped), warnings=tuple(warnings)
@@ -89,7 +94,7 @@ def _as_copy(issue: Issue, copy: int) -> Issue:
         dataclasses.replace(bullet, item_id=remap.get(bullet.item_id or ""))
         for bullet in issue.summary
     )
-    note = f"another file also holds issue {issue.number}; this copy's items have their own ids"
+    note = _("另一个文件也是第 {number} 期；这一份的条目有自己的编号").format(number=issue.number)
     return dataclasses.replace(
         issue, sections=sections, summary=summary, warnings=(*issue.warnings, note)
     )

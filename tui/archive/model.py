@@ -122,8 +122,10 @@ class Issue:
     @property
     def label(self) -> str:
         """ "第 393 期 · 2023-12-18", as the meta line and the issue list print it."""
-        when = self.date.isoformat() if self.date else "日期不详"
-        return f"第 {self.number} 期 · {when}"
+        from tui.i18n import _
+
+        when = self.date.isoformat() if self.date else _("日期不详")
+        return _("第 {number} 期 · {date}").format(number=self.number, date=when)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from tui.archive.assemble import assemble_issue
 from tui.archive.blocks import split_blocks
-from tui.archive.decode import MAX_ISSUE_BYTES, NotAWeekly, decode_issue_bytes
+from tui.archive.decode import MAX_ISSUE_BYTES, NotAWeekly, decode_issue_bytes, too_large
 from tui.archive.model import Issue
 from tui.archive.pdf_text import MAX_PDF_BYTES, is_pdf
-from tui.i18n import _
+from tui.i18n import _, os_reason
 from tui.sanitize import sanitize
 
 
@@ -23,7 +23,7 @@ def parse_text(text: str, source: Path = Path("<text>")) -> Issue:
     text = sanitize(text, "source")
     blocks = split_blocks(text)
     if not blocks:
-        raise NotAWeekly("no text")
+        raise NotAWeekly(_("没有文字"))
     return assemble_issue(blocks, source)
 
 
@@ -44,7 +44,7 @@ def parse_pdf(data: bytes, source: Path = Path("<pdf>")) -> Issue:
     for block in blocks:  # a PDF's text is data too (see parse_text)
         block.text = sanitize(block.text, "line")
     if not blocks:
-        raise NotAWeekly("no text")
+        raise NotAWeekly(_("没有文字"))
     return assemble_issue(blocks, source)
 
 
@@ -60,11 +60,10 @@ def read_issue_bytes(path: Path) -> bytes:
                 raise NotAWeekly(_("不是普通文件"))
             limit = MAX_PDF_BYTES if path.suffix.lower() == ".pdf" else MAX_ISSUE_BYTES
             if info.st_size > limit:
-                size = info.st_size / 1_048_576
-                raise NotAWeekly(f"too large for a weekly issue ({size:.1f} MB)")
+                raise NotAWeekly(too_large(info.st_size))
             return handle.read(limit + 1)
     except OSError as error:
-        raise NotAWeekly(f"cannot read: {error.strerror or error}") from error
+        raise NotAWeekly(_("无法读取：{reason}").format(reason=os_reason(error))) from error
 
 
 def parse_issue(path: Path) -> Issue:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tui.archive.model import SkippedFile
-from tui.i18n import _
+from tui.i18n import _, os_reason
 
 
 class FoundFile(NamedTuple):
@@ -63,7 +63,7 @@ def _reason(error: OSError) -> str:
         return _("没有读取权限")
     if isinstance(error, FileNotFoundError):
         return _("链接指向的文件不存在")
-    return _("无法读取：{reason}").format(reason=error.strerror or str(error))
+    return _("无法读取：{reason}").format(reason=os_reason(error))
 
 
 def _kind(mode: int) -> str:

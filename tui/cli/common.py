@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui import paths
 from tui.archive import Archive
+from tui.i18n import _
 from tui.sanitize import sanitize, unsafe_pattern
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def open_archive(argument: str | None) -> Archive | None:
 
     root = archive_root(argument)
     if not root.exists():
-        fail(f"no archive at {root}")
+        fail(_("没有这个存档：{path}").format(path=root))
         return None
     return ParseCache(root).load()
 

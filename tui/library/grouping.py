@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import Literal
 
+from tui.i18n import N_, _
 from tui.library.records import LibraryRecord, Snapshot
 
 GroupBy = Literal["tag", "issue"]
-UNTAGGED = "（无标签）"
+#: The heading of the items with no tag (a key, shown translated: `_(UNTAGGED)`).
+UNTAGGED = N_("（无标签）")
 
 
 def _fold(text: str) -> str:
@@ -48,7 +50,8 @@ def group_records(
         return [(tag, groups[tag]) for tag in order]
     for record in sorted(in_order, key=lambda r: -r.snapshot.number):
         snap = record.snapshot
-        groups.setdefault(f"第 {snap.number} 期 · {snap.date_label}", []).append(record)
+        heading = _("第 {number} 期 · {date}").format(number=snap.number, date=snap.date_label)
+        groups.setdefault(heading, []).append(record)
     return list(groups.items())
 
 

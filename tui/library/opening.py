@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from tui.i18n import _
+from tui.i18n import _, os_reason
 from tui.library.rows import lenient_text
 from tui.library.schema import SchemaTooNew, is_ours, migrate, schema_problems, schema_version
 
@@ -41,29 +41,32 @@ def open_library(path: Path) -> OpenedLibrary:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        return _read_only(
-            path, f"Cannot create {path.parent} ({error.strerror}): the library is read-only."
-        )
+        notice = _("无法创建 {folder}（{reason}）：资料库以只读方式打开。")
+        return _read_only(path, notice.format(folder=path.parent, reason=os_reason(error)))
     try:
         return OpenedLibrary(_connect_writable(path), read_only=False, notice=None)
     except SchemaTooNew as error:
-        return _read_only(path, f"{path} is from a newer zhoubao ({error}): read-only.")
+        notice = _("{path} 来自更新版本的 zhoubao（{reason}）：以只读方式打开。")
+        return _read_only(path, notice.format(path=path, reason=error))
     except sqlite3.DatabaseError as error:
         code = _primary_code(error)
         if code in _BUSY_CODES:
-            return _read_only(path, f"{path} is locked by another process: read-only.")
+            notice = _("{path} 被另一个进程锁住了：以只读方式打开。")
+            return _read_only(path, notice.format(path=path))
         if code == _READONLY:
             notice = _("{path} 不能写入（只读文件）：资料库以只读方式打开，这次的改动不会保存。")
             return _read_only(path, notice.format(path=path))
         if code not in _CORRUPT_CODES:
-            return _read_only(path, f"Cannot write {path} ({error}): the library is read-only.")
+            notice = _("无法写入 {path}（{reason}）：资料库以只读方式打开。")
+            return _read_only(path, notice.format(path=path, reason=error))
     # Not a database, or a damaged one: keep it for the user and start afresh.
     try:
         moved = move_aside(path)
         conn = _connect_writable(path)
     except (OSError, sqlite3.Error) as error:
-        return _read_only(path, f"{path} is damaged and cannot be moved ({error}): read-only.")
-    notice = f"{path} could not be read; it was moved to {moved} and a fresh library started."
+        notice = _("{path} 已损坏，也无法移开（{reason}）：以只读方式打开。")
+        return _read_only(path, notice.format(path=path, reason=error))
+    notice = _("{path} 无法读取，已移到 {moved}，新建了一个资料库。").format(path=path, moved=moved)
     return OpenedLibrary(conn, read_only=False, notice=notice)
 
 

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.i18n import _
+from tui.i18n import _, os_reason
 from tui.library.store import LibraryError
 
 #: The `-o` argument that means standard output.
@@ -63,7 +63,7 @@ def resolve_target(target: Path, force: bool = False) -> Path:
         return target
     except OSError as error:
         raise LibraryError(
-            _("无法写入 {path}：{reason}").format(path=target, reason=error.strerror)
+            _("无法写入 {path}：{reason}").format(path=target, reason=os_reason(error))
         ) from error
     if stat.S_ISLNK(here.st_mode):
         try:
@@ -71,7 +71,7 @@ def resolve_target(target: Path, force: bool = False) -> Path:
         except OSError as error:
             if error.errno not in (errno.ENOENT, errno.ELOOP, errno.ENOTDIR):
                 raise LibraryError(
-                    _("无法写入 {path}：{reason}").format(path=target, reason=error.strerror)
+                    _("无法写入 {path}：{reason}").format(path=target, reason=os_reason(error))
                 ) from error
             # A link to nothing: replacing it means replacing the link, never creating
             # a file wherever it points.
@@ -105,7 +105,7 @@ def write_atomically(target: Path, data: bytes, force: bool = False) -> Path:
     except OSError as error:
         raise LibraryError(
             _("无法在 {folder} 里写文件：{reason}").format(
-                folder=path.parent, reason=error.strerror
+                folder=path.parent, reason=os_reason(error)
             )
         ) from error
     temp = Path(temp_name)
@@ -123,7 +123,7 @@ def write_atomically(target: Path, data: bytes, force: bool = False) -> Path:
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise LibraryError(
-            _("无法写入 {path}：{reason}").format(path=path, reason=error.strerror)
+            _("无法写入 {path}：{reason}").format(path=path, reason=os_reason(error))
         ) from error
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -146,7 +146,7 @@ def prepare_folder(folder: Path) -> None:
         raise LibraryError(_("{path} 不是文件夹").format(path=folder)) from error
     except OSError as error:
         raise LibraryError(
-            _("无法建立文件夹 {path}：{reason}").format(path=folder, reason=error.strerror)
+            _("无法建立文件夹 {path}：{reason}").format(path=folder, reason=os_reason(error))
         ) from error
 
 

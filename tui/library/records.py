@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tui.archive.model import TITLE, Issue, Item, ItemPlace, page_label
+from tui.i18n import _
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,14 @@ class Snapshot:
 
     @property
     def date_label(self) -> str:
-        return self.date.isoformat() if self.date else "日期不详"
+        return self.date.isoformat() if self.date else _("日期不详")
 
     @property
     def meta_line(self) -> str:
         """ "第 393 期 · 2023-12-18 · 要闻 · 第 2 页", the line under a headline (the page only
         for items read from a PDF)."""
-        line = f"第 {self.number} 期 · {self.date_label} · {self.section}"
+        issue = _("第 {number} 期 · {date}").format(number=self.number, date=self.date_label)
+        line = f"{issue} · {self.section}"
         return line if self.page is None else line + " · " + page_label(self.page)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from tui.i18n import _
+
 # Version 1: the first release. Each kept item has a snapshot row in `items`, so a record
 # survives the removal of the file it came from; the other tables key on the same id.
 _V1 = """
@@ -134,7 +136,11 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     try:
         current = schema_version(conn)
         if current > SCHEMA_VERSION:
-            raise SchemaTooNew(f"library schema v{current} is newer than v{SCHEMA_VERSION}")
+            raise SchemaTooNew(
+                _("资料库的格式是第 {found} 版，比这个 zhoubao 的第 {known} 版新").format(
+                    found=current, known=SCHEMA_VERSION
+                )
+            )
         for version in range(current, target):
             for statement in MIGRATIONS[version].split(";"):
                 if statement.strip():

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.archive.model import Archive, Issue, Item
+from tui.i18n import _
 from tui.library.applying import Applied
 from tui.library.changes import ChangeSet
 from tui.library.history import Replayed, UndoHistory
@@ -72,7 +73,7 @@ class LibrarySession:
             return Snapshot.at(place)
         kept = self.store.snapshot(item_id)
         if kept is None:
-            raise LibraryError(f"no item {item_id} in the archive or the library")
+            raise LibraryError(_("存档和资料库里都没有条目 {id}").format(id=item_id))
         return kept
 
     def snapshot_of(self, item_id: str) -> Snapshot | None:

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.archive.model import TITLE, Archive
-from tui.i18n import _
+from tui.i18n import _, os_reason
 from tui.library.changes import ChangeSet
 from tui.library.journal import Action, Journal
 from tui.library.records import Snapshot
@@ -101,7 +101,7 @@ def read_collection(path: Path) -> SharedCollection:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise ImportFailed(
-            _("无法读取 {path}：{reason}").format(path=path, reason=error.strerror)
+            _("无法读取 {path}：{reason}").format(path=path, reason=os_reason(error))
         ) from error
     if len(data) > MAX_BYTES:
         raise ImportFailed(_("{path} 太大，不像 zhoubao 的导出").format(path=path))
@@ -193,7 +193,7 @@ def _item(entry: object, n: int) -> SharedItem:
         page = _whole(entry, n, "page")
     bookmarked = entry.get("bookmarked", False)
     if not isinstance(bookmarked, bool):
-        raise _bad(n, "bookmarked", "true / false")
+        raise _bad(n, "bookmarked", _("true 或 false"))
     snapshot = Snapshot(
         id=item_id,
         number=_whole(entry, n, "number"),

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tui import paths
+from tui.i18n import _
 from tui.library.edits import retag, save_note, set_mark
 from tui.library.marks import LibraryMarks
 from tui.library.notes import NoteSaved
@@ -102,13 +103,16 @@ class LibraryStore:
             try:
                 self._write_conn = connect_again(self.path)
             except sqlite3.Error as error:
-                raise LibraryError(f"Cannot save to {self.path}: {error}") from error
+                raise LibraryError(self._cannot_save(error)) from error
         return self._write_conn
+
+    def _cannot_save(self, error: Exception) -> str:
+        return _("无法保存到 {path}：{reason}").format(path=self.path, reason=error)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
-            raise LibraryReadOnly(self.notice or "The library is read-only in this session.")
+            raise LibraryReadOnly(self.notice or _("这次打开的资料库是只读的。"))
         with self._write_lock:
             conn = self._writer()
             self._begin(conn)
@@ -118,7 +122,7 @@ class LibraryStore:
                 conn.execute("COMMIT")
             except (sqlite3.Error, UnicodeError) as error:
                 _roll_back(conn)
-                raise LibraryError(f"Cannot save to {self.path}: {error}") from error
+                raise LibraryError(self._cannot_save(error)) from error
             except BaseException:
                 _roll_back(conn)
                 raise
@@ -144,7 +148,7 @@ class LibraryStore:
                 except sqlite3.OperationalError as error:
                     code = getattr(error, "sqlite_errorcode", -1) & 0xFF
                     if on_wait is None or code not in _BUSY_CODES or self._closing:
-                        raise LibraryError(f"Cannot save to {self.path}: {error}") from error
+                        raise LibraryError(self._cannot_save(error)) from error
                     if not waiting:
                         waiting = True
                         on_wait(True)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tui.i18n import _, join_list
+
 if TYPE_CHECKING:
     from tui.archive.model import Issue
 
@@ -146,7 +148,9 @@ def _parse_filter(word: str, negated: bool) -> Filter | None:
         return None
     key, value = match.group(1), match.group(2)
     if not value:
-        raise QueryError(f"{key}: needs a value, e.g. {_EXAMPLES[key]}")
+        raise QueryError(
+            _("{key}: 后面要有值，如 {example}").format(key=key, example=_EXAMPLES[key])
+        )
     if key == "sec":
         return SectionFilter(value, negated)
     if key == "no":
@@ -157,14 +161,15 @@ def _parse_filter(word: str, negated: bool) -> Filter | None:
         return DateFilter(low_day, high_day, negated)
     state = value.casefold()
     if state not in STATES:
-        raise QueryError(f"is:{value}? use one of: " + ", ".join(f"is:{s}" for s in STATES))
+        states = join_list(f"is:{s}" for s in STATES)
+        raise QueryError(_("is:{value}？可用的有：{states}").format(value=value, states=states))
     return StateFilter(state, negated)
 
 
 _EXAMPLES = {
     "sec": "sec:技术",
-    "no": "no:393 or no:390..410",
-    "date": "date:2024-02 or date:2023-12-01..2024-01-31",
+    "no": "no:390..410",
+    "date": "date:2024-02",
     "is": "is:bookmarked",
 }
 
@@ -174,11 +179,13 @@ def _number_range(value: str) -> tuple[int | None, int | None]:
         return int(value), int(value)
     match = _NUMBER_RANGE.fullmatch(value)
     if match is None or value == "..":
-        raise QueryError(f"no:{value}? use an issue number or range: no:393, no:390..410")
+        raise QueryError(
+            _("no:{value}？请写期号或期号范围：no:393、no:390..410").format(value=value)
+        )
     low = int(match.group(1)) if match.group(1) else None
     high = int(match.group(2)) if match.group(2) else None
     if low is not None and high is not None and low > high:
-        raise QueryError(f"no:{value}? the range is empty (write the smaller number first)")
+        raise QueryError(_("no:{value}？范围是空的（小的期号写在前面）").format(value=value))
     return low, high
 
 
@@ -187,11 +194,11 @@ def _date_range(value: str) -> tuple[date | None, date | None]:
     if not dots:
         return _day_bounds(value)
     if not low_text and not high_text:
-        raise QueryError("date:..? give at least one end, e.g. date:2024-01..")
+        raise QueryError(_("date:..？至少要写一头，如 date:2024-01.."))
     low = _day_bounds(low_text)[0] if low_text else None
     high = _day_bounds(high_text)[1] if high_text else None
     if low is not None and high is not None and low > high:
-        raise QueryError(f"date:{value}? the range is empty (write the earlier date first)")
+        raise QueryError(_("date:{value}？范围是空的（早的日期写在前面）").format(value=value))
     return low, high
 
 
@@ -199,7 +206,9 @@ def _day_bounds(text: str) -> tuple[date, date]:
     """The first and last day that "2024", "2024-02" or "2024-02-26" stand for."""
     match = _DAY.fullmatch(text) if text.isascii() else None
     if match is None:
-        raise QueryError(f"date:{text}? use YYYY, YYYY-MM or YYYY-MM-DD (ranges with ..)")
+        raise QueryError(
+            _("date:{value}？请写 YYYY、YYYY-MM 或 YYYY-MM-DD（范围用 ..）").format(value=text)
+        )
     year = int(match.group(1))
     try:
         if match.group(3) is not None:
@@ -211,4 +220,4 @@ def _day_bounds(text: str) -> tuple[date, date]:
             return date(year, month, 1), date(year, month, last)
         return date(year, 1, 1), date(year, 12, 31)
     except ValueError:
-        raise QueryError(f"date:{text}? not a real date") from None
+        raise QueryError(_("date:{value}？没有这一天").format(value=text)) from None

@@ -11,6 +11,7 @@ import argparse
 
 from tui.cli.commands.library_cmd import open_archive_and_library
 from tui.cli.common import fail, say
+from tui.i18n import _
 from tui.library import LibraryError, Snapshot
 
 
@@ -22,13 +23,13 @@ def run(args: argparse.Namespace) -> int:
     item = archive.item(args.item_id)
     snap = Snapshot.of(item, archive.issue_of(item)) if item else store.snapshot(args.item_id)
     if snap is None:
-        return fail(f"no item {args.item_id} in {archive.root}")
+        return fail(_("{archive} 里没有条目 {id}").format(id=args.item_id, archive=archive.root))
     try:
         # One transaction: the bookmark, the tags and the note are all kept, or none.
         store.update(snap, bookmark=not args.remove, add_tags=args.tag, note=args.note)
     except LibraryError as error:
         return fail(str(error))
-    done = "unbookmarked" if args.remove else "bookmarked"
+    done = _("已取消收藏") if args.remove else _("已收藏")
     tags = " ".join(f"#{tag}" for tag in sorted(store.view.tags_of(snap.id)))
     say("  ".join(part for part in (done, snap.id, snap.headline, tags) if part))
     return 0

@@ -10,6 +10,7 @@ import argparse
 
 from tui.archive import Archive
 from tui.cli.common import open_archive, print_json, say, warn
+from tui.i18n import _
 from tui.library import LibraryRecord, LibraryStore, reattach
 
 
@@ -23,7 +24,7 @@ def open_archive_and_library(args: argparse.Namespace) -> tuple[Archive, Library
         warn(store.notice)
     report = reattach(store, archive)
     for old_id, new_id in report.moved:
-        warn(f"library record {old_id} re-attached to {new_id}")
+        warn(_("资料库的条目 {old} 现在对应 {new}").format(old=old_id, new=new_id))
     return archive, store
 
 
@@ -41,7 +42,7 @@ def describe(record: LibraryRecord) -> str:
     ]
     words += [f"#{tag}" for tag in record.tags]
     if not record.in_archive:
-        words.append("(not in archive)")
+        words.append(_("（不在存档中）"))
     return "  ".join(words)
 
 
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         }
         print_json(document)
     elif not records:
-        warn(f"the library is empty ({store.path})")
+        warn(_("资料库是空的（{path}）").format(path=store.path))
     else:
         for record in records:
             say(describe(record))

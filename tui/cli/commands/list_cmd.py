@@ -6,6 +6,7 @@ import argparse
 
 from tui.archive.serialize import archive_listing
 from tui.cli.common import open_archive, print_json, say
+from tui.i18n import _
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,9 +18,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for issue in archive.newest_first:
         when = issue.date.isoformat() if issue.date else "----------"
-        say(f"{issue.number:>5}  {when}  {issue.item_count:>3} 条  {issue.source}")
+        line = _("{number:>5}  {date}  {count:>3} 条  {source}")
+        say(
+            line.format(number=issue.number, date=when, count=issue.item_count, source=issue.source)
+        )
     for skipped in archive.skipped:
-        say(f"skipped  {skipped.path}: {skipped.reason}")
+        say(_("跳过  {path}：{reason}").format(path=skipped.path, reason=skipped.reason))
     for warning in archive.warnings:
-        say(f"warning  {warning}")
+        say(_("提示  {warning}").format(warning=warning))
     return 0

@@ -13,8 +13,9 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.archive).expanduser() if args.archive else paths.sample_archive()
     if not root.exists():
         from tui.cli.common import fail
+        from tui.i18n import _
 
-        return fail(f"archive {root} does not exist")
+        return fail(_("没有这个存档：{path}").format(path=root))
     # Loading Textual and the model creates a few hundred thousand objects, all of which
     # live as long as the app: collecting during the imports only walks them again and again
     # (~10 ms of the start). The app turns the collector back on once its first frame is drawn.

@@ -19,7 +19,7 @@ from tui.search.saved import SavedSearchError, SavedSearches
 
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
-        return fail("--limit must be at least 1", 2)
+        return fail(_("--limit 至少是 1"), 2)
     try:
         query = parse_query(args.query)
     except QueryError as error:
@@ -44,8 +44,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for hit in hits:
         when = hit.date.isoformat() if hit.date else "----------"
-        reason = f"  （{hit.reason}）" if hit.reason else ""
-        say(f"{hit.id}  第{hit.number}期  {when}  {hit.section}  {hit.headline}{reason}")
+        reason = _("  （{reason}）").format(reason=hit.reason) if hit.reason else ""
+        number = _("第{number}期").format(number=hit.number)
+        say(f"{hit.id}  {number}  {when}  {hit.section}  {hit.headline}{reason}")
     if len(result) > len(hits):
         warn(
             _("共 {count} 条，显示了前 {shown} 条（--limit）").format(

@@ -8,6 +8,7 @@ import shutil
 import sys
 
 from tui.cli.common import archive_root, fail, open_archive, say
+from tui.i18n import _
 from tui.sanitize import sanitize
 from tui.typeset import layout_item
 
@@ -26,13 +27,19 @@ def default_width() -> int:
 def run(args: argparse.Namespace) -> int:
     width: int = default_width() if args.width is None else args.width
     if width < MIN_WIDTH:
-        return fail(f"--width must be at least {MIN_WIDTH}, not {width}", 2)
+        return fail(
+            _("--width 至少是 {least}，不能是 {width}").format(least=MIN_WIDTH, width=width), 2
+        )
     archive = open_archive(args.archive)  # through the parse cache, as the reader reads it
     if archive is None:
         return 1
     place = archive.locate(args.item_id)
     if place is None:
-        return fail(f"no item {args.item_id} in {archive_root(args.archive)}")
+        return fail(
+            _("{archive} 里没有条目 {id}").format(
+                id=args.item_id, archive=archive_root(args.archive)
+            )
+        )
     if args.source:
         # One line for scripts: the absolute path (sanitised like every name we print), then
         # a tab and the page for an item read from a PDF.
