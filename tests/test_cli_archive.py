@@ -58,7 +58,7 @@ def test_list_prints_issues_newest_first_and_skipped_files(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:3] == ["403", "2024-02-26", "22"]
     assert lines[1].split()[:3] == ["393", "2023-12-18", "31"]
-    assert lines[2].startswith("skipped") and "junk.bin" in lines[2]
+    assert lines[2].startswith("跳过") and "junk.bin" in lines[2]
     assert main(["list", str(tmp_path), "--json"]) == 0
     listing = json.loads(capsys.readouterr().out)
     assert [i["number"] for i in listing["issues"]] == [403, 393]
@@ -67,7 +67,7 @@ def test_list_prints_issues_newest_first_and_skipped_files(
 
 def test_list_of_a_missing_folder_fails_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "/no/such/archive"]) == 1
-    assert "no archive at /no/such/archive" in capsys.readouterr().err
+    assert "没有这个存档：/no/such/archive" in capsys.readouterr().err
 
 
 def test_version_and_help_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,4 +79,4 @@ def test_version_and_help_on_every_command(capsys: pytest.CaptureFixture[str]) -
         with pytest.raises(SystemExit) as exit_info:
             main([command, "--help"])
         assert exit_info.value.code == 0
-        assert "usage: zhoubao " + command in capsys.readouterr().out
+        assert "用法：zhoubao " + command in capsys.readouterr().out

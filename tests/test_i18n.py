@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from tui import i18n, paths
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _update_catalogs() -> object:
+def update_catalogs_script() -> Any:
     script = ROOT / "scripts" / "update_catalogs.py"
     spec = importlib.util.spec_from_file_location("update_catalogs", script)
     assert spec is not None and spec.loader is not None
@@ -53,10 +54,10 @@ def test_every_marked_string_has_an_english_translation() -> None:
     and a translation."""
     from babel.messages.pofile import read_po
 
-    module = _update_catalogs()
-    template = module.extract()  # type: ignore[attr-defined]
+    module = update_catalogs_script()
+    template = module.extract()
     marked = {message.id for message in template if message.id}
-    for po in module.po_files():  # type: ignore[attr-defined]
+    for po in module.po_files():
         with po.open("rb") as handle:
             catalog = read_po(handle)
         translated = {m.id: m.string for m in catalog if m.id}

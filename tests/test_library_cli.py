@@ -36,7 +36,7 @@ def test_bookmark_with_tags_and_note_then_list(
     assert main(["bookmark", first_id, "--tag", "AI", "--tag", "政策", "--note", note]) == 0
     assert (
         capsys.readouterr().out
-        == f"bookmarked  {first_id}  中央经济工作会议：加快推动人工智能发展  #AI #政策\n"
+        == f"已收藏  {first_id}  中央经济工作会议：加快推动人工智能发展  #AI #政策\n"
     )
     document = _library(capsys)
     assert document["count"] == 1
@@ -68,7 +68,7 @@ def test_bookmark_twice_is_the_same_as_once(
 def test_remove_keeps_the_tags(first_id: str, capsys: pytest.CaptureFixture[str]) -> None:
     main(["bookmark", first_id, "--tag", "AI"])
     assert main(["bookmark", first_id, "--remove"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1].startswith(f"unbookmarked  {first_id}")
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"已取消收藏  {first_id}")
     [item] = _library(capsys)["items"]
     assert not item["bookmarked"] and item["tags"] == ["AI"]
 
@@ -76,14 +76,14 @@ def test_remove_keeps_the_tags(first_id: str, capsys: pytest.CaptureFixture[str]
 def test_unknown_id_is_one_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bookmark", "999-000000"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "no item 999-000000" in err
+    assert err.count("\n") == 1 and "没有条目 999-000000" in err
 
 
 def test_missing_archive_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for command in ("bookmark", "library", "export"):
         args = [command, *(["393-870a05"] if command == "bookmark" else []), str(tmp_path / "x")]
         assert main(args) == 1
-        assert "no archive at" in capsys.readouterr().err
+        assert "没有这个存档" in capsys.readouterr().err
 
 
 def test_item_whose_file_is_gone_can_still_be_changed_and_exported(
@@ -98,7 +98,7 @@ def test_item_whose_file_is_gone_can_still_be_changed_and_exported(
     assert item["note"] == "文件没了"
     capsys.readouterr()
     assert main(["library", str(only_403)]) == 0
-    assert "(not in archive)" in capsys.readouterr().out
+    assert "（不在存档中）" in capsys.readouterr().out
     assert main(["export", str(only_403), "--format", "json"]) == 0
     [exported] = json.loads(capsys.readouterr().out)["items"]
     assert exported["id"] == first_id and not exported["in_archive"]
@@ -147,5 +147,5 @@ def test_read_only_library_refuses_writes_with_a_message(
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(blocker / "data"))
     assert main(["bookmark", FIRST]) == 1
     err = capsys.readouterr().err
-    assert "read-only" in err and "Traceback" not in err
+    assert "只读" in err and "Traceback" not in err
     assert main(["library"]) == 0

@@ -85,10 +85,10 @@ def test_unwritable_data_dir_gives_a_read_only_session(
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(blocker / "zhoubao"))
     store = LibraryStore()
     assert store.read_only
-    assert store.notice is not None and "read-only" in store.notice
+    assert store.notice is not None and "只读" in store.notice
     assert store.records(present=set()) == []
     assert not store.view.is_bookmarked(ITEM.id)
-    with pytest.raises(LibraryReadOnly, match="read-only"):
+    with pytest.raises(LibraryReadOnly, match="只读"):
         store.set_bookmark(ITEM)
     assert isinstance(LibraryReadOnly("x"), LibraryError)
 

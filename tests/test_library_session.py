@@ -61,5 +61,5 @@ def test_items_whose_file_is_gone_still_answer(session: LibrarySession, tmp_path
     session.set_note(first, "文件没了")
     [record] = session.records()
     assert not record.in_archive and record.note == "文件没了"
-    with pytest.raises(LibraryError, match="no item 999-000000"):
+    with pytest.raises(LibraryError, match="没有条目 999-000000"):
         session.toggle_bookmark("999-000000")

@@ -42,6 +42,7 @@ def test_wheel_ships_samples_styles_and_packages(wheel: Path) -> None:
     assert "tui/archive/parser.py" in names and "tui/cli/main.py" in names
     assert any(name.startswith("widgets/") for name in names)
     assert "tui/locale/en/LC_MESSAGES/zhoubao.mo" in names  # compiled by hatch_build.py
+    assert "tui/locale/zh_CN/LC_MESSAGES/argparse.mo" in names
     assert not any("__pycache__" in name or name.startswith("tests/") for name in names)
 
 

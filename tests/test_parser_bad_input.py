@@ -22,11 +22,11 @@ SAMPLE_MD = SAMPLE_TXT.with_name("403-2024-02-26.md")
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("random.bin", "binary"),
-        ("empty.txt", "empty"),
-        ("unrelated.txt", "header"),
-        ("utf16-junk.txt", "header"),
-        ("utf32-junk.txt", "header"),
+        ("random.bin", "二进制数据"),
+        ("empty.txt", "空文件"),
+        ("unrelated.txt", "报头"),
+        ("utf16-junk.txt", "报头"),
+        ("utf32-junk.txt", "报头"),
     ],
 )
 def test_junk_is_not_a_weekly(name: str, reason: str) -> None:
@@ -39,14 +39,14 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as out:
         out.truncate(50 * 1024 * 1024)
-    with pytest.raises(NotAWeekly, match="too large"):
+    with pytest.raises(NotAWeekly, match="太大"):
         parse_issue(huge)
 
 
 def test_truncated_issue_gives_what_it_has_with_warnings() -> None:
     issue = parse_issue(BAD / "truncated-393.txt")
     assert issue.number == 393 and issue.item_count == 10
-    assert any("truncated" in warning for warning in issue.warnings)
+    assert any("文件可能不完整" in warning for warning in issue.warnings)
 
 
 def test_folder_with_junk_and_duplicates(tmp_path: Path) -> None:
@@ -65,8 +65,8 @@ def test_folder_with_junk_and_duplicates(tmp_path: Path) -> None:
     skipped = {entry.path.name: entry.reason for entry in archive.skipped}
     assert set(skipped) == {"random.bin", "empty.txt", "unrelated.txt", "locked.txt"}
     if os.geteuid() != 0:  # root reads any file, and then finds it is no weekly
-        assert "cannot read" in skipped["locked.txt"]
-    assert any("more than one file" in warning for warning in archive.warnings)
+        assert "无法读取：没有权限" in skipped["locked.txt"]
+    assert any("在不止一个文件里" in warning for warning in archive.warnings)
     ids = [item.id for issue in archive.issues for item in issue.items]
     assert len(ids) == len(set(ids)) == 31 * 2 + 22
     copy = archive.issues[1]

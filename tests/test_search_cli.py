@@ -93,7 +93,7 @@ def test_library_filter_reads_the_library(capsys: pytest.CaptureFixture[str]) ->
 
 def test_missing_archive(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
     assert main(["search", "短剧", "/no/such/folder"]) == 1
-    assert "no archive" in capsys.readouterr().err
+    assert "没有这个存档" in capsys.readouterr().err
 
 
 def test_body_and_latin_words_without_candidate_indexes(

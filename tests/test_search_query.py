@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from tui import i18n
 from tui.search.query import (
     DateFilter,
     NumberFilter,
@@ -78,27 +79,34 @@ def test_number_filter_accepts() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "english"),
     [
-        ("no:abc", "no:abc?"),
-        ("no:410..390", "empty"),
-        ("no:..", "no:..?"),
-        ("date:2024-13", "not a real date"),
-        ("date:2024-02-30", "not a real date"),
-        ("date:yesterday", "YYYY-MM-DD"),
-        ("date:2024-02..2023-01", "empty"),
-        ("date:..", "at least one end"),
-        ("is:starred", "is:bookmarked"),
-        ("sec:", "needs a value"),
-        ("短剧 no:", "needs a value"),
+        ("no:abc", "no:abc？", "no:abc?"),
+        ("no:410..390", "范围是空的", "empty"),
+        ("no:..", "no:..？", "no:..?"),
+        ("date:2024-13", "没有这一天", "not a real date"),
+        ("date:2024-02-30", "没有这一天", "not a real date"),
+        ("date:yesterday", "YYYY-MM-DD", "YYYY-MM-DD"),
+        ("date:2024-02..2023-01", "范围是空的", "empty"),
+        ("date:..", "至少要写一头", "at least one end"),
+        ("is:starred", "is:bookmarked", "is:bookmarked"),
+        ("sec:", "后面要有值", "needs a value"),
+        ("短剧 no:", "后面要有值", "needs a value"),
     ],
 )
-def test_bad_filters_have_short_messages(text: str, message: str) -> None:
-    with pytest.raises(QueryError) as raised:
-        parse_query(text)
-    assert message in str(raised.value)
-    assert "\n" not in str(raised.value)
-    assert len(str(raised.value)) < 100
+def test_bad_filters_have_short_messages_in_the_users_language(
+    text: str, message: str, english: str
+) -> None:
+    for language, expected in ((i18n.SOURCE_LANGUAGE, message), ("en", english)):
+        i18n.set_language(language)
+        try:
+            with pytest.raises(QueryError) as raised:
+                parse_query(text)
+        finally:
+            i18n.set_language(i18n.SOURCE_LANGUAGE)
+        assert expected in str(raised.value)
+        assert "\n" not in str(raised.value)
+        assert len(str(raised.value)) < 100
 
 
 def test_empty_query() -> None:

@@ -99,7 +99,7 @@ async def test_bad_filter_shows_a_message(engine: SearchEngine) -> None:
     app = Host(SearchScreen(engine))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"no:abc")
-        assert "no:abc?" in message(app)
+        assert "no:abc？" in message(app)
         assert app.screen.query_one("#search-message").has_class("-error")
         await pilot.press("backspace", "backspace", "backspace", *"403")
         assert not app.screen.query_one("#search-message").has_class("-error")

@@ -140,12 +140,12 @@ def test_show_default_width_is_the_terminal_capped(
 def test_show_unknown_item_or_bad_width(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     sample = paths.sample_archive()
     assert main(["show", "999-000000"]) == 1
-    assert capsys.readouterr() == ("", f"zhoubao: no item 999-000000 in {sample}\n")
+    assert capsys.readouterr() == ("", f"zhoubao: {sample} 里没有条目 999-000000\n")
     assert main(["show", "393-abcdef", "--width", "9"]) == 2
-    assert capsys.readouterr().err == "zhoubao: --width must be at least 10, not 9\n"
+    assert capsys.readouterr().err == "zhoubao: --width 至少是 10，不能是 9\n"
     missing = tmp_path / "nowhere"
     assert main(["show", "393-abcdef", str(missing)]) == 1
-    assert capsys.readouterr().err == f"zhoubao: no archive at {missing}\n"
+    assert capsys.readouterr().err == f"zhoubao: 没有这个存档：{missing}\n"
 
 
 def test_typeset_does_not_import_textual() -> None:
