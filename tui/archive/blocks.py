@@ -17,8 +17,12 @@ from typing import TYPE_CHECKING
 from tui.archive.marks import has_displaced_marks, restore_marks
 from tui.archive.measure import is_hard_wrapped
 from tui.archive.reflow import PAGE_NUMBER, RULE, reflow_lines
-from tui.archive.textutil import join_fragments, prefers_spacing
-from tui.archive.vocabulary import FOOTER_LINE, FOOTER_RUN_ON
+from tui.archive.textutil import (
+    join_fragments,
+    prefers_spacing,
+    without_spaces_by_punctuation,
+)
+from tui.archive.vocabulary import FOOTER_LINE, FOOTER_LINES_RUN_ON, FOOTER_RUN_ON
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -56,7 +60,11 @@ def split_blocks(text: str) -> list[Block]:
     """The blocks of a decoded issue, in order."""
     blocks = markdown_blocks(text) if looks_like_markdown(text) else text_blocks(text)
     blocks = _split_run_ons(_without_furniture(blocks))
-    _drop_join_spaces(blocks)
+    if _drop_join_spaces(blocks) or (blocks and blocks[0].lines):
+        # Text a converter rebuilt from printed lines may keep a space where a Latin run
+        # ended, before Chinese punctuation ("OpenAI ：").
+        for block in blocks:
+            block.text = without_spaces_by_punctuation(block.text)
     return blocks
 
 
@@ -65,11 +73,12 @@ _RUN_ON_BULLET = re.compile(r"\s+(?=[◆◇■□▪▶►])")
 
 def _split_run_ons(blocks: list[Block]) -> list[Block]:
     """One block per 摘要 bullet, where a converter ran them into one line ("◆A ◆B ◆C"), and
-    the footer apart from the last paragraph it was run into ("…主任。 编辑部：…")."""
+    the footer apart from the last paragraph it was run into ("…主任。 编辑部：…"), one
+    block per footer line."""
     footer_from = len(blocks) - 12  # the footer comes last
     if not any(
         block.text[:1] in _BULLET_MARKS and _RUN_ON_BULLET.search(block.text) for block in blocks
-    ) and not any(FOOTER_RUN_ON.search(block.text) for block in blocks[footer_from:]):
+    ) and not any(_runs_on_into_footer(block.text) for block in blocks[footer_from:]):
         return blocks
     out: list[Block] = []
     for position, block in enumerate(blocks):
@@ -79,12 +88,24 @@ def _split_run_ons(blocks: list[Block]) -> list[Block]:
                 for part in _RUN_ON_BULLET.split(block.text)
                 if part
             )
-        elif position >= footer_from and (run_on := FOOTER_RUN_ON.search(block.text)):
-            out.append(Block(block.text[: run_on.start()], page=block.page))
-            out.append(Block(block.text[run_on.end() :], page=block.page))
+        elif position >= footer_from and _runs_on_into_footer(block.text):
+            out.extend(
+                Block(part, page=block.page)
+                for part in FOOTER_LINES_RUN_ON.split(block.text)
+                if part
+            )
         else:
             out.append(block)
     return out
+
+
+def _runs_on_into_footer(text: str) -> bool:
+    # Two footer lines run into one hold two labels, each with its colon.
+    return FOOTER_RUN_ON.search(text) is not None or (
+        text.count("：") + text.count(":") > 1
+        and FOOTER_LINE.match(text) is not None
+        and FOOTER_LINES_RUN_ON.search(text) is not None
+    )
 
 
 #: Running heads are short: "行业动态周报 · 中国网络视听协会", "11/30/26, 10:21 PM 行业动态周报".
@@ -128,39 +149,42 @@ _PAGE_NUMBER_CHARS = 16
 
 #: A space between two Chinese characters or marks: never set in body text, but some
 #: converters (pymupdf4llm) join a paragraph's lines with one ("要 把发展").
-_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’"
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’·"
 _JOIN_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 #: Paragraphs this long (characters) have been wrapped at least once on any page.
 _LONG = 60
 _BULLET_LEAD = re.compile(r"^[◆◇•●■□▪▶►·]\s*")
 
 
-def _drop_join_spaces(blocks: list[Block]) -> None:
-    """Remove the spaces a converter put at its line joins between Chinese characters.
+def _drop_join_spaces(blocks: list[Block]) -> bool:
+    """Remove the spaces a converter put at its line joins between Chinese characters; True
+    where it did.
 
     Only where that is the document's habit — most long paragraphs have such a space. In a
     headline or a 摘要 bullet such a space may be the writer's ("推进会 推动"): it stays when
-    the bullet and its headline, wrapped at different widths, both have it.
+    the bullet and its headline (a heading or a paragraph), wrapped at different widths, both
+    have it.
     """
     # The habit shows in the first long paragraphs; looking at a few keeps this cheap.
     long = list(
         islice((block for block in blocks if len(block.text) > _LONG and not block.heading), 12)
     )
     if not long or sum(1 for b in long if _JOIN_SPACE.search(b.text)) < len(long) * 0.5:
-        return
+        return False
     titles = [b for b in blocks if (b.heading or b.bullet) and _JOIN_SPACE.search(b.text)]
-    printed_twice = {
-        text
-        for text, count in Counter(_BULLET_LEAD.sub("", b.text) for b in titles).items()
-        if count > 1
-    }
+    counts = Counter(_BULLET_LEAD.sub("", b.text) for b in titles)
+    # A bullet's headline may be printed as a plain paragraph, not as a heading.
+    bullets = {_BULLET_LEAD.sub("", b.text) for b in titles if b.bullet}
+    counts.update(b.text for b in blocks if not (b.heading or b.bullet) and b.text in bullets)
+    printed_twice = {text for text, count in counts.items() if count > 1}
     for block in blocks:
-        if block in titles and _BULLET_LEAD.sub("", block.text) in printed_twice:
+        if _BULLET_LEAD.sub("", block.text) in printed_twice:
             continue
         # Footer lines keep theirs where names are set apart with spaces ("余力 何紫薇"); a
         # footer line long enough to have wrapped ("发：…") lists no names.
         if len(block.text) >= (30 if FOOTER_LINE.match(block.text) else 20):
             block.text = _JOIN_SPACE.sub("", block.text)
+    return True
 
 
 def text_blocks(text: str) -> list[Block]:

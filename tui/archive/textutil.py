@@ -50,3 +50,12 @@ def join_fragments(left: str, right: str, spaced: bool = False) -> str:
     ):
         return f"{left} {right}"
     return left + right
+
+
+#: A space beside Chinese punctuation, which carries its own: never set by a writer, but some
+#: converters leave one where a Latin run ends ("OpenAI ：", "CEO 、").
+_SPACE_BY_PUNCTUATION = re.compile(r" +(?=[，。、：；？！）》」』])|(?<=[（《「『]) +")
+
+
+def without_spaces_by_punctuation(text: str) -> str:
+    return _SPACE_BY_PUNCTUATION.sub("", text) if " " in text else text

@@ -5,4 +5,4 @@ bytes: parsed issues cached on disk (tui/archive/cache.py) and the search indexe
 them are thrown away when it changes, so every user sees what the new parser reads.
 """
 
-PARSER_VERSION = 11
+PARSER_VERSION = 12

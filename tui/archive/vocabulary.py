@@ -80,6 +80,10 @@ _FOOTER_START_WORDS = ("编辑部", "责编", "责任编辑", "复核")
 FOOTER_START = re.compile(rf"^(?:{_any_of(*_FOOTER_START_WORDS)})\s*[：:]")
 #: Where a converter ran the footer into the last paragraph ("…主任。 编辑部：…").
 FOOTER_RUN_ON = re.compile(rf"(?<=[。！？!?])\s*(?=(?:{_any_of(*_FOOTER_START_WORDS)})\s*[：:])")
+#: … or two footer lines into one ("编辑部：中国网络视听协会 对外合作部 责编：余力 …").
+FOOTER_LINES_RUN_ON = re.compile(
+    rf"(?:(?<=[。！？!?])\s*|\s+)(?=(?:{_any_of(*_FOOTER_START_WORDS)})\s*[：:])"
+)
 FOOTER_LINE = re.compile(
     rf"^(?:{_any_of(*_FOOTER_START_WORDS, '注', '报', '发', '送', '抄送')})\s*[：:]"
 )
