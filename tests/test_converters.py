@@ -23,7 +23,9 @@ MANIFEST = json.loads((CONVERTERS / "MANIFEST.json").read_text(encoding="utf-8")
 #: Known limits, each with its reason; strict: a case that starts to pass must leave the list.
 #: All are prints from Word (pandoc → .docx → LibreOffice), which sets quotation marks, digits
 #: and Latin words in a Western font, drawn in runs of their own; zhoubao's PDF reader reads
-#: those PDFs exactly, and the other converters' text of them reads exactly too.
+#: those PDFs exactly, and the other converters' text of them reads exactly too. (The prints
+#: with a Song face and a Western serif, docx-serif, draw their marks in reading order:
+#: every converter's text of them reads.)
 _NO_GAPS = (
     "prints the Western-font runs (quotation marks; for pdfminer, markitdown and PyMuPDF also"
     " digits and Latin words: 2023 / 年 12 / 月 18 日) away from their places and leaves no gap"
@@ -40,11 +42,14 @@ _AUTHORS_SPACE = (
 )
 KNOWN: dict[str, str] = {
     **{
-        f"{number}.docx.{converter}": _NO_GAPS
-        for number in (393, 403)
+        f"{name}.{converter}": _NO_GAPS
+        for name in ("393.docx", "403.docx", "393.docx-headings")
         for converter in ("markitdown.md", "pdfminer.txt", "pymupdf.txt", "pymupdf4llm.md")
     },
+    "393.docx-headings.pymupdf4llm.md": _NO_GAPS
+    + "; and it prints a page's last lines, with the section name 内容, after the next page's",
     "393.docx.pypdf.txt": _PYPDF,
+    "393.docx-headings.pypdf.txt": _PYPDF,
     "403.docx.pypdf.txt": _PYPDF,
     "403.docx.pdftotext-raw.txt": _AUTHORS_SPACE,
     "403.docx.pypdfium2.txt": _AUTHORS_SPACE
