@@ -33,6 +33,7 @@ from tui.typeset.wrap import wrap_paragraph
 
 if TYPE_CHECKING:
     from tui.screens.library_screen import LibraryScreen
+    from tui.screens.requests import OpenSourceRequested
     from tui.screens.search import SearchScreen
 
 #: When set, the app writes the time the newest issue first shows to this file, then exits.
@@ -141,6 +142,16 @@ class ZhoubaoApp(App[None]):
     def on_search_screen_export_requested(self, message: SearchScreen.ExportRequested) -> None:
         """ctrl+e in the search overlay: the export dialog, offering the hits found."""
         self.reader.library_keys.export(message.item_ids, message.query)
+
+    def on_library_screen_act_on(self, message: LibraryScreen.ActOn) -> None:
+        """`b`, `t`, `a`, `m`, `x` in the library view: the reader's library does it (the
+        view is then shown the library as it is now)."""
+        keys = self.reader.library_keys
+        keys.act_on(message.item_id, message.headline, message.action)
+
+    def on_open_source_requested(self, message: OpenSourceRequested) -> None:
+        """`o` in the library view or the search overlay: the reader opens the file."""
+        self.reader.open_source_of(message.item_id)
 
     def on_library_screen_import_requested(self, message: LibraryScreen.ImportRequested) -> None:
         """`i` in the library view: the reader's library imports the file (the view then

@@ -415,7 +415,9 @@ class LibraryKeys(Container):
             if item_id is not None:
                 self.post_message(self.ItemChosen(item_id))
 
-        self.app.push_screen(LibraryScreen(self.session.records()), chosen)
+        view = LibraryScreen()  # opens at once; its records are read in a thread
+        self.app.push_screen(view, chosen)
+        self._reload_view(self.session, view)
 
     def action_export(self) -> None:
         """`e`: export the library to a file in the current directory (by default)."""

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from datetime import datetime
 from itertools import groupby
 from typing import Literal
 
 from tui.i18n import N_, _
 from tui.library.records import LibraryRecord, Snapshot
 
-GroupBy = Literal["tag", "issue"]
+GroupBy = Literal["tag", "issue", "kept"]
+#: The groupings in the order `s` in the library view steps through them.
+GROUPINGS: tuple[GroupBy, ...] = ("tag", "issue", "kept")
 #: The heading of the items with no tag (a key, shown translated: `_(UNTAGGED)`).
 UNTAGGED = N_("（无标签）")
 
@@ -39,9 +42,14 @@ def group_records(
     records: Sequence[LibraryRecord], by: GroupBy
 ) -> list[tuple[str, list[LibraryRecord]]]:
     """(heading, records) pairs. By tag: one group per tag, alphabetical, an item under each
-    of its tags, untagged items last. By issue: newest issue first, items in issue order."""
+    of its tags, untagged items last. By issue: newest issue first, items in issue order. By
+    the day kept: the latest first, and the items of a day the latest first."""
     groups: dict[str, list[LibraryRecord]] = {}
     in_order = sorted(records, key=lambda r: (r.snapshot.number, r.snapshot.position, r.id))
+    if by == "kept":
+        for record in sorted(in_order, key=lambda r: r.kept_at, reverse=True):
+            groups.setdefault(kept_day(record.kept_at), []).append(record)
+        return list(groups.items())
     if by == "tag":
         for record in in_order:
             for tag in record.tags or (UNTAGGED,):
@@ -53,6 +61,14 @@ def group_records(
         heading = _("第 {number} 期 · {date}").format(number=snap.number, date=snap.date_label)
         groups.setdefault(heading, []).append(record)
     return list(groups.items())
+
+
+def kept_day(stamp: str) -> str:
+    """The local day of a stored UTC time ("2024-03-01"), or a heading saying it is unknown."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().date().isoformat()
+    except ValueError:
+        return _("（收藏日期不详）")
 
 
 def by_issue_and_section(

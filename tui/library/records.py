@@ -79,6 +79,8 @@ class LibraryRecord:
     read: bool
     #: False when the item's id is not in the archive that is open (file removed, re-parsed).
     in_archive: bool
+    #: When the item was last kept (bookmarked, tagged, noted): ISO time, UTC; "" unknown.
+    kept_at: str = ""
 
     @property
     def id(self) -> str:

@@ -320,7 +320,8 @@ class LibraryStore:
         where = f"WHERE id IN ({KEPT_IDS})" if kept_only else ""
         with self._read_lock:
             rows = self._conn.execute(
-                f"SELECT {SNAPSHOT_COLUMNS} FROM items {where} ORDER BY number, position, id"
+                f"SELECT {SNAPSHOT_COLUMNS}, saved_at FROM items {where} "
+                "ORDER BY number, position, id"
             ).fetchall()
             tags: dict[str, list[str]] = {}
             for item_id, tag in self._conn.execute("SELECT item_id, tag FROM tags ORDER BY tag"):
@@ -336,8 +337,9 @@ class LibraryStore:
                 note=notes.get(snap.id, ""),
                 read=snap.id in read,
                 in_archive=snap.id in present,
+                kept_at=str(row[-1]),
             )
-            for snap in map(snapshot_from_row, rows)
+            for snap, row in ((snapshot_from_row(row[:-1]), row) for row in rows)
         ]
 
     @contextmanager

@@ -1,17 +1,24 @@
-"""The library view: every bookmarked, tagged or annotated item, grouped by tag or by issue.
+"""The library view: every bookmarked, tagged or annotated item, grouped by tag, by issue or
+by the day it was kept.
 
-Type in the filter line to narrow the list (words, or `#tag`); `g` switches the grouping;
-Enter dismisses the screen with the chosen item's id, for the app to open in the reader.
-Items whose file is gone are listed too, marked, from the library's snapshots. `i` asks for
-a colleague's JSON export and posts `ImportRequested` (the app imports it, then calls
-`show_records` with the library as it is now).
+Type in the filter line to narrow the list (words, or `#tag`); `s` steps through the
+groupings; Enter dismisses the screen with the chosen item's id, for the app to open in the
+reader. Items whose file is gone are listed too, marked, from the library's snapshots.
+
+The reader's keys act on the highlighted item: `b`, `t`, `a`, `m` and `x` (remove from the
+library: bookmark, tags and note) post `ActOn`, which the app hands to the library; `o`
+posts `OpenSourceRequested`; `y` copies the item. `i` asks for a colleague's JSON export and
+posts `ImportRequested`. After every change to the library (here, undone, or another
+process's) the app calls `show_records` with the library as it is now; the cursor stays on
+its item, or the next one when its item left the list. The records are read off the UI
+thread: the screen opens at once, saying it is reading, and fills when they come.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,17 +30,28 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.i18n import _
+from tui.archive.model import Item
+from tui.i18n import N_, _
 from tui.keys import UNDO_BINDINGS
-from tui.library.grouping import UNTAGGED, GroupBy, group_records, matches
+from tui.library.grouping import GROUPINGS, UNTAGGED, GroupBy, group_records, matches
 from tui.library.records import LibraryRecord
 from tui.sanitize import sanitize
+from tui.screens.requests import OpenSourceRequested
+from widgets.key_bar import KeyBar
 from widgets.key_option_list import KeyOptionList
 from widgets.wrapped_text import Paragraph, WrappedText
 
 NOT_IN_ARCHIVE = "不在存档中"
 NO_MATCH = "没有符合筛选的条目。"
 EMPTY_LIBRARY = "资料库是空的：收藏、加了标签或写了备注的条目会列在这里。"
+#: What each grouping is called in the title.
+GROUPING_NAMES: dict[GroupBy, str] = {
+    "tag": N_("按标签"),
+    "issue": N_("按期"),
+    "kept": N_("按收藏时间"),
+}
+#: What the keys that change the library ask the app to do.
+LibraryAction = Literal["bookmark", "read", "tags", "note", "remove"]
 
 
 class RecordOption(Option):
@@ -41,7 +59,9 @@ class RecordOption(Option):
 
     def __init__(self, record: LibraryRecord, group: str) -> None:
         parts: list[str | tuple[str, str]] = [
-            ("★ " if record.bookmarked else "  ", "bold $warning"),
+            ("★" if record.bookmarked else " ", "bold $warning"),
+            (" " if record.read else "•", "$text-accent"),
+            " ",
             sanitize(" ".join(record.snapshot.headline.split())),
         ]
         if record.note:
@@ -62,10 +82,18 @@ class LibraryScreen(ModalScreen[str | None]):
     ACTS_ON_LIBRARY: ClassVar[bool] = True
     BINDINGS: ClassVar[list[BindingType]] = [
         *UNDO_BINDINGS,
-        Binding("escape", "dismiss", "Close", id="library.close"),
-        Binding("s", "toggle_grouping", "By tag/issue", id="library.group"),
-        Binding("slash", "focus_filter", "Filter", id="library.filter"),
-        Binding("i", "import", "Import", id="library.import", tooltip="A colleague's export"),
+        Binding("escape", "dismiss", _("关闭"), id="library.close"),
+        # The reader's ids: a key the user remapped there is remapped here too.
+        Binding("b", "act('bookmark')", _("收藏"), id="app.bookmark"),
+        Binding("t", "act('tags')", _("标签"), id="app.tags"),
+        Binding("a", "act('note')", _("备注"), id="app.note"),
+        Binding("m", "act('read')", _("已读/未读"), show=False, id="app.toggle_read"),
+        Binding("x,delete", "act('remove')", _("移出"), id="library.remove"),
+        Binding("o", "open_source", _("原文件"), show=False, id="reader.open_source"),
+        Binding("y", "copy", _("复制"), show=False, id="app.copy"),
+        Binding("s", "cycle_grouping", _("分组"), id="library.group"),
+        Binding("slash", "focus_filter", _("筛选"), id="library.filter"),
+        Binding("i", "import", _("导入"), id="library.import", tooltip=_("同事的导出")),
     ]
 
     DEFAULT_CSS = """
@@ -91,6 +119,15 @@ class LibraryScreen(ModalScreen[str | None]):
     }
     """
 
+    class ActOn(Message):
+        """`b`, `t`, `a`, `m`, `x` on a listed item: the app has the library do it."""
+
+        def __init__(self, action: LibraryAction, item_id: str, headline: str) -> None:
+            super().__init__()
+            self.action: LibraryAction = action
+            self.item_id = item_id
+            self.headline = headline
+
     class ImportRequested(Message):
         """`i`: merge this JSON export into the library (the app does it)."""
 
@@ -98,20 +135,24 @@ class LibraryScreen(ModalScreen[str | None]):
             super().__init__()
             self.path = path
 
-    def __init__(self, records: Sequence[LibraryRecord], group_by: GroupBy = "tag") -> None:
+    def __init__(
+        self, records: Sequence[LibraryRecord] | None = None, group_by: GroupBy = "tag"
+    ) -> None:
+        """List `records`, or (None) say the library is being read until `show_records`."""
         super().__init__()
-        self.records = [record for record in records if record.kept]
+        self.records = [record for record in records or () if record.kept]
+        self.loaded = records is not None
         self.group_by: GroupBy = group_by
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "资料库 · Library"
-            box.border_subtitle = _("Enter 打开 · s 按标签/期 · / 筛选 · i 导入 · Esc 关闭")
             yield Input(placeholder="筛选：文字或 #标签", id="library-filter")
             with Horizontal():
                 yield KeyOptionList(id="library-items")
                 with VerticalScroll(id="library-detail-box"):
                     yield WrappedText(id="library-detail")
+        yield KeyBar(pinned=("library.close",))
 
     def on_mount(self) -> None:
         self._fill()
@@ -125,26 +166,37 @@ class LibraryScreen(ModalScreen[str | None]):
         by_id = {record.id: record for record in self.records}
         return [by_id[item_id] for item_id in seen]
 
-    def _fill(self) -> None:
+    @property
+    def current(self) -> LibraryRecord | None:
+        """The record under the cursor, if any."""
+        option = self.query_one(OptionList).highlighted_option
+        return option.record if isinstance(option, RecordOption) else None
+
+    def _fill(self, keep: str | None = None, near: int = 0) -> None:
+        """List the records the filter lets through; the cursor on the item `keep` (its
+        first row), else on the first item from row `near` on."""
         query = self.query_one(Input).value
         chosen = [record for record in self.records if matches(record, query)]
         items = self.query_one(OptionList)
         options: list[Option] = []
         for heading, group in group_records(chosen, self.group_by):
-            shown = f"#{heading}" if self.group_by == "tag" and heading != UNTAGGED else heading
+            if heading == UNTAGGED:
+                shown = _(UNTAGGED)
+            else:
+                shown = f"#{heading}" if self.group_by == "tag" else heading
             label = Content.assemble((sanitize(shown), "bold"), (f"  {len(group)}", "$text-muted"))
             options.append(Option(label, disabled=True))
             options.extend(RecordOption(record, heading) for record in group)
         if not options:
             empty = NO_MATCH if self.records else EMPTY_LIBRARY
-            options.append(Option(Content(empty), disabled=True))
+            options.append(Option(Content(empty if self.loaded else _("读取中…")), disabled=True))
         items.set_options(options)
-        first = next((i for i, o in enumerate(options) if not o.disabled), None)
-        items.highlighted = first
-        if first is None:
+        items.highlighted = _cursor(options, keep, near)
+        if items.highlighted is None:
             self._show(None)
         box = self.query_one(Vertical)
-        box.border_title = f"资料库 · Library · {len(chosen)}/{len(self.records)}"
+        grouping = _(GROUPING_NAMES[self.group_by])
+        box.border_title = f"资料库 · Library · {len(chosen)}/{len(self.records)} · {grouping}"
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self) -> None:
@@ -186,9 +238,41 @@ class LibraryScreen(ModalScreen[str | None]):
             paragraphs += ["", snap.paragraphs[0]]
         detail.update(*paragraphs)
 
-    def action_toggle_grouping(self) -> None:
-        self.group_by = "issue" if self.group_by == "tag" else "tag"
-        self._fill()
+    def action_cycle_grouping(self) -> None:
+        """`s`: by tag → by issue → by the day kept → by tag."""
+        self.group_by = GROUPINGS[(GROUPINGS.index(self.group_by) + 1) % len(GROUPINGS)]
+        current = self.current
+        self._fill(keep=current.id if current is not None else None)
+
+    def action_act(self, action: LibraryAction) -> None:
+        """Ask the app to do what the reader's key does, to the item under the cursor."""
+        record = self.current
+        if record is not None:
+            self.post_message(self.ActOn(action, record.id, record.snapshot.headline))
+
+    def action_open_source(self) -> None:
+        """`o`: the item's file, opened by the reader (which knows where it is)."""
+        record = self.current
+        if record is None:
+            return
+        if not record.in_archive:
+            self.notify(_("这个条目不在存档中，没有原文件可打开。"), timeout=3)
+            return
+        self.post_message(OpenSourceRequested(record.id))
+
+    def action_copy(self) -> None:
+        """`y`: copy the item (headline, meta line, body) as the reader's `y` does."""
+        from widgets.item_reader import plain_item_text
+
+        record = self.current
+        if record is not None:
+            snap = record.snapshot
+            item = Item(
+                snap.id, snap.headline, snap.paragraphs, snap.section, snap.number, snap.date,
+                snap.page,
+            )  # fmt: skip
+            self.app.copy_to_clipboard(plain_item_text(item))
+            self.notify(sanitize(snap.headline), title=_("已复制"), timeout=2, markup=False)
 
     def action_focus_filter(self) -> None:
         self.query_one(Input).focus()
@@ -204,6 +288,22 @@ class LibraryScreen(ModalScreen[str | None]):
         self.app.push_screen(ImportDialog(Path.cwd()), chosen)
 
     def show_records(self, records: Sequence[LibraryRecord]) -> None:
-        """The library changed (an import): list it as it is now."""
+        """The library as it is now (it changed, or it has been read): list it, the cursor
+        staying on its item."""
+        current = self.current
+        near = self.query_one(OptionList).highlighted or 0
         self.records = [record for record in records if record.kept]
-        self._fill()
+        self.loaded = True
+        self._fill(keep=current.id if current is not None else None, near=near)
+
+
+def _cursor(options: Sequence[Option], keep: str | None, near: int) -> int | None:
+    """Where the cursor goes: on the item `keep`, else the first item from `near` on, else
+    the last item before it; None when nothing can be chosen."""
+    records = [(i, o) for i, o in enumerate(options) if isinstance(o, RecordOption)]
+    for index, option in records:
+        if option.record.id == keep:
+            return index
+    after = [index for index, _option in records if index >= near]
+    before = [index for index, _option in records if index < near]
+    return after[0] if after else before[-1] if before else None

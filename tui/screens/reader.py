@@ -494,9 +494,17 @@ class ReaderScreen(Screen[None]):
     @on(ItemReader.OpenSourceRequested)
     def _open_source(self, message: ItemReader.OpenSourceRequested) -> None:
         """`o`: the item's file (this screen knows the archive), at the item's PDF page."""
-        place = self.archive.locate(message.item.id) if self.archive is not None else None
+        message.stop()
+        self.open_source_of(message.item.id)
+
+    def open_source_of(self, item_id: str) -> None:
+        """Open the file of the item with this id at its PDF page (`o`, here or in a dialog
+        listing items)."""
+        place = self.archive.locate(item_id) if self.archive is not None else None
         if place is not None:
-            self.panes.reader.open_source(place.issue.source, message.item.page)
+            self.panes.reader.open_source(place.issue.source, place.item.page)
+        else:
+            self.notify(_("{item} 不在这个存档中。").format(item=item_id), timeout=3)
 
     @on(ItemReader.EndReached)
     def _end_reached(self) -> None:

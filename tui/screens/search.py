@@ -34,6 +34,7 @@ from tui import paths
 from tui.i18n import _
 from tui.keys import UNDO_BINDINGS
 from tui.sanitize import sanitize
+from tui.screens.requests import OpenSourceRequested
 from tui.search import ItemMarks, Needles, Order, QueryError, SearchEngine, SearchResult
 from tui.search.history import load_history, remember
 from widgets.search_results import SearchResults
@@ -75,6 +76,17 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         Binding("ctrl+t", "batch('tag')", "Tag all", id="search.tag_all"),
         # Priority: the input would take ctrl+e (end of line; the End key does that too).
         Binding("ctrl+e", "export", "Export", priority=True, id="search.export"),
+        Binding("tab,shift+tab", "switch_focus", _("结果/输入"), id="search.switch_focus"),
+        # With the hits focused (tab): the reader's keys, on the hit under the cursor. The
+        # input would take them as text, so they only act once the focus is on the hits.
+        Binding("j", "move('down')", _("下一条"), show=False, id="search.j"),
+        Binding("k", "move('up')", _("上一条"), show=False, id="search.k"),
+        Binding("g", "move('first')", _("第一条"), show=False, id="search.g"),
+        Binding("G", "move('last')", _("最后一条"), show=False, id="search.G"),
+        Binding("enter", "open_hit", _("打开"), show=False, id="search.open"),
+        Binding("o", "open_source", _("打开原文件"), show=False, id="reader.open_source"),
+        Binding("y", "copy_hit", _("复制"), show=False, id="app.copy"),
+        Binding("slash", "switch_focus", _("回到输入框"), show=False, id="search.to_input"),
     ]
 
     DEFAULT_CSS = """
@@ -140,10 +152,7 @@ class SearchScreen(ModalScreen[OpenHit | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = _("搜索")
-            box.border_subtitle = _(
-                "Enter 打开 · ctrl+g 趋势 · ctrl+o 排序 · ctrl+s 保存 · ctrl+b 全部收藏"
-                " · ctrl+t 全部加标签 · ctrl+e 导出 · Esc 关闭"
-            )
+            box.border_subtitle = self._keys_said(on_hits=False)
             yield Input(self._initial_query, placeholder=PLACEHOLDER, id="search-input")
             yield Static(id="search-message", markup=False)
             yield SearchResults(id="search-results")
@@ -311,6 +320,51 @@ class SearchScreen(ModalScreen[OpenHit | None]):
     def _trend_closed(self, opened: OpenHit | None) -> None:
         if opened is not None:
             self.dismiss(opened)
+
+    def action_switch_focus(self) -> None:
+        """tab: move the focus between the input and the hits (where `o`, `y`, j/k and
+        Enter act on the hit under the cursor); `/` goes back to the input."""
+        results = self.results
+        on_hits = not results.has_focus
+        if on_hits:
+            results.can_focus = True
+            results.focus()
+        else:
+            self.query_one(Input).focus()
+            results.can_focus = False
+        self.query_one("#search-box").border_subtitle = self._keys_said(on_hits)
+
+    @staticmethod
+    def _keys_said(on_hits: bool) -> str:
+        """The keys at the foot of the box: those of the input, or those of the hits."""
+        if on_hits:
+            return _("Enter 打开 · o 原文件 · y 复制 · j/k 上下 · tab 回到输入框 · Esc 关闭")
+        return _(
+            "Enter 打开 · tab 选结果 · ctrl+g 趋势 · ctrl+o 排序 · ctrl+s 保存 · ctrl+b 全部收藏"
+            " · ctrl+t 全部加标签 · ctrl+e 导出 · Esc 关闭"
+        )
+
+    def action_open_hit(self) -> None:
+        """Enter with the hits focused: open the hit under the cursor."""
+        self._choose(self.results.current)
+
+    def action_open_source(self) -> None:
+        """`o` on a hit: its file, opened by the reader (which knows where it is)."""
+        from tui.search import Hit
+
+        hit = self.results.current
+        if isinstance(hit, Hit):
+            self.post_message(OpenSourceRequested(hit.id))
+
+    def action_copy_hit(self) -> None:
+        """`y` on a hit: copy the item, as the reader's `y` does."""
+        from tui.search import Hit
+        from widgets.item_reader import plain_item_text
+
+        hit = self.results.current
+        if isinstance(hit, Hit):
+            self.app.copy_to_clipboard(plain_item_text(hit.item))
+            self.notify(sanitize(hit.item.headline), title=_("已复制"), timeout=2, markup=False)
 
     def marks_changed(self) -> None:
         """The library changed (after a batch): redraw the hits' marks."""
