@@ -30,6 +30,7 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
         "tier",
         "spans",
         "alias",
+        "heard",
         "snippet",
     }
     assert len(data["hits"]) <= 3 and data["count"] >= len(data["hits"])

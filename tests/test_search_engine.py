@@ -139,11 +139,16 @@ def test_body_hits_have_a_snippet_with_the_match(engine: SearchEngine) -> None:
     assert engine.search("腾讯").hits()[0].snippet is None  # a headline hit needs none
 
 
-def test_fuzzy_headline_with_a_typo(engine: SearchEngine) -> None:
+def test_typos_in_a_headline(engine: SearchEngine) -> None:
+    # 短句 reads as 短剧 does: the input method's typo, a homophone.
     hit = engine.search("微信短句").hits()[0]
     assert hit.headline == WEIXIN
+    assert hit.tier == Tier.HOMOPHONE and hit.reason == "同音"
+    assert marked(hit).startswith("腾讯：[微信短剧]")
+    # 跳跃 does not sound like 跳动: one character off (two of its three pairs are there).
+    hit = engine.search("字节跳跃").hits()[0]
     assert hit.tier == Tier.FUZZY and hit.reason == "近似"
-    assert marked(hit).startswith("腾讯：[微信短]剧")
+    assert marked(hit).startswith("[字节跳动]回应")
 
 
 def test_a_long_term_found_in_pieces(engine: SearchEngine) -> None:

@@ -3,17 +3,21 @@ reachable in every order, and indexes that bound every query — no path reads e
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import overload
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from benchmarks.synthetic import build_archive
 from tui import paths
 from tui.archive import load_archive
-from tui.search import Order, SearchEngine, Tier
+from tui.search import Order, QueryError, SearchEngine, Tier
 from tui.search.fold import fold
 
 
@@ -89,30 +93,110 @@ class Counting(Sequence[str]):
         "国家广播电视总局召开",
         "tengxun",
         "txsp",
-        "微信短句",
+        "微信短句",  # homophones
+        "腾迅",
+        "B战",
+        "微倍短剧",  # one character off
+        "迪土尼",
+        "微信收保证金",  # pieces, one a single character
     ],
 )
 def test_no_query_reads_every_item(big: SearchEngine, query: str) -> None:
-    assert big.text is not None
-    texts = Counting(big.text.texts)
-    headlines = Counting(big.index.headlines)
-    big.text.texts = texts
-    big.index.use_headlines(headlines)
-    big.finder = type(big.finder)(big.index, big.text)  # no cached answers
+    if query.startswith("sec:"):
+        query = "sec:人事"
+    with counted_reads(big) as (texts, headlines):
+        big.search(query).hits(0, 30)
+    assert_bounded(big, texts, headlines, query)
+
+
+@contextmanager
+def counted_reads(engine: SearchEngine) -> Iterator[tuple[Counting, Counting]]:
+    """Count the texts and headlines read, with no answers cached from earlier searches."""
+    assert engine.text is not None
+    texts = Counting(engine.text.texts)
+    headlines = Counting(engine.index.headlines)
+    engine.text.texts = texts
+    engine.index.use_headlines(headlines)
+    engine.finder = type(engine.finder)(engine.index, engine.text)
     try:
-        if query.startswith("sec:"):
-            query = "sec:人事"
-        result = big.search(query)
-        result.hits(0, 30)
+        yield texts, headlines
     finally:
-        big.text.texts = texts.texts
-        big.index.use_headlines(headlines.texts)
+        engine.text.texts = texts.texts
+        engine.index.use_headlines(headlines.texts)
+
+
+def assert_bounded(engine: SearchEngine, texts: Counting, headlines: Counting, query: str) -> None:
     # Postings answer most of it; what is read is the page shown and candidates that
     # postings cannot tell apart, fewer than `common` by construction.
-    bound = big.text.grams.common + 30
-    assert bound < len(big.index)
+    assert engine.text is not None
+    bound = engine.text.grams.common + 30
+    assert bound < len(engine.index)
     assert texts.reads <= bound, query
     assert headlines.reads <= bound, query
+
+
+def typos(engine: SearchEngine) -> st.SearchStrategy[str]:
+    """A run of 2 to 7 characters of a headline with one typed wrong, dropped or doubled:
+    what reaches the loose tiers."""
+    headlines = [fold(item.headline) for item in engine.index.items[:300]]
+    wrong = st.sampled_from("迅首因战土倍的了士斯尼收 a")
+
+    @st.composite
+    def typo(draw: st.DrawFn) -> str:
+        headline = draw(st.sampled_from(headlines))
+        size = draw(st.integers(2, 7))
+        start = draw(st.integers(0, max(0, len(headline) - size)))
+        run = list(headline[start : start + size])
+        at = draw(st.integers(0, len(run) - 1))
+        kind = draw(st.sampled_from(["wrong", "drop", "double"]))
+        if kind == "wrong":
+            run[at] = draw(wrong)
+        elif kind == "drop" and len(run) > 2:
+            del run[at]
+        else:
+            run.insert(at, run[at])
+        return "".join(run)
+
+    return typo()
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_typed_typos_answer_quickly_without_reading_everything(
+    big: SearchEngine, data: st.DataObject
+) -> None:
+    query = data.draw(st.one_of(typos(big), st.text(max_size=8)))
+    gc.collect()  # collecting the test's own garbage is no cost of the query
+    gc.disable()
+    try:
+        with counted_reads(big) as (texts, headlines):
+            started = time.thread_time()  # CPU time: the machine's load does not count
+            result = big.search(query)
+            hits = result.hits(0, 30)
+            spent = time.thread_time() - started
+    except QueryError:
+        return
+    finally:
+        gc.enable()
+    assert spent < 0.1, query
+    assert_bounded(big, texts, headlines, query)
+    tiers = [hit.tier for hit in hits]
+    assert tiers == sorted(tiers)
+    term = fold(query)
+    if term and " " not in term and not term.startswith(("-", "#", '"')) and ":" not in term:
+        # Every item holding the term as written ranks above every item found otherwise.
+        written = {
+            number
+            for number, item in enumerate(big.index.items)
+            if term in fold(item.headline) + "\n" + fold(item.body)
+        }
+        if not term.isascii():
+            numbers = [result.number_at(row)[0] for row in range(len(written))]
+            assert set(numbers) == written, query
 
 
 def test_a_pasted_thousand_characters_answer_within_100_ms(big: SearchEngine) -> None:
@@ -133,9 +217,10 @@ def test_a_pasted_thousand_characters_answer_within_100_ms(big: SearchEngine) ->
 def test_loose_matches_only_when_few_are_found_as_written(big: SearchEngine) -> None:
     tiers = {tier for tier, _ in big.search("短剧").groups}
     assert Tier.FUZZY not in tiers
-    typo = big.search("微信短句")
-    assert {tier for tier, _ in typo.groups} == {Tier.FUZZY}
-    assert all("微信短剧" in hit.headline for hit in typo.hits(0, 10))
+    for typo, tier in (("微信短句", Tier.HOMOPHONE), ("微倍短剧", Tier.FUZZY)):
+        result = big.search(typo)
+        assert {tier for tier, _ in result.groups} == {tier}
+        assert all("微信短剧" in hit.headline for hit in result.hits(0, 10))
 
 
 def test_a_new_issue_makes_a_new_index(big: SearchEngine, tmp_path: Path) -> None:

@@ -23,12 +23,14 @@ from tui.archive.model import Archive
 from tui.search.aliases import AliasTable, load_aliases
 from tui.search.filters import ItemMarks, allowed_items
 from tui.search.fold import fold
+from tui.search.homophones import NameSounds
 from tui.search.index import ArchiveIndex, TextIndex
 from tui.search.literal import LiteralFinder
+from tui.search.loose import add_loose, loose_spans
 from tui.search.query import Query, parse_query
 from tui.search.results import Hit, Order, SearchResult
 from tui.search.snippets import Needles, find_spans, snippet
-from tui.search.tiers import TermMatch, Tier, add_loose, match_term
+from tui.search.tiers import TermMatch, Tier, match_term
 
 #: Loose matches are looked for when the other ways found fewer items than this.
 FUZZY_BELOW = 50
@@ -43,6 +45,8 @@ class SearchEngine:
         self.text: TextIndex | None = None
         self.aliases = aliases if aliases is not None else AliasTable()
         self.finder = LiteralFinder(self.index, None)
+        #: The alias table's names by their sounds (once the index knows readings).
+        self.names: NameSounds | None = None
         self._prepare_lock = threading.Lock()
 
     @property
@@ -69,6 +73,7 @@ class SearchEngine:
                 text = TextIndex.build(self.index)
                 if use_cache:
                     indexcache.save(path, self.index, text)
+            self.names = NameSounds(self.aliases.others, text.pinyin.readings)
             self.finder = LiteralFinder(self.index, text)
             self.text = text
 
@@ -97,7 +102,7 @@ class SearchEngine:
         groups = combine(matches, allowed, excluded)
         if sum(len(items) for _, items in groups) < FUZZY_BELOW and words:
             for match in matches[: len(words)]:
-                add_loose(finder, match, allowed)
+                add_loose(finder, aliases, self.names, match, allowed)
             groups = combine(matches, allowed, excluded)
         return self._result(query, groups, order, needles_of(matches), matches)
 
@@ -119,15 +124,15 @@ class SearchEngine:
     def _hit(self, number: int, tier: Tier, needles: Needles, matches: list[TermMatch]) -> Hit:
         item = self.index.items[number]
         spans = find_spans(item.headline, needles, with_pattern=tier == Tier.PINYIN)
-        if tier == Tier.FUZZY:
-            pairs = tuple(pair for match in matches for pair in match.loose_pairs)
-            spans = find_spans(item.headline, Needles(pairs)) or spans
+        if tier in (Tier.HOMOPHONE, Tier.FUZZY):
+            spans = loose_spans(item.headline, tier, matches) or spans
         alias = self._alias_of(number, matches)
         body_only = tier in (Tier.TEXT, Tier.TEXT_ALIAS, Tier.WORDS) or (
             tier != Tier.LISTED and not spans
         )
         found = snippet(item.paragraphs, needles) if body_only and needles else None
-        return Hit(item, tier, spans, found, alias)
+        heard = self._heard_in(number, matches) if tier == Tier.HOMOPHONE else None
+        return Hit(item, tier, spans, found, alias, heard)
 
     def _alias_of(self, number: int, matches: list[TermMatch]) -> str | None:
         """The alias an item was found through, if it was (the first that is in it)."""
@@ -138,6 +143,15 @@ class SearchEngine:
                 for alias in match.aliases:
                     if alias in text:
                         return self.aliases.written.get(alias, alias)
+        return None
+
+    def _heard_in(self, number: int, matches: list[TermMatch]) -> str | None:
+        """The name a homophone hit sounds like (B站 for B战), if it was found through one."""
+        headline = self.index.headlines[number]
+        for match in matches:
+            for name in match.heard:
+                if any(n in headline for n in (name, *self.aliases.of(name))):
+                    return self.aliases.written.get(name, name)
         return None
 
 
@@ -167,6 +181,7 @@ def needles_of(matches: list[TermMatch]) -> Needles:
     pattern = None
     for match in matches:
         words.extend((match.term, *match.aliases, *match.pieces))
+        words.extend((*match.heard, *match.heard_aliases))
         if match.pinyin is not None and pattern is None:
             pattern = match.pinyin.pattern
     return Needles(tuple(dict.fromkeys(words)), pattern)

@@ -43,7 +43,7 @@ class GramIndex:
         self.common = common
 
     @classmethod
-    def build(cls, texts: Sequence[str], with_triples: bool = True) -> GramIndex:
+    def build(cls, texts: Sequence[str]) -> GramIndex:
         chars = PostingsBuilder()
         pairs = PostingsBuilder()
         for item, text in enumerate(texts):
@@ -51,7 +51,7 @@ class GramIndex:
             pairs.add(item, {text[k : k + 2] for k in range(len(text) - 1)})
         common = max(MIN_COMMON, int(COMMON_SHARE * len(texts)))
         pair_postings = pairs.build()
-        triples = _common_triples(texts, pair_postings, common) if with_triples else None
+        triples = _common_triples(texts, pair_postings, common)
         return cls(chars.build(), pair_postings, triples, common)
 
     def matching(self, term: str, texts: Sequence[str], among: BitMap | None = None) -> BitMap:
@@ -71,6 +71,16 @@ class GramIndex:
         if among is not None:
             candidates &= among
         return contains(candidates, texts, term)
+
+    def occurs(self, term: str, texts: Sequence[str]) -> bool:
+        """Whether some text holds `term`, reading candidates only until one does."""
+        if len(term) == 1:
+            return term in self.chars
+        if len(term) == 2:
+            return term in self.pairs
+        if len(term) == 3 and self.triples is not None and term in self.triples:
+            return True
+        return any(term in texts[number] for number in self.candidates(term))
 
     def candidates(self, term: str) -> BitMap:
         """Items that hold every gram of `term` looked at: a superset of its matches."""

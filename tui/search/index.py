@@ -22,7 +22,7 @@ from tui.archive.model import Archive, Issue, Item
 from tui.search.fold import fold, fold_with_positions
 from tui.search.grams import GramIndex
 from tui.search.latin import words_and_tails
-from tui.search.pinyin import PinyinIndex, load_readings
+from tui.search.pinyin import PinyinIndex, common_chars, load_readings
 from tui.search.postings import Postings, PostingsBuilder
 
 try:  # the built-in module itself: `hashlib` would also load OpenSSL
@@ -128,11 +128,13 @@ class TextIndex:
             words.add(number, head_words)
             tails.add(number, head_tails)
             text_tails.add(number, head_tails | words_and_tails(item.body)[1])
-        readings = load_readings(set("".join(headlines)))
+        # Readings of the characters an input method offers, too: a homophone typed in a
+        # query (迅 in 腾迅) need not be in any headline.
+        readings = load_readings(set("".join(headlines)) | common_chars())
         return cls(
             texts=texts,
             grams=GramIndex.build(texts),
-            headline_grams=GramIndex.build(headlines, with_triples=False),
+            headline_grams=GramIndex.build(headlines),
             phrase_starts=starts.build(),
             headline_words=words.build(),
             headline_tails=tails.build(),

@@ -35,7 +35,7 @@ except ImportError:  # an interpreter built without it
 #: "ZBSI" — marks the file as zhoubao's search index.
 APPLICATION_ID = 0x5A425349
 #: Bump when what is stored changes shape or meaning (folding, tokens, postings).
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,6 +76,8 @@ def _families(text: TextIndex) -> dict[str, Postings]:
     }
     if text.grams.triples is not None:
         families["g3"] = text.grams.triples
+    if text.headline_grams.triples is not None:
+        families["h3"] = text.headline_grams.triples
     return families
 
 
@@ -151,7 +153,7 @@ def _read(db: sqlite3.Connection, index: ArchiveIndex, lazy: bool) -> TextIndex 
     return TextIndex(
         texts=texts,
         grams=GramIndex(family["g1"], family["g2"], family["g3"], common),
-        headline_grams=GramIndex(family["h1"], family["h2"], None, common),
+        headline_grams=GramIndex(family["h1"], family["h2"], family["h3"], common),
         phrase_starts=family["ps"],
         headline_words=family["lw"],
         headline_tails=family["lh"],
@@ -242,4 +244,4 @@ class StoredColumn(Sequence[str]):
         return str(row[0])
 
 
-_FAMILY_NAMES = ("g1", "g2", "g3", "h1", "h2", "ps", "lw", "lh", "lt", "ys", "yp", "yi")
+_FAMILY_NAMES = ("g1", "g2", "g3", "h1", "h2", "h3", "ps", "lw", "lh", "lt", "ys", "yp", "yi")

@@ -43,6 +43,8 @@ class LiteralFinder:
         self.text = text
         self._found: dict[str, Literal] = {}
         self._pinyin: dict[str, tuple[PinyinQuery | None, FrozenBitMap]] = {}
+        self._occurs: dict[str, bool] = {}
+        self._headlines: dict[str, FrozenBitMap] = {}
         self._lock = threading.Lock()
 
     def find(self, term: str) -> Literal:
@@ -57,7 +59,41 @@ class LiteralFinder:
         return found
 
     def occurs(self, term: str) -> bool:
-        return bool(self.find(term).anywhere)
+        """Whether any item holds the term: cheaper than `find`, which finds them all."""
+        with self._lock:
+            found = self._found.get(term)
+            known = self._occurs.get(term)
+        if found is not None:
+            return bool(found.anywhere)
+        if known is None:
+            if self.text is None:
+                known = bool(self.find(term).anywhere)
+            else:
+                known = self.text.grams.occurs(term, self.text.texts)
+            with self._lock:
+                if len(self._occurs) >= CACHED_TERMS * 4:
+                    self._occurs.clear()
+                self._occurs[term] = known
+        return known
+
+    def in_headlines(self, term: str) -> FrozenBitMap:
+        """The items whose headline holds the term (cheaper than `find`, which finds the
+        bodies too: for names heard in a typo, which only headlines are searched for)."""
+        with self._lock:
+            found = self._found.get(term)
+            known = self._headlines.get(term)
+        if found is not None:
+            return found.headline
+        if known is None:
+            if self.text is None or is_latin_term(term):
+                known = self.find(term).headline
+            else:
+                known = FrozenBitMap(self.text.headline_grams.matching(term, self.index.headlines))
+            with self._lock:
+                if len(self._headlines) >= CACHED_TERMS:
+                    self._headlines.pop(next(iter(self._headlines)))
+                self._headlines[term] = known
+        return known
 
     def pinyin(self, term: str) -> tuple[PinyinQuery | None, FrozenBitMap]:
         """How a Latin term reads as pinyin, and the headlines it spells (cached)."""

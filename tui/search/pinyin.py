@@ -59,6 +59,18 @@ def load_readings(chars: Iterable[str]) -> Readings:
     return {char: rs for char, rs in readings.items() if rs}
 
 
+def common_chars() -> frozenset[str]:
+    """The 6,763 Han characters of GB 2312 (levels 1 and 2): what input methods offer."""
+    chars = set()
+    for high in range(0xB0, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((high, low)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue  # the unassigned end of a row
+    return frozenset(chars)
+
+
 def _pypinyin_file() -> Path | None:
     spec = find_spec("pypinyin")
     for folder in list(spec.submodule_search_locations or []) if spec else []:
@@ -112,12 +124,16 @@ class PinyinIndex:
         self.initials = initials
         self.known = frozenset(r for rs in readings.values() for r in rs)
         chars_of: dict[str, set[str]] = {}
+        read_as: dict[str, set[str]] = {}
         for char, char_readings in readings.items():
             for reading in char_readings:
+                read_as.setdefault(reading, set()).add(char)
                 for end in range(1, len(reading) + 1):
                     chars_of.setdefault(reading[:end], set()).add(char)
         #: For each beginning of a syllable, a character class of the characters it may be.
         self._classes = {p: "[" + "".join(sorted(cs)) + "]" for p, cs in chars_of.items()}
+        #: For each whole syllable, the characters read so (homophones: 讯 迅 训 … for xun).
+        self.chars_read = {reading: frozenset(chars) for reading, chars in read_as.items()}
 
     @classmethod
     def build(cls, readings: Readings, headlines: Sequence[str]) -> PinyinIndex:

@@ -48,13 +48,15 @@ class Order(Enum):
 @dataclass(frozen=True)
 class Hit:
     """One item found: how (tier), the matched spans of its headline, and for a match in
-    the body only, a snippet of it; `alias` names the other name it was found through."""
+    the body only, a snippet of it; `alias` names the other name it was found through, and
+    `heard` the name a homophone was heard as (B站 for B战)."""
 
     item: Item
     tier: Tier
     spans: tuple[Span, ...]
     snippet: Snippet | None = None
     alias: str | None = None
+    heard: str | None = None
 
     @property
     def id(self) -> str:
@@ -81,8 +83,11 @@ class Hit:
         """Why it matched, when not as written ("" when it was)."""
         if self.alias is not None:
             return _("别名：{alias}").format(alias=self.alias)
+        if self.heard is not None:
+            return _("同音：{name}").format(name=self.heard)
         return {
             Tier.WORDS: _("分开出现"),
+            Tier.HOMOPHONE: _("同音"),
             Tier.PINYIN: _("拼音"),
             Tier.FUZZY: _("近似"),
         }.get(self.tier, "")
@@ -97,6 +102,7 @@ class Hit:
             "tier": self.tier.name.lower(),
             "spans": [list(span) for span in self.spans],
             "alias": self.alias,
+            "heard": self.heard,
             "snippet": None
             if self.snippet is None
             else {"text": self.snippet.text, "spans": [list(s) for s in self.snippet.spans]},

@@ -59,20 +59,21 @@ def find_spans(text: str, needles: Needles, with_pattern: bool = False) -> tuple
             continue
         at = folded.find(word)
         while at >= 0:
-            found.append(_original(positions, at, at + len(word)))
+            found.append(span_in_original(positions, at, at + len(word)))
             at = folded.find(word, at + len(word))
     if with_pattern and needles.pattern is not None:
-        found.extend(_original(positions, *m.span()) for m in needles.pattern.finditer(folded))
+        matched = needles.pattern.finditer(folded)
+        found.extend(span_in_original(positions, *m.span()) for m in matched)
     return merge(found, len(text))
 
 
 def original_spans(text: str, folded_spans: Iterable[Span]) -> tuple[Span, ...]:
     """Spans over the folded form of `text` → merged spans over `text` itself."""
     positions = fold_with_positions(text)[1]
-    return merge((_original(positions, s, e) for s, e in folded_spans if e > s), len(text))
+    return merge((span_in_original(positions, s, e) for s, e in folded_spans if e > s), len(text))
 
 
-def _original(positions: Sequence[int] | None, start: int, end: int) -> Span:
+def span_in_original(positions: Sequence[int] | None, start: int, end: int) -> Span:
     if positions is None:
         return start, end
     return positions[start], positions[end - 1] + 1

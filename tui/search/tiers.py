@@ -7,31 +7,33 @@
     TEXT            as written, in the body only
     TEXT_ALIAS      another name of it, in the body only
     WORDS           a long term cut into pieces found apart  微信短剧保证金 → 微信短剧… 保证金
+    HOMOPHONE       headline characters read the same, or a name that sounds like it
+                                                             腾迅 → 腾讯…, B战 → 哔哩哔哩…
     PINYIN          its letters spell headline characters            tengxun → 腾讯
-    FUZZY           most of its pairs of characters, in a headline   微信短句 → 微信短剧…
+    FUZZY           one character off, in a headline          迪斯尼 → 迪士尼, 微信短视 → 微信短剧
 
 Every item that holds the term as written ranks above every item found another way, and
 each item goes to the best tier it is found in. Each tier is an exact set (a bitmap) worked
-out from postings: no tier reads every item. Loose (FUZZY) matches are looked for only when
-the other tiers found fewer than a page (`engine.FUZZY_BELOW`): they are for typos, not for
-padding a list that has what was asked. A Latin term is never matched loosely: letters
-picked from a word ("sora" in "Instagram") are not a match.
+out from postings: no tier reads every item. The loose tiers (HOMOPHONE, FUZZY:
+`tui.search.loose`) are looked for only when the other tiers found fewer than a page
+(`engine.FUZZY_BELOW`): they are for typos, not for padding a list that has what was asked.
+A Latin term is never matched loosely: letters picked from a word ("sora" in "Instagram")
+are not a match, and its only other reading is as pinyin.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 
 from pyroaring import BitMap, FrozenBitMap
 
 from tui.search.aliases import AliasTable
-from tui.search.latin import is_latin_term
+from tui.search.homophones import SoundAlike
 from tui.search.literal import LiteralFinder
+from tui.search.pieces import cuts_of
 from tui.search.pinyin import PinyinQuery
-
-#: Terms longer than this are not cut into pieces nor matched loosely (a pasted paragraph).
-MAX_LOOSE_LENGTH = 24
 
 
 class Tier(IntEnum):
@@ -41,10 +43,11 @@ class Tier(IntEnum):
     TEXT = 3
     TEXT_ALIAS = 4
     WORDS = 5
-    PINYIN = 6
-    FUZZY = 7
+    HOMOPHONE = 6
+    PINYIN = 7
+    FUZZY = 8
     #: A query of filters only: every item they let through, in reading order.
-    LISTED = 8
+    LISTED = 9
 
 
 @dataclass
@@ -54,17 +57,31 @@ class TermMatch:
     term: str
     tiers: dict[Tier, BitMap] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()
-    pieces: tuple[str, ...] = ()
+    #: Ways the term was cut into pieces found apart (WORDS), best first.
+    cuts: tuple[tuple[str, ...], ...] = ()
     pinyin: PinyinQuery | None = None
+    #: The characters that sound like the term's, when homophones were looked for.
+    sounds: SoundAlike | None = None
+    #: Names that sound like the term (B站 for B战), and their other names.
+    heard: tuple[str, ...] = ()
+    heard_aliases: tuple[str, ...] = ()
     #: The pairs of characters a loose match was counted on (empty: none looked for).
     loose_pairs: tuple[str, ...] = ()
+    #: The runs one character off the term, when they were looked for (`tui.search.near`).
+    near: re.Pattern[str] | None = None
 
     def found(self) -> BitMap:
         return BitMap().union(*self.tiers.values())
 
+    @property
+    def pieces(self) -> tuple[str, ...]:
+        """The pieces of its cuts worth highlighting (a single character is not)."""
+        return tuple(dict.fromkeys(p for cut in self.cuts for p in cut if len(p) > 1))
+
 
 def match_term(finder: LiteralFinder, aliases: AliasTable, term: str, phrase: bool) -> TermMatch:
-    """Every tier but FUZZY (see `add_loose`); a "phrase" is matched as written only."""
+    """Every tier but the loose ones (`tui.search.loose`); a "phrase" is matched as written
+    only."""
     match = TermMatch(term)
     literal = finder.find(term)
     found: dict[Tier, BitMap | FrozenBitMap] = {
@@ -78,10 +95,9 @@ def match_term(finder: LiteralFinder, aliases: AliasTable, term: str, phrase: bo
             alias_literals = [finder.find(alias) for alias in match.aliases]
             found[Tier.HEADLINE_ALIAS] = BitMap().union(*(a.headline for a in alias_literals))
             found[Tier.TEXT_ALIAS] = BitMap().union(*(a.anywhere for a in alias_literals))
-        match.pieces = pieces(finder, term)
-        if match.pieces:
-            each = [finder.find(piece).anywhere for piece in match.pieces]
-            found[Tier.WORDS] = BitMap(each[0]).intersection(*each[1:])
+        match.cuts = cuts_of(finder, term)
+        if match.cuts:
+            found[Tier.WORDS] = BitMap().union(*(_holding_all(finder, cut) for cut in match.cuts))
         match.pinyin, spelled = finder.pinyin(term)
         if spelled:
             found[Tier.PINYIN] = spelled
@@ -92,53 +108,6 @@ def match_term(finder: LiteralFinder, aliases: AliasTable, term: str, phrase: bo
     return match
 
 
-def pieces(finder: LiteralFinder, term: str) -> tuple[str, ...]:
-    """A long Chinese term cut into pieces that each occur in the archive, longest first
-    from the left (微信短剧保证金 → 微信短剧, 保证金); none if it cannot be cut so."""
-    if finder.text is None or is_latin_term(term) or not 4 <= len(term) <= MAX_LOOSE_LENGTH:
-        return ()
-    found: list[str] = []
-    start = 0
-    while start < len(term):
-        longest = len(term) - 1 if start == 0 else len(term)
-        end = next((e for e in range(longest, start + 1, -1) if finder.occurs(term[start:e])), None)
-        if end is None:
-            return ()
-        found.append(term[start:end])
-        start = end
-    return tuple(found)
-
-
-def add_loose(finder: LiteralFinder, match: TermMatch, allowed: BitMap | None) -> None:
-    """Add the FUZZY tier: headlines that hold most of the term's pairs of characters.
-
-    A typo changes at most two of a term's pairs (微信短句: 微信 信短 短句; 微信短剧 keeps
-    two of three), so a headline holding all but `loose_misses` of them is a near miss.
-    Counted with bitmap operations over the pairs' postings: no headline is read.
-    """
-    pairs = loose_pairs(match.term)
-    if not pairs or finder.text is None:
-        return
-    match.loose_pairs = pairs
-    postings = finder.text.headline_grams.pairs
-    needed = len(pairs) - loose_misses(len(pairs))
-    # at_least[k]: the headlines holding at least k of the pairs counted so far.
-    at_least = [BitMap(finder.index.all) if allowed is None else BitMap(allowed)]
-    at_least += [BitMap() for _ in range(needed)]
-    for pair in pairs:
-        holding = postings.get(pair)
-        for k in range(needed, 0, -1):
-            at_least[k] |= at_least[k - 1] & holding
-    match.tiers[Tier.FUZZY] = at_least[needed] - match.found()
-
-
-def loose_pairs(term: str) -> tuple[str, ...]:
-    """The pairs of characters a loose match is counted on (none for short or Latin terms)."""
-    if is_latin_term(term) or not 4 <= len(term) <= MAX_LOOSE_LENGTH:
-        return ()
-    return tuple(dict.fromkeys(term[k : k + 2] for k in range(len(term) - 1)))
-
-
-def loose_misses(pairs: int) -> int:
-    """How many of a term's pairs a loose match may lack: one in three, at least one."""
-    return max(1, pairs // 3)
+def _holding_all(finder: LiteralFinder, cut: tuple[str, ...]) -> BitMap:
+    each = sorted((finder.find(piece).anywhere for piece in cut), key=len)
+    return BitMap(each[0]).intersection(*each[1:])
