@@ -25,16 +25,23 @@ pytestmark = [
 
 
 class Terminal:
-    """A detached tmux session running one command."""
+    """A detached tmux session running one command, on a tmux server of its own.
+
+    Never the user's default server: a session there would show in their `tmux ls`, and a
+    server the test started would hand the test's data and cache folders (its global
+    environment) to every session the user opens in it afterwards; the user's `.tmux.conf`
+    (a default size, a status line) would change what the test reads off the screen.
+    """
 
     def __init__(self, command: list[str], env: dict[str, str], cols: int, rows: int) -> None:
         self.session = f"zhoubao-e2e-{uuid.uuid4().hex[:8]}"
+        self.tmux = ["tmux", "-L", self.session, "-f", os.devnull]
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         # The short sleep lets tmux give the window its size before the app asks for it.
         line = f"sleep 0.3; env {exports} {shlex.join(command)}; sleep 30"
         subprocess.run(
             [
-                "tmux",
+                *self.tmux,
                 "new-session",
                 "-d",
                 "-s",
@@ -50,12 +57,12 @@ class Terminal:
 
     def keys(self, *keys: str) -> None:
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.session, "--", key], check=True)
+            subprocess.run([*self.tmux, "send-keys", "-t", self.session, "--", key], check=True)
             time.sleep(0.15)
 
     def screen(self) -> str:
         result = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.session],
+            [*self.tmux, "capture-pane", "-p", "-t", self.session],
             check=True,
             capture_output=True,
             text=True,
@@ -73,7 +80,7 @@ class Terminal:
         raise AssertionError(f"timed out; the screen shows:\n{shown}")
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.session], check=False)
+        subprocess.run([*self.tmux, "kill-server"], check=False)
 
 
 @pytest.fixture
@@ -211,3 +218,15 @@ def test_catch_up_then_undo_also_after_a_restart(terminal: Callable[..., Termina
     again.keys("U")
     shown = again.wait_for(lambda s: "已撤销" in s and "★1" not in s)
     assert "★ 已收藏" not in shown
+
+
+def test_sessions_stay_off_the_users_tmux_server(
+    terminal: Callable[..., Terminal], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The user's default server would live under TMUX_TMPDIR: the test must not start it
+    # (nor add sessions to it), or the user's next `tmux` would inherit the test's folders.
+    monkeypatch.setenv("TMUX_TMPDIR", str(tmp_path))
+    term = terminal("--version")
+    term.wait_for(lambda s: "zhoubao" in s)
+    users = subprocess.run(["tmux", "list-sessions"], capture_output=True, text=True)
+    assert users.returncode != 0, users.stdout
