@@ -109,3 +109,20 @@ def test_opener_commands(tmp_path: Path) -> None:
         assert evince == ["evince", "--page-index=4", str(pdf)]
     else:
         assert evince == ["xdg-open", str(pdf)]
+
+
+def test_a_file_named_like_an_option_reaches_the_viewer_as_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `zhoubao .` gives items paths relative to the working folder; a file named
+    # `--page-index=1.pdf` or `-x.pdf` must not be read by the viewer as one of its options.
+    monkeypatch.chdir(tmp_path)
+    hostile = Path("--help.pdf")
+    for env, platform, viewer in (
+        ({OPENER_ENV: "my-viewer"}, "linux", ""),
+        ({}, "linux", ""),
+        ({}, "darwin", ""),
+    ):
+        command = opener_command(hostile, 2, env, platform, lambda v=viewer: v)
+        target = next(arg for arg in command if arg.endswith("--help.pdf"))
+        assert target == str(tmp_path / "--help.pdf")

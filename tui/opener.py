@@ -73,8 +73,11 @@ def opener_command(
     platform: str = sys.platform,
     pdf_viewer: Callable[[], str] = _default_pdf_viewer,
 ) -> list[str]:
-    """The command that opens `path` (at `page`, for a PDF, where the viewer can)."""
-    target = str(path)
+    """The command that opens `path` (at `page`, for a PDF, where the viewer can).
+
+    The path is made absolute: a relative one (`zhoubao .`) named `-x.pdf` or
+    `--page-index=9.pdf` would reach the viewer as one of its options."""
+    target = str(path.absolute())
     custom = env.get(OPENER_ENV, "").strip()
     if custom:
         return [*shlex.split(custom), target, *([str(page)] if page else [])]
