@@ -237,6 +237,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:
+        if _interrupted_in_a_c_call(error):
+            return 130
+        raise
+
+
+def _interrupted_in_a_c_call(error: Exception) -> bool:
+    """Ctrl+C while PDFium is being called: ctypes turns the KeyboardInterrupt raised while
+    it converts an argument into `ArgumentError("argument 1: KeyboardInterrupt: ")`."""
+    ctypes = sys.modules.get("ctypes")  # loaded by whatever made the call
+    return (
+        ctypes is not None
+        and isinstance(error, ctypes.ArgumentError)
+        and "KeyboardInterrupt" in str(error)
+    )
 
 
 if __name__ == "__main__":
