@@ -207,3 +207,19 @@ def test_any_tree_is_walked_to_the_end(
             if not name.startswith(".") and path.is_file() and not path.is_symlink():
                 plain.add(str(path.relative_to(root)))
     assert plain <= set(found)
+
+
+def test_items_of_a_file_whose_name_is_not_utf8_go_into_the_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli.main import main
+
+    root = tmp_path / "archive"
+    root.mkdir()
+    (root / NON_UTF8).write_bytes((SAMPLES / "403-2024-02-26.md").read_bytes())
+    item = next(iter(load_archive(root).issues[0].items))
+    # SQLite keeps text as UTF-8: the name's undecodable byte could not be saved.
+    assert main(["bookmark", item.id, str(root), "--tag", "t"]) == 0
+    assert main(["library", str(root), "--json"]) == 0
+    listed = capsys.readouterr().out
+    assert '"source_file": "caf\\\\xe9-403.md"' in listed

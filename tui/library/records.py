@@ -9,6 +9,16 @@ from tui.archive.model import TITLE, Issue, Item, ItemPlace, page_label
 from tui.i18n import _
 
 
+def storable_name(name: str) -> str:
+    """A file name as text SQLite can keep and a citation can show: the bytes of a name that
+    is not UTF-8 (lone surrogates, from `os.fsdecode`) become `\\xNN`, as the reader shows
+    them; any other lone surrogate becomes `\\udcNN`."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Enough of an item to show and export it after its file is gone."""
@@ -48,7 +58,7 @@ class Snapshot:
             position=position,
             source_title=issue.title if issue is not None else TITLE,
             page=item.page,
-            source_file=issue.source.name if issue is not None else "",
+            source_file=storable_name(issue.source.name) if issue is not None else "",
         )
 
     @property
