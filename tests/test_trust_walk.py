@@ -223,3 +223,25 @@ def test_items_of_a_file_whose_name_is_not_utf8_go_into_the_library(
     assert main(["library", str(root), "--json"]) == 0
     listed = capsys.readouterr().out
     assert '"source_file": "caf\\\\xe9-403.md"' in listed
+
+
+def test_an_archive_folder_whose_own_name_is_not_utf8_opens(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli.main import main
+    from tui.settings import LastRead, load_settings, save_settings
+
+    root = tmp_path / NON_UTF8.replace("-403.md", "")
+    shutil.copytree(SAMPLES, root)
+    # The parse cache and the search index are named after the folder's path.
+    assert main(["list", str(root)]) == 0
+    assert main(["search", "腾讯", str(root)]) == 0
+    assert "\\xe9" in capsys.readouterr().out
+    # The reader remembers where it stopped in that folder, in settings.json.
+    settings = load_settings()
+    settings.remember_last_read(root, LastRead(403, "403-abc"))
+    settings.remember_known_issues(root, frozenset({393, 403}))
+    save_settings(settings)
+    again = load_settings()
+    assert again.last_read_in(root) == LastRead(403, "403-abc")
+    assert again.known_issues_in(root) == frozenset({393, 403})

@@ -70,7 +70,10 @@ class Settings:
 
 
 def _archive_key(archive_root: Path) -> str:
-    return str(archive_root.expanduser().resolve())
+    """The folder's path as a key of settings.json: the bytes of a path that is not UTF-8
+    as `\\xNN` (its lone surrogates cannot be written as UTF-8)."""
+    resolved = os.fsencode(archive_root.expanduser().resolve())
+    return resolved.decode("utf-8", "backslashreplace")
 
 
 def _str_dict(value: Any) -> dict[str, str]:

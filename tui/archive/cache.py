@@ -123,7 +123,7 @@ class ParseCache:
         self.root = root
         self._dir = cache_dir or paths.parse_cache_dir()
         self._parse = parse or _default_parse
-        key = blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
+        key = blake2b(os.fsencode(root.resolve()), digest_size=8).hexdigest()
         self._snapshot_path = self._dir / f"archive-{key}.pickle"
         self._preview_path = self._dir / f"archive-{key}.preview.pickle"
         #: Files that `load` had to parse (not found in any cache layer), for tests and logs.

@@ -48,7 +48,7 @@ CREATE TABLE postings(
 
 
 def index_file(archive_root: Path) -> Path:
-    key = blake2b(str(archive_root.resolve()).encode(), digest_size=8).hexdigest()
+    key = blake2b(os.fsencode(archive_root.resolve()), digest_size=8).hexdigest()
     return paths.search_index_dir() / f"index-{key}.sqlite"
 
 
