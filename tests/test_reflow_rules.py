@@ -7,6 +7,8 @@ the weekly; the converter fixtures (test_converters.py) show the same rules on r
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.archive.reflow import reflow_lines
 
@@ -96,3 +98,20 @@ def test_a_middle_dot_that_opens_a_line_is_part_of_a_name_not_a_bullet() -> None
         "·整治短视频信息内容导向不良问题”专项行动。",
     ]
     assert _texts(lines)[-1].endswith("的“清朗·整治短视频信息内容导向不良问题”专项行动。")
+
+
+#: Common Chinese characters (the start of the CJK block: no marks, digits or letters).
+_HAN = "".join(chr(code) for code in range(0x4E00, 0x4F00))
+_LINE = st.text(st.sampled_from(_HAN + "，、：；"), min_size=8, max_size=30).map(
+    lambda line: line + "。" if line.endswith(("：", "；")) else line
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, min_size=20, max_size=60, unique=True))
+def test_rebuilding_paragraphs_keeps_every_character_in_order(lines: list[str]) -> None:
+    # No page furniture here (no numbers, no line printed three times): whatever is decided
+    # about where paragraphs and headlines end, the text itself comes back whole.
+    entries = reflow_lines(lines)
+    assert all(entry.text for entry in entries)
+    assert "".join(entry.text for entry in entries).replace(" ", "") == "".join(lines)
