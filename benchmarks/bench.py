@@ -25,6 +25,7 @@ PARTS = (
     "bench_start",
     "bench_search",
     "bench_library",
+    "bench_catch_up",
     "bench_trend",
 )
 

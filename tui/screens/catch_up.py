@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from tui.i18n import _
 from tui.library.catch_up import CatchUpChoice
+from tui.typeset.cells import cell_width
 from widgets.key_option_list import KeyOptionList
 
 
@@ -57,15 +58,18 @@ class CatchUpDialog(ModalScreen[CatchUpChoice | None]):
         with Vertical() as box:
             box.border_title = _("全部标为已读")
             box.border_subtitle = _("Enter 标为已读 · Esc 取消")
-            yield KeyOptionList(*map(self._option, self.choices))
+            width = max(cell_width(choice.title) for choice in self.choices)
+            yield KeyOptionList(*(self._option(choice, width) for choice in self.choices))
             note = _("之后可以用 {key} 撤销。").format(key=self.undo_key)
             yield Static(note, id="catch-up-note", markup=False)
 
     @staticmethod
-    def _option(choice: CatchUpChoice) -> Option:
+    def _option(choice: CatchUpChoice, width: int) -> Option:
+        """The choice's title, then (in a column of their own) how many items it marks."""
         count = len(choice.unread)
         said = _("{count} 条未读").format(count=f"{count:,}") if count else _("全部已读")
-        label = Content.assemble(choice.title, "  ", (said, "bold" if count else "$text-muted"))
+        gap = " " * (width - cell_width(choice.title) + 2)
+        label = Content.assemble(choice.title, gap, (said, "bold" if count else "$text-muted"))
         return Option(label, disabled=not count)
 
     def on_mount(self) -> None:
