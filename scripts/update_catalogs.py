@@ -19,26 +19,24 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 #: The code that shows text to users.
 SOURCE_DIRS = ("tui", "widgets")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def extract() -> Catalog:
     """A template catalog of every string marked for translation."""
     template = Catalog(domain="zhoubao")
     for folder in SOURCE_DIRS:
-        for filename, lineno, message, _comments, _context in extract_from_dir(
+        for filename, lineno, message, _comments, context in extract_from_dir(
             ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
         ):
-            template.add(message, locations=[(f"{folder}/{filename}", lineno)])
+            template.add(message, locations=[(f"{folder}/{filename}", lineno)], context=context)
     return template
 
 
 def extract_argparse() -> Catalog:
     """A template of argparse's own strings, as this Python's argparse marks them."""
     template = Catalog(domain="argparse")
-    found = extract_from_file(
-        "python", argparse.__file__, keywords={"_": None, "ngettext": (1, 2)}
-    )
+    found = extract_from_file("python", argparse.__file__, keywords={"_": None, "ngettext": (1, 2)})
     for lineno, message, _comments, _context in found:
         template.add(message, locations=[("argparse.py", lineno)])
     return template

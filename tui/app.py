@@ -11,13 +11,14 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Console
-from textual.app import App, SystemCommand
-from textual.binding import BindingType
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -60,10 +61,19 @@ def toast_lines(text: str, width: int, markup: bool) -> str:
     return "\n".join("\n".join(wrap_paragraph(line, width) or [""]) for line in text.split("\n"))
 
 
+def commands_provider() -> type[Provider]:
+    """The command palette's provider, imported when the palette first opens."""
+    from tui.commands import ZhoubaoCommands
+
+    return ZhoubaoCommands
+
+
 class ZhoubaoApp(App[None]):
     """The reader over one archive folder."""
 
     CSS_PATH = paths.styles_dir() / "app.tcss"
+    #: Our commands only: Textual's system commands ("Keys", "Maximize"…) speak English.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {commands_provider}
     BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS, *UNDO_BINDINGS]
 
     def __init__(
@@ -77,7 +87,7 @@ class ZhoubaoApp(App[None]):
         super().__init__()
         self.archive_root = archive_root
         self.settings: Settings = load_settings()
-        self.title = "周报"
+        self.title = _("周报")
         self._bench_ready = os.environ.get(BENCH_READY_ENV)
         # Kept as well as shown, so that `zhoubao` can save the traceback of a crash.
         self.error_console = Console(markup=False, highlight=False, stderr=True, record=True)
@@ -109,26 +119,43 @@ class ZhoubaoApp(App[None]):
             self._bench_ready = None
             self.exit()
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        search = self.reader.action_search
-        yield SystemCommand("搜索 Search", "Search the whole archive (/)", search)
-        library = self.reader.library_keys
-        yield SystemCommand(
-            _("全部标为已读…"), _("这一期、之前的各期或整个存档"), library.action_catch_up
-        )
-        yield SystemCommand(_("撤销"), _("撤销对资料库的上一次改动"), library.undo)
-        yield SystemCommand(_("重做"), _("重做刚撤销的改动"), library.redo)
-        item = self.reader.current_item
-        if item is not None and item.entity is not None:
-            from tui.trends.entities import names_in
+    def action_command_palette(self) -> None:
+        """ctrl+p: our commands (`tui.commands`), asked for in the chosen language."""
+        from textual.command import CommandPalette
 
-            entity = names_in(item.entity)[0]
-            yield SystemCommand(
-                _("实体时间线：{entity}").format(entity=sanitize(entity)),
-                _("“{entity}”的全部条目，按日期").format(entity=sanitize(entity)),
-                self.reader.action_entity_timeline,
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            palette = CommandPalette(
+                placeholder=_("输入命令，或期号跳到那一期…"), id="--command-palette"
             )
+            self.push_screen(palette)
+
+    def choose_theme(self) -> None:
+        """The themes, in a palette of their own (the choice is kept: `watch_theme`)."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("选择主题…")))
+
+    def choose_language(self, language: str) -> None:
+        """Keep `language` in the settings: the next start shows everything in it (a
+        screen drawn half in one language and half in the other would be worse)."""
+        from tui.commands import LANGUAGE_NAMES
+
+        self.settings.language = language
+        self._save_settings()
+        self.notify(
+            _("下次启动 zhoubao 时改用{language}").format(language=LANGUAGE_NAMES[language]),
+            title=_("界面语言"),
+            timeout=4,
+        )
+
+    def action_help_quit(self) -> None:
+        """ctrl+c, pressed to quit out of habit: say which key quits (Textual says it in
+        English)."""
+        from tui.keys import key_for
+
+        key = self.get_key_display(Binding(key_for("app.quit", self.settings.keymap), ""))
+        self.notify(_("按 {key} 退出").format(key=key), title=_("要退出吗？"), timeout=3)
 
     def on_search_screen_batch_requested(self, message: SearchScreen.BatchRequested) -> None:
         """ctrl+b / ctrl+t in the search overlay: the reader's library bookmarks or tags

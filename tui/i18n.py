@@ -49,6 +49,12 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the chosen language as meant in `context`: one Chinese word may be two
+    English ones (正文, the pane, is "Item"; as a CSV column it is "body")."""
+    return _translation.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """`message` itself, marked for the catalogs: for a table built at import (a binding's
     description, a label), translated with `_()` where it is shown."""

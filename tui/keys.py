@@ -9,6 +9,9 @@ every screen; undo and redo on the screens that change the library: the reader, 
 the library view), `READER_BINDINGS` on the `ReaderScreen` (moving through the archive: they do
 nothing while a dialog is open), `LIBRARY_BINDINGS` on the `LibraryKeys` around the panes
 (they act on the item on show). "Next" always means down the issue list (newest first).
+
+Descriptions and tooltips are message ids, `N_("下一条")`: the key bar, the help screen and
+the command palette translate them as they show them (see `tui.i18n`).
 """
 
 from __future__ import annotations
@@ -17,81 +20,87 @@ from collections.abc import Mapping
 
 from textual.binding import Binding, BindingType
 
-from tui.i18n import _
+from tui.i18n import N_
 
 #: Undo and redo of the library's changes: actions of the App, bound on the App (for the
 #: reader) and on the search overlay and the library view (a modal screen hides the App's
 #: bindings). `ZhoubaoApp.check_action` keeps them from other screens.
 UNDO_BINDINGS: list[BindingType] = [
-    Binding("ctrl+z,U", "app.undo", _("撤销"), show=False, id="app.undo"),
-    Binding("ctrl+y", "app.redo", _("重做"), show=False, id="app.redo"),
+    Binding("ctrl+z,U", "app.undo", N_("撤销"), show=False, id="app.undo"),
+    Binding("ctrl+y", "app.redo", N_("重做"), show=False, id="app.redo"),
 ]
 
 APP_BINDINGS: list[BindingType] = [
-    Binding("question_mark", "help", "Help", id="app.help"),
-    Binding("q", "quit", "Quit", id="app.quit"),
+    Binding("question_mark", "help", N_("帮助"), id="app.help"),
+    Binding("q", "quit", N_("退出"), id="app.quit"),
 ]
 
 READER_BINDINGS: list[BindingType] = [
-    Binding("tab", "app.focus_next", "Next pane", show=False, id="app.next_pane"),
-    Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="app.prev_pane"),
-    Binding("h,left", "pane(-1)", "Pane left", show=False, id="app.pane_left"),
-    Binding("l,right", "pane(1)", "Pane right", show=False, id="app.pane_right"),
-    Binding("n", "move('item', 1)", "Next item", id="app.next_item"),
-    Binding("p", "move('item', -1)", "Prev item", show=False, id="app.prev_item"),
-    Binding("right_square_bracket", "move('issue', 1)", "Next issue", id="app.next_issue"),
+    Binding("tab", "app.focus_next", N_("下一栏"), show=False, id="app.next_pane"),
+    Binding("shift+tab", "app.focus_previous", N_("上一栏"), show=False, id="app.prev_pane"),
+    Binding("h,left", "pane(-1)", N_("左边一栏"), show=False, id="app.pane_left"),
+    Binding("l,right", "pane(1)", N_("右边一栏"), show=False, id="app.pane_right"),
+    Binding("n", "move('item', 1)", N_("下一条"), id="app.next_item"),
+    Binding("p", "move('item', -1)", N_("上一条"), show=False, id="app.prev_item"),
+    Binding("right_square_bracket", "move('issue', 1)", N_("下一期"), id="app.next_issue"),
     Binding(
-        "left_square_bracket", "move('issue', -1)", "Prev issue", show=False, id="app.prev_issue"
+        "left_square_bracket", "move('issue', -1)", N_("上一期"), show=False, id="app.prev_issue"
     ),
     Binding(
         "right_curly_bracket",
         "move('section', 1)",
-        "Next section",
+        N_("下一节"),
         show=False,
         id="app.next_section",
     ),
     Binding(
         "left_curly_bracket",
         "move('section', -1)",
-        "Prev section",
+        N_("上一节"),
         show=False,
         id="app.prev_section",
     ),
-    Binding("N", "next_new", "Next new issue", show=False, id="app.next_new"),
-    Binding("space", "page", "Page", id="app.page", tooltip="Page down, then the next item"),
-    Binding("slash", "search", "Search", id="app.search"),
-    Binding("y", "copy_item", "Copy", id="app.copy"),
-    Binding("z", "zoom", "Zoom", id="app.zoom"),
-    Binding("r", "reload", "Reload", show=False, id="app.reload"),
+    Binding("N", "next_new", N_("下一个新到的期"), show=False, id="app.next_new"),
+    Binding("space", "page", N_("翻页"), id="app.page", tooltip=N_("向下翻一页，翻到底就到下一条")),
+    Binding("slash", "search", N_("搜索"), id="app.search"),
+    Binding("y", "copy_item", N_("复制"), id="app.copy"),
+    Binding("z", "zoom", N_("放大"), id="app.zoom", tooltip=N_("正文占满屏幕，或恢复三栏")),
+    Binding("r", "reload", N_("重新读取"), show=False, id="app.reload"),
     Binding(
         "exclamation_mark",
         "problems",
-        "Problems",
+        N_("问题"),
         show=False,
         id="app.problems",
-        tooltip="Files skipped and warnings from reading the archive",
+        tooltip=N_("跳过的文件和读取存档时的提示"),
     ),
 ]
 
 #: `u` moves through the archive, so the ReaderScreen binds it; help lists it with the library.
-NEXT_UNREAD = Binding("u", "next_unread", "Next unread", show=False, id="app.next_unread")
+NEXT_UNREAD = Binding("u", "next_unread", N_("下一条未读"), show=False, id="app.next_unread")
 
 #: The library's keys (see `widgets.library_keys`), listed under a heading of their own.
 LIBRARY_BINDINGS: list[BindingType] = [
-    Binding("b", "bookmark", "Bookmark", id="app.bookmark", tooltip="Bookmark the item, or not"),
-    Binding("t", "edit_tags", "Tags", id="app.tags", tooltip="Edit the item's tags"),
-    Binding("a", "edit_note", "Note", show=False, id="app.note", tooltip="Annotate the item"),
-    Binding("m", "toggle_read", "Read/unread", show=False, id="app.toggle_read"),
+    Binding("b", "bookmark", N_("收藏"), id="app.bookmark", tooltip=N_("收藏这一条，或取消收藏")),
+    Binding("t", "edit_tags", N_("标签"), id="app.tags", tooltip=N_("编辑这一条的标签")),
+    Binding("a", "edit_note", N_("备注"), show=False, id="app.note", tooltip=N_("给这一条写备注")),
+    Binding("m", "toggle_read", N_("已读/未读"), show=False, id="app.toggle_read"),
     Binding(
         "M",
         "catch_up",
-        _("全部标为已读…"),
+        N_("全部标为已读…"),
         show=False,
         id="app.catch_up",
-        tooltip=_("这一期、之前的各期或整个存档"),
+        tooltip=N_("这一期、之前的各期或整个存档"),
     ),
-    Binding("B", "library", "Library", id="app.library", tooltip="Every item you kept"),
-    Binding("e", "export", "Export", show=False, id="app.export"),
+    Binding(
+        "B",
+        "library",
+        N_("资料库"),
+        id="app.library",
+        tooltip=N_("收藏、加了标签或写了备注的全部条目"),
+    ),
+    Binding("e", "export", N_("导出"), show=False, id="app.export"),
 ]
 
 #: The keys the footer always shows, at its right end, however narrow the terminal.

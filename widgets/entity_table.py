@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from tui.archive.model import Item
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.sanitize import sanitize
 from tui.trends.entities import EntityCount
 from tui.trends.legend import clip
@@ -32,7 +32,7 @@ class EntityTable(RowList):
     BINDINGS: ClassVar[list[BindingType]] = [
         *cursor_bindings("trend.entities"),
         Binding(
-            "enter", "choose", _("时间线"), id="trend.entities.open", tooltip=_("它的全部条目")
+            "enter", "choose", N_("时间线"), id="trend.entities.open", tooltip=N_("它的全部条目")
         ),
     ]
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
@@ -23,7 +24,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.archive.model import Issue
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.sanitize import sanitize
 from widgets.row_list import RowList, cursor_bindings
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 #: Below this width a row shows the number, a short date and marks without counts.
 NARROW_WIDTH = 24
 #: The mark of an issue that arrived since the last session.
-NEW_MARK = "新"
+NEW_MARK = N_("新")
 #: Digits typed within this many seconds of each other form one issue number.
 DIGIT_PAUSE_S = 1.2
 
@@ -55,9 +56,9 @@ class IssueList(RowList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *cursor_bindings("issues"),
-        Binding("enter", "choose", "Open", id="issues.open", tooltip="Go to the section tree"),
-        Binding("R", "saved('rename')", _("重命名"), show=False, id="issues.rename_view"),
-        Binding("delete", "saved('delete')", _("删除"), show=False, id="issues.delete_view"),
+        Binding("enter", "choose", N_("打开"), id="issues.open", tooltip=N_("到目录")),
+        Binding("R", "saved('rename')", N_("重命名"), show=False, id="issues.rename_view"),
+        Binding("delete", "saved('delete')", N_("删除"), show=False, id="issues.delete_view"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -124,9 +125,9 @@ class IssueList(RowList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.border_title = "期刊"
+        self.border_title = _("期刊")
         self._rows: Sequence[IssueRow] = ()
-        self._status = "读取中…"
+        self._status = _("读取中…")
         self._digits = ""
         self._digit_time = 0.0
         self._marks: LibraryMarks | None = None
@@ -198,7 +199,7 @@ class IssueList(RowList):
         return super().render_line(y)
 
     def render_row(self, index: int, width: int, at_cursor: bool) -> Text:
-        """"403新 2024-02-26 22条 •21 ★1" (narrow: "403新 24-02-26•★"), or a saved search."""
+        """ "403新 2024-02-26 22条 •21 ★1" (narrow: "403新 24-02-26•★"), or a saved search."""
         if index >= len(self._rows):
             return self._render_view(index - len(self._rows) - 1, width, at_cursor)
         row = self._rows[index]
@@ -209,12 +210,17 @@ class IssueList(RowList):
         )
         if self._new:  # a column for 新 only while some issue is new
             new = row.number in self._new
-            text.append(NEW_MARK if new else "  ", self.mark_style("issue-list--new", at_cursor))
-        if row.date is None:
-            when = "日期不详" + ("" if narrow else "  ")
+            mark = _(NEW_MARK)
+            text.append(
+                mark if new else " " * cell_len(mark), self.mark_style("issue-list--new", at_cursor)
+            )
+        if row.date is None:  # as wide as a date, so that the counts line up
+            undated = _("日期不详")
+            when = undated + " " * max(0, (8 if narrow else 10) - cell_len(undated))
         else:
             when = row.date.strftime("%y-%m-%d") if narrow else row.date.isoformat()
-        text.append(f" {when}" if narrow else f" {when} {row.item_count:>2}条")
+        count = _("{count:>2}条").format(count=row.item_count)
+        text.append(f" {when}" if narrow else f" {when} {count}")
         if self._marks is not None and isinstance(row, Issue):
             self._append_counts(text, row, self._marks, narrow, at_cursor)
         return text
@@ -241,7 +247,7 @@ class IssueList(RowList):
             return Text(_("保存的搜索"), style=self.style_for("issue-list--dim"), no_wrap=True)
         view = self._views[at]
         text = Text(style=self.style_for("issue-list--cursor" if at_cursor else ""), no_wrap=True)
-        counts = "" if view.hits is None else f" {view.hits}条"
+        counts = "" if view.hits is None else " " + _("{count}条").format(count=view.hits)
         unread = f" •{view.unread}" if view.unread else ""
         room = max(1, width - 2 - len(counts) - len(unread)) if width >= NARROW_WIDTH else width - 1
         text.append("⌕ " if width >= NARROW_WIDTH else "⌕")
@@ -264,6 +270,13 @@ class IssueList(RowList):
             self.post_message(self.ViewHighlighted(index, name, chosen=True))
         elif index < len(self._rows):
             self.post_message(self.Chosen(index, self._rows[index].number))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Rename and delete act on a saved search: off (and out of the command palette)
+        while the cursor is on an issue."""
+        if action == "saved":
+            return self.view_name(self.cursor) is not None or None
+        return True
 
     def action_saved(self, action: str) -> None:
         """`R` / `delete` on a saved search: the screen asks for a name, or deletes it."""

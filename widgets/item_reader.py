@@ -28,7 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.archive.model import Item, page_label
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.sanitize import sanitize
 from tui.typeset import layout_item_lines, wrap_paragraph
 from widgets.key_scroll import scroll_bindings
@@ -54,7 +54,7 @@ class ItemNotes(NamedTuple):  # not a dataclass: ~0.3 ms less to import before t
         segments, so markup or escape sequences in a tag or note show as typed.
         """
         lines: list[tuple[str, str]] = []
-        marks = " ".join(["★ 已收藏"] * self.bookmarked + [f"#{tag}" for tag in self.tags])
+        marks = " ".join([_("★ 已收藏")] * self.bookmarked + [f"#{tag}" for tag in self.tags])
         lines.extend(("marks", text) for text in wrap_paragraph(marks, width))
         for note_line in self.note.split("\n") if self.note else ():
             wrapped = wrap_paragraph(note_line, max(width - len(NOTE_BAR), 1)) or [""]
@@ -76,10 +76,10 @@ class ItemReader(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *scroll_bindings("reader"),
-        Binding("o", "open_source", _("打开原文件"), show=False, id="reader.open_source"),
-        Binding("f", "find", _("查找"), show=False, id="reader.find"),
-        Binding("full_stop", "match(1)", _("下一处"), show=False, id="reader.next_match"),
-        Binding("comma", "match(-1)", _("上一处"), show=False, id="reader.previous_match"),
+        Binding("o", "open_source", N_("打开原文件"), show=False, id="reader.open_source"),
+        Binding("f", "find", N_("查找"), show=False, id="reader.find"),
+        Binding("full_stop", "match(1)", N_("下一处"), show=False, id="reader.next_match"),
+        Binding("comma", "match(-1)", N_("上一处"), show=False, id="reader.previous_match"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -135,7 +135,7 @@ class ItemReader(ScrollView, can_focus=True):
         self._needles: Needles | None = None
         self.matches: list[tuple[tuple[int, int, int], ...]] = []
         self.current_match = -1
-        self.border_title = "正文"
+        self.border_title = _("正文")
 
     @property
     def item(self) -> Item | None:

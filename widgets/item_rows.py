@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from tui.archive.model import Item
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.sanitize import sanitize
 from tui.trends.legend import clip
 from tui.typeset.cells import cell_width
@@ -30,7 +30,7 @@ class ItemRows(RowList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *cursor_bindings("trend.items"),
-        Binding("enter", "choose", _("打开"), id="trend.items.open", tooltip=_("在阅读器中打开")),
+        Binding("enter", "choose", N_("打开"), id="trend.items.open", tooltip=N_("在阅读器中打开")),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"item-rows--cursor", "item-rows--meta"}

@@ -8,6 +8,7 @@ The focused widget's keys come first, then the screen's, then those of the conta
 around the focus; within each, keys keep the order their class declares them in (Textual
 re-files a remapped binding under its new key, at the end, where the line would cut it
 off). The `pinned` keys (help, quit) sit at the right end and are never cut off.
+Descriptions are message ids (`tui.keys`), translated here, as the line is drawn.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
+
+from tui.i18n import _
 
 
 def declared_order(node_type: type[DOMNode]) -> dict[str, int]:
@@ -32,6 +35,27 @@ def declared_order(node_type: type[DOMNode]) -> dict[str, int]:
             if isinstance(binding, Binding) and binding.id:
                 ids.append(binding.id)
     return {binding_id: place for place, binding_id in enumerate(dict.fromkeys(ids))}
+
+
+def ordered_bindings(screen: Screen[object]) -> list[ActiveBinding]:
+    """The screen's active bindings: the focused widget's, the screen's, the other
+    namespaces' (the containers around the focus, then the app), each in its declared order.
+    The key bar and the command palette list them so."""
+    focused = screen.focused
+    namespaces: dict[DOMNode, int] = {}
+    orders: dict[type[DOMNode], dict[str, int]] = {}
+    ranked: list[tuple[int, int, int, int, ActiveBinding]] = []
+    for index, active in enumerate(screen.active_bindings.values()):
+        namespace, binding = active.node, active.binding
+        group = 0 if namespace is focused else 1 if namespace is screen else 2
+        rank = namespaces.setdefault(namespace, len(namespaces))
+        order = orders.get(type(namespace))
+        if order is None:
+            order = orders[type(namespace)] = declared_order(type(namespace))
+        place = order.get(binding.id, len(order)) if binding.id else len(order)
+        ranked.append((group, rank, place, index, active))
+    ranked.sort(key=lambda entry: entry[:4])
+    return [active for *_ranks, active in ranked]
 
 
 class KeyBar(Widget):
@@ -65,7 +89,8 @@ class KeyBar(Widget):
         labels: list[Text] = []
         pinned: dict[str, Text] = {}
         seen: set[str] = set()
-        for binding, enabled in self._in_order():
+        for active in ordered_bindings(self.screen):
+            binding, enabled = active.binding, active.enabled
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
@@ -75,7 +100,7 @@ class KeyBar(Widget):
             dim = Style(dim=not enabled)
             label = Text(no_wrap=True)
             label.append(f" {key} ", key_style + click + dim)
-            label.append(f"{binding.description} ", click + dim)
+            label.append(f"{_(binding.description)} ", click + dim)
             if binding.id in self.pinned:
                 pinned[binding.id] = label
             else:
@@ -91,23 +116,3 @@ class KeyBar(Widget):
             text.append(" " * max(room - cell_len(text.plain), 0))
             text.append_text(right)
         return text
-
-    def _in_order(self) -> list[tuple[Binding, bool]]:
-        """The active bindings: the focused widget's, the screen's, the other namespaces'
-        (the containers around the focus, then the app), each in its declared order."""
-        screen = self.screen
-        focused = screen.focused
-        namespaces: dict[DOMNode, int] = {}
-        orders: dict[type[DOMNode], dict[str, int]] = {}
-        ranked: list[tuple[int, int, int, int, Binding, bool]] = []
-        for index, active in enumerate(screen.active_bindings.values()):
-            namespace, binding = active.node, active.binding
-            group = 0 if namespace is focused else 1 if namespace is screen else 2
-            rank = namespaces.setdefault(namespace, len(namespaces))
-            order = orders.get(type(namespace))
-            if order is None:
-                order = orders[type(namespace)] = declared_order(type(namespace))
-            place = order.get(binding.id, len(order)) if binding.id else len(order)
-            ranked.append((group, rank, place, index, binding, active.enabled))
-        ranked.sort(key=lambda entry: entry[:4])
-        return [(binding, enabled) for *_ranks, binding, enabled in ranked]

@@ -7,17 +7,19 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 
+from tui.i18n import N_
+
 
 class KeyOptionList(OptionList):
     """An `OptionList` whose highlight also moves with j/k, g/G and ctrl+d/ctrl+u."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g", "first", "First", show=False, id="list.first"),
-        Binding("G", "last", "Last", show=False, id="list.last"),
-        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="list.half_down"),
-        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="list.half_up"),
+        Binding("j", "cursor_down", N_("向下"), show=False, id="list.down"),
+        Binding("k", "cursor_up", N_("向上"), show=False, id="list.up"),
+        Binding("g", "first", N_("第一条"), show=False, id="list.first"),
+        Binding("G", "last", N_("最后一条"), show=False, id="list.last"),
+        Binding("ctrl+d", "half_page(1)", N_("向下半页"), show=False, id="list.half_down"),
+        Binding("ctrl+u", "half_page(-1)", N_("向上半页"), show=False, id="list.half_up"),
     ]
 
     def action_half_page(self, step: int) -> None:

@@ -11,18 +11,20 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 
+from tui.i18n import N_
+
 
 def scroll_bindings(prefix: str) -> list[BindingType]:
     """The keys that scroll a view, with ids under `prefix` ("reader.down", …)."""
     return [
-        Binding("j,down", "scroll_down", "Down", show=False, id=f"{prefix}.down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id=f"{prefix}.up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id=f"{prefix}.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id=f"{prefix}.bottom"),
-        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id=f"{prefix}.half_down"),
-        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id=f"{prefix}.half_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id=f"{prefix}.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id=f"{prefix}.page_up"),
+        Binding("j,down", "scroll_down", N_("向下"), show=False, id=f"{prefix}.down"),
+        Binding("k,up", "scroll_up", N_("向上"), show=False, id=f"{prefix}.up"),
+        Binding("g,home", "scroll_home", N_("顶部"), show=False, id=f"{prefix}.top"),
+        Binding("G,end", "scroll_end", N_("底部"), show=False, id=f"{prefix}.bottom"),
+        Binding("ctrl+d", "half_page(1)", N_("向下半页"), show=False, id=f"{prefix}.half_down"),
+        Binding("ctrl+u", "half_page(-1)", N_("向上半页"), show=False, id=f"{prefix}.half_up"),
+        Binding("pagedown", "page_down", N_("向下翻页"), show=False, id=f"{prefix}.page_down"),
+        Binding("pageup", "page_up", N_("向上翻页"), show=False, id=f"{prefix}.page_up"),
     ]
 
 

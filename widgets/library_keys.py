@@ -184,7 +184,7 @@ class LibraryKeys(Container):
         if first and message.session.notice:
             self.notify(
                 message.session.notice,
-                title="资料库",
+                title=_("资料库"),
                 severity="warning",
                 timeout=NOTICE_TIMEOUT_S,
                 markup=False,
@@ -228,7 +228,7 @@ class LibraryKeys(Container):
 
     def on_library_keys_failed(self, message: Failed) -> None:
         message.stop()
-        self.notify(message.reason, title="资料库打不开", severity="error", markup=False)
+        self.notify(message.reason, title=_("资料库打不开"), severity="error", markup=False)
 
     # What the panes show.
 
@@ -252,7 +252,7 @@ class LibraryKeys(Container):
         is no library to change yet."""
         session, writer = self.session, self._writer
         if session is None or writer is None:
-            self.notify("资料库还在打开。", timeout=2)
+            self.notify(_("资料库还在打开。"), timeout=2)
             return False
 
         def done(result: object, error: Exception | None) -> None:
@@ -288,9 +288,9 @@ class LibraryKeys(Container):
         """The item the keys act on; says so when there is none or the library is not open."""
         item = self._current_item()
         if item is None:
-            self.notify("没有打开的条目。", timeout=2)
+            self.notify(_("没有打开的条目。"), timeout=2)
         elif self.session is None:
-            self.notify("资料库还在打开。", timeout=2)
+            self.notify(_("资料库还在打开。"), timeout=2)
             return None
         return item
 
@@ -342,17 +342,17 @@ class LibraryKeys(Container):
         the reader's keys and the library view's."""
         session = self.session
         if session is None:
-            self.notify("资料库还在打开。", timeout=2)
+            self.notify(_("资料库还在打开。"), timeout=2)
         elif action == "bookmark":
             # The stored bookmark is flipped (another process's included), and the outcome said.
             self.write(
                 lambda library: library.toggle_bookmark(item_id),
-                lambda on: self.notify("已收藏 ★" if on else "已取消收藏", timeout=2),
+                lambda on: self.notify(_("已收藏 ★") if on else _("已取消收藏"), timeout=2),
             )
         elif action == "read":
             self.write(
                 lambda library: library.toggle_read(item_id),
-                lambda read: self.notify("已读" if read else "未读", timeout=2),
+                lambda read: self.notify(_("已读") if read else _("未读"), timeout=2),
             )
         elif action == "remove":
             hint = _("{key} 撤销").format(key=self.actions.undo_key)
@@ -408,7 +408,7 @@ class LibraryKeys(Container):
         from tui.screens.library_screen import LibraryScreen
 
         if self.session is None:
-            self.notify("资料库还在打开。", timeout=2)
+            self.notify(_("资料库还在打开。"), timeout=2)
             return
 
         def chosen(item_id: str | None) -> None:
@@ -426,7 +426,7 @@ class LibraryKeys(Container):
     def export(self, hits: tuple[str, ...] | None = None, query: str = "") -> None:
         """The export dialog, for the library or for the items a search found (`hits`)."""
         if self.session is None:
-            self.notify("资料库还在打开。", timeout=2)
+            self.notify(_("资料库还在打开。"), timeout=2)
             return
         self._gather_export(self.session, hits, query)
 
@@ -461,7 +461,7 @@ class LibraryKeys(Container):
         """Merge a colleague's JSON export into the library (one undoable action); the
         library view shows the result, as after every change."""
         if self.session is None:
-            self.notify("资料库还在打开。", timeout=2)
+            self.notify(_("资料库还在打开。"), timeout=2)
             return
         self.write(
             lambda library: library.import_collection(path), self._imported, _("没有导入")

@@ -22,19 +22,21 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.i18n import N_
+
 
 def cursor_bindings(prefix: str) -> list[Binding]:
     """The keys that move a RowList's cursor, with ids under `prefix` ("issues.down", …)
     so that each pane's keys can be remapped on their own."""
     return [
-        Binding("j,down", "cursor_down", "Down", show=False, id=f"{prefix}.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id=f"{prefix}.up"),
-        Binding("g,home", "first", "First", show=False, id=f"{prefix}.first"),
-        Binding("G,end", "last", "Last", show=False, id=f"{prefix}.last"),
-        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id=f"{prefix}.half_down"),
-        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id=f"{prefix}.half_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id=f"{prefix}.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id=f"{prefix}.page_up"),
+        Binding("j,down", "cursor_down", N_("向下"), show=False, id=f"{prefix}.down"),
+        Binding("k,up", "cursor_up", N_("向上"), show=False, id=f"{prefix}.up"),
+        Binding("g,home", "first", N_("第一条"), show=False, id=f"{prefix}.first"),
+        Binding("G,end", "last", N_("最后一条"), show=False, id=f"{prefix}.last"),
+        Binding("ctrl+d", "half_page(1)", N_("向下半页"), show=False, id=f"{prefix}.half_down"),
+        Binding("ctrl+u", "half_page(-1)", N_("向上半页"), show=False, id=f"{prefix}.half_up"),
+        Binding("pagedown", "page_down", N_("向下翻页"), show=False, id=f"{prefix}.page_down"),
+        Binding("pageup", "page_up", N_("向上翻页"), show=False, id=f"{prefix}.page_up"),
     ]
 
 

@@ -23,6 +23,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.strip import Strip
 
+from tui.i18n import _
 from tui.sanitize import sanitize
 from tui.search import Hit, ItemMarks, SearchResult
 from widgets.row_list import RowList
@@ -152,8 +153,8 @@ class SearchResults(RowList, can_focus=False):
             mark.append(Segment(star, star_style))
         room = max(1, width - sum(segment.cell_length for segment in mark))
         if line == 0:
-            when = hit.date.isoformat() if hit.date else "日期不详"
-            meta = f"  第{hit.number}期"
+            when = hit.date.isoformat() if hit.date else _("日期不详")
+            meta = "  " + _("第{number}期").format(number=hit.number)
             if width >= NARROW_WIDTH:
                 meta += f" {when} {hit.section}"
             title = _marked(hit.headline, hit.spans, max(1, room - cell_len(meta)), base, match)

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from tui.archive.model import Issue
+from tui.i18n import N_, _
 from tui.sanitize import sanitize
 from widgets.row_list import RowList, cursor_bindings
 
@@ -52,7 +53,7 @@ class SectionTree(RowList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *cursor_bindings("tree"),
-        Binding("enter", "choose", "Read", id="tree.read", tooltip="Read the item"),
+        Binding("enter", "choose", N_("阅读"), id="tree.read", tooltip=N_("阅读这一条")),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -102,7 +103,7 @@ class SectionTree(RowList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.border_title = "目录"
+        self.border_title = _("目录")
         self._issue: Issue | None = None
         self._rows: list[TreeRow] = []
         self._marks: LibraryMarks | None = None
@@ -123,7 +124,7 @@ class SectionTree(RowList):
         rows: list[TreeRow] = []
         if issue is not None:
             if issue.summary:
-                rows.append(TreeRow("heading", "摘要"))
+                rows.append(TreeRow("heading", _("摘要")))
                 rows.extend(TreeRow("bullet", b.text, b.item_id) for b in issue.summary)
             for section in issue.sections:
                 ids = tuple(item.id for item in section.items)

@@ -13,11 +13,11 @@ from textual.app import RenderResult
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.sanitize import sanitize
 
 #: The mark of a session whose library is read-only.
-READ_ONLY_MARK = "只读"
+READ_ONLY_MARK = N_("只读")
 
 
 class TitleBar(Widget):
@@ -56,7 +56,7 @@ class TitleBar(Widget):
             text.append(f" — {sanitize(sub_title)}", style="dim")
         if self.read_only:
             text.append(" · ")
-            text.append(f" {READ_ONLY_MARK} ", style="bold reverse")
+            text.append(f" {_(READ_ONLY_MARK)} ", style="bold reverse")
         if self.waiting:
             text.append(" · ")
             text.append(" " + _("等待写入…") + " ", style="bold reverse")

@@ -23,7 +23,7 @@ from textual.reactive import var
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.i18n import _
+from tui.i18n import N_
 from tui.trends.bars import BarChart, Role, Row, lay_out_bars
 from tui.trends.counts import Trend
 from tui.trends.legend import cursor_row, legend_row
@@ -36,13 +36,13 @@ class TrendChart(Widget, can_focus=True):
     """Bars of a `Trend`, a cursor over its periods."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h", "move(-1)", _("前一段"), show=False, id="trend.chart.left"),
-        Binding("right,l", "move(1)", _("后一段"), show=False, id="trend.chart.right"),
-        Binding("pageup", "page(-1)", _("向前翻"), show=False, id="trend.chart.page_left"),
-        Binding("pagedown", "page(1)", _("向后翻"), show=False, id="trend.chart.page_right"),
-        Binding("home,g", "to_end(-1)", _("最早"), show=False, id="trend.chart.first"),
-        Binding("end,G", "to_end(1)", _("最新"), show=False, id="trend.chart.last"),
-        Binding("enter", "choose", _("列出条目"), id="trend.chart.choose"),
+        Binding("left,h", "move(-1)", N_("前一段"), show=False, id="trend.chart.left"),
+        Binding("right,l", "move(1)", N_("后一段"), show=False, id="trend.chart.right"),
+        Binding("pageup", "page(-1)", N_("向前翻"), show=False, id="trend.chart.page_left"),
+        Binding("pagedown", "page(1)", N_("向后翻"), show=False, id="trend.chart.page_right"),
+        Binding("home,g", "to_end(-1)", N_("最早"), show=False, id="trend.chart.first"),
+        Binding("end,G", "to_end(1)", N_("最新"), show=False, id="trend.chart.last"),
+        Binding("enter", "choose", N_("列出条目"), id="trend.chart.choose"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tui.archive.model import PUBLISHER
-from tui.i18n import _
+from tui.i18n import _, pgettext
 from tui.library.export_info import ExportInfo
 from tui.library.export_markdown import render_markdown
 from tui.library.records import LibraryRecord
@@ -124,10 +124,23 @@ def _json(records: Sequence[LibraryRecord], info: ExportInfo) -> bytes:
 
 def csv_header() -> list[str]:
     """The CSV's column names, in the language of the UI."""
+    # A column's name may differ from the same word on screen (正文: "body", not "Item").
     return [
-        _("条目 ID"), _("期号"), _("日期"), _("栏目"), _("标题"), _("标签"), _("备注"),
-        _("已收藏"), _("已读"), _("在存档中"), _("刊名"), _("来源文件"), _("页码"), _("正文"),
-    ]  # fmt: skip
+        pgettext("CSV column", "条目 ID"),
+        pgettext("CSV column", "期号"),
+        pgettext("CSV column", "日期"),
+        pgettext("CSV column", "栏目"),
+        pgettext("CSV column", "标题"),
+        pgettext("CSV column", "标签"),
+        pgettext("CSV column", "备注"),
+        pgettext("CSV column", "已收藏"),
+        pgettext("CSV column", "已读"),
+        pgettext("CSV column", "在存档中"),
+        pgettext("CSV column", "刊名"),
+        pgettext("CSV column", "来源文件"),
+        pgettext("CSV column", "页码"),
+        pgettext("CSV column", "正文"),
+    ]
 
 
 def _csv(records: Sequence[LibraryRecord], info: ExportInfo) -> bytes:

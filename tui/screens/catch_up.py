@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.library.catch_up import CatchUpChoice
 from tui.typeset.cells import cell_width
 from widgets.key_option_list import KeyOptionList
@@ -29,7 +29,7 @@ class CatchUpDialog(ModalScreen[CatchUpChoice | None]):
     """The ways to catch up; dismisses with the one chosen, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", _("取消"), id="catch_up.cancel"),
+        Binding("escape", "dismiss", N_("取消"), id="catch_up.cancel"),
     ]
 
     DEFAULT_CSS = """

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from widgets.wrapped_text import WrappedText
 
 
@@ -21,8 +21,8 @@ class ConfirmDialog(ModalScreen[bool]):
     """A question with a yes and a no; dismisses with the answer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,y", "answer(True)", _("确定"), id="confirm.yes"),
-        Binding("escape,n", "answer(False)", _("取消"), id="confirm.no"),
+        Binding("enter,y", "answer(True)", N_("确定"), id="confirm.yes"),
+        Binding("escape,n", "answer(False)", N_("取消"), id="confirm.no"),
     ]
 
     DEFAULT_CSS = """

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.archive.model import Item
-from tui.i18n import _
+from tui.i18n import N_, _, join_list
 from tui.keys import PINNED_IN_FOOTER
 from tui.sanitize import sanitize
 from tui.screens.search import OpenHit
@@ -33,8 +33,8 @@ class EntityScreen(Screen[OpenHit | None]):
     """The timeline of one entity."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", _("返回"), id="entity.back"),
-        Binding("m", "cycle_period", _("月/季/期"), id="entity.period"),
+        Binding("escape", "dismiss(None)", N_("返回"), id="entity.back"),
+        Binding("m", "cycle_period", N_("月/季/期"), id="entity.period"),
     ]
 
     DEFAULT_CSS = """
@@ -67,7 +67,7 @@ class EntityScreen(Screen[OpenHit | None]):
         also = entities.other_names(name)
         self.sub_title = _("{count} 条").format(count=f"{len(found):,}")
         if also:
-            self.sub_title += " · " + _("也写作 {names}").format(names="、".join(also))
+            self.sub_title += " · " + _("也写作 {names}").format(names=join_list(also))
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

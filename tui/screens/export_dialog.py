@@ -24,7 +24,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.library.export import FORMATS, SUFFIXES, ExportFilter, render
 from tui.library.output import ExportExists, resolve_target, write_atomically
 from tui.library.records import LibraryRecord
@@ -36,10 +36,10 @@ from tui.settings import ExportChoice
 
 FORMAT_LABELS = {
     "md": "Markdown",
-    "docx": "Word（.docx）",
+    "docx": N_("Word（.docx）"),
     "json": "JSON",
-    "csv": "CSV（Excel）",
-    "csl-json": "CSL-JSON（Zotero）",
+    "csv": N_("CSV（Excel）"),
+    "csl-json": N_("CSL-JSON（Zotero）"),
 }
 
 
@@ -69,8 +69,8 @@ class ExportDialog(ModalScreen[Exported | None]):
     default; `last` is the previous export's format and scope, offered first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Cancel", id="export.cancel"),
-        Binding("ctrl+s", "export", "Export", id="export.go", priority=True),
+        Binding("escape", "dismiss", N_("取消"), id="export.cancel"),
+        Binding("ctrl+s", "export", N_("导出"), id="export.go", priority=True),
     ]
 
     DEFAULT_CSS = """
@@ -129,7 +129,7 @@ class ExportDialog(ModalScreen[Exported | None]):
             with Horizontal():
                 with RadioSet(id="export-format", compact=True):
                     for fmt in FORMATS:
-                        label = FORMAT_LABELS[fmt]
+                        label = _(FORMAT_LABELS[fmt])
                         yield RadioButton(
                             label, value=fmt == self.format, name=fmt, id=f"export-{fmt}"
                         )
@@ -203,7 +203,7 @@ class ExportDialog(ModalScreen[Exported | None]):
     def _update_summary(self) -> None:
         count = len(self.chosen.select(self.candidates))
         summary = _("将导出 {count} 条（{format}）→ {path}").format(
-            count=count, format=FORMAT_LABELS[self.format], path=self.target
+            count=count, format=_(FORMAT_LABELS[self.format]), path=self.target
         )
         self.query_one("#export-summary", Static).update(Content(sanitize(summary)))
         self._confirmed = None

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from widgets.key_scroll import KeyScroll
 
 
@@ -20,6 +20,7 @@ class KeyNote(NamedTuple):
     """A key a widget handles itself, not through a binding (digits, Enter in a list)."""
 
     keys: str
+    #: Already in the chosen language (a binding's description is a message id).
     description: str
 
 
@@ -46,17 +47,17 @@ def binding_sections() -> BindingSections:
     from widgets.section_tree import SectionTree
     from widgets.trend_chart import TrendChart
 
-    save = KeyNote("enter", "Save")
-    palette = KeyNote(App.COMMAND_PALETTE_BINDING, "Commands, themes")
+    save = KeyNote("enter", _("保存"))
+    palette = KeyNote(App.COMMAND_PALETTE_BINDING, _("命令面板：全部命令、主题、语言"))
     return [
-        ("全局", [*READER_BINDINGS, *APP_BINDINGS, palette]),
-        ("资料库", [*LIBRARY_BINDINGS[:5], NEXT_UNREAD, *LIBRARY_BINDINGS[5:], *UNDO_BINDINGS]),
-        ("期刊列表", [*IssueList.BINDINGS, KeyNote("0-9", "Go to issue N")]),
-        ("目录", SectionTree.BINDINGS),
-        ("正文", ItemReader.BINDINGS),
+        (_("全局"), [*READER_BINDINGS, *APP_BINDINGS, palette]),
+        (_("资料库"), [*LIBRARY_BINDINGS[:5], NEXT_UNREAD, *LIBRARY_BINDINGS[5:], *UNDO_BINDINGS]),
+        (_("期刊列表"), [*IssueList.BINDINGS, KeyNote("0-9", _("跳到第 N 期"))]),
+        (_("目录"), SectionTree.BINDINGS),
+        (_("正文"), ItemReader.BINDINGS),
         (
-            "搜索（/）",
-            [*_without_undo(SearchScreen.BINDINGS), KeyNote("enter", "Open the chosen hit")],
+            _("搜索（/）"),
+            [*_without_undo(SearchScreen.BINDINGS), KeyNote("enter", _("打开选中的结果"))],
         ),
         (
             _("趋势（搜索中的 ctrl+g）"),
@@ -69,25 +70,25 @@ def binding_sections() -> BindingSections:
         ),
         (_("实体时间线（趋势的实体表中 Enter）"), EntityScreen.BINDINGS),
         (
-            "资料库视图（B）",
+            _("资料库视图（B）"),
             [
                 *_without_undo(LibraryScreen.BINDINGS),
                 *KeyOptionList.BINDINGS,
-                KeyNote("enter", "Open the item"),
+                KeyNote("enter", _("打开这一条")),
             ],
         ),
-        ("标签（t）", [*TagEditor.BINDINGS, KeyNote("right", "Complete the tag"), save]),
-        ("备注（a）", NoteEditor.BINDINGS),
-        ("导出（e）", ExportDialog.BINDINGS),
+        (_("标签（t）"), [*TagEditor.BINDINGS, KeyNote("right", _("补全标签")), save]),
+        (_("备注（a）"), NoteEditor.BINDINGS),
+        (_("导出（e）"), ExportDialog.BINDINGS),
         (
-            "导入（资料库视图里的 i）",
+            _("导入（资料库视图里的 i）"),
             [
                 *ImportDialog.BINDINGS,
-                KeyNote("right", "Complete the path"),
-                KeyNote("enter", "Import the file"),
+                KeyNote("right", _("补全路径")),
+                KeyNote("enter", _("导入这个文件")),
             ],
         ),
-        ("按键与问题列表（?、!）", KeyScroll.BINDINGS),
+        (_("按键与问题列表（?、!）"), KeyScroll.BINDINGS),
     ]
 
 
@@ -102,7 +103,7 @@ class HelpScreen(ModalScreen[None]):
     """A scrollable table of keys as the user's `keymap` binds them; escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("escape,q,question_mark", "dismiss", N_("关闭"), id="help.close"),
     ]
 
     DEFAULT_CSS = """
@@ -127,8 +128,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with KeyScroll() as scroll:
-            scroll.border_title = "按键 · Keys"
-            scroll.border_subtitle = "escape 关闭"
+            scroll.border_title = _("按键")
+            scroll.border_subtitle = _("escape 关闭")
             for heading, bindings in self._sections:
                 yield Static(Text(heading, style="bold"))
                 yield Static(self._table(bindings))
@@ -144,7 +145,7 @@ class HelpScreen(ModalScreen[None]):
                 keys, description, binding_id = binding.keys, binding.description, ""
             elif isinstance(binding, Binding):
                 keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
-                description, binding_id = binding.description, binding.id or ""
+                description, binding_id = _(binding.description), binding.id or ""
             else:
                 continue
             shown = ", ".join(

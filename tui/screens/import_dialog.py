@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.sanitize import sanitize
 
 
@@ -57,7 +57,7 @@ class ImportDialog(ModalScreen[Path | None]):
     """Asks for the export file to import; dismisses with its path, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Cancel", id="import.cancel"),
+        Binding("escape", "dismiss", N_("取消"), id="import.cancel"),
     ]
 
     DEFAULT_CSS = """

@@ -82,18 +82,18 @@ class LibraryScreen(ModalScreen[str | None]):
     ACTS_ON_LIBRARY: ClassVar[bool] = True
     BINDINGS: ClassVar[list[BindingType]] = [
         *UNDO_BINDINGS,
-        Binding("escape", "dismiss", _("关闭"), id="library.close"),
+        Binding("escape", "dismiss", N_("关闭"), id="library.close"),
         # The reader's ids: a key the user remapped there is remapped here too.
-        Binding("b", "act('bookmark')", _("收藏"), id="app.bookmark"),
-        Binding("t", "act('tags')", _("标签"), id="app.tags"),
-        Binding("a", "act('note')", _("备注"), id="app.note"),
-        Binding("m", "act('read')", _("已读/未读"), show=False, id="app.toggle_read"),
-        Binding("x,delete", "act('remove')", _("移出"), id="library.remove"),
-        Binding("o", "open_source", _("原文件"), show=False, id="reader.open_source"),
-        Binding("y", "copy", _("复制"), show=False, id="app.copy"),
-        Binding("s", "cycle_grouping", _("分组"), id="library.group"),
-        Binding("slash", "focus_filter", _("筛选"), id="library.filter"),
-        Binding("i", "import", _("导入"), id="library.import", tooltip=_("同事的导出")),
+        Binding("b", "act('bookmark')", N_("收藏"), id="app.bookmark"),
+        Binding("t", "act('tags')", N_("标签"), id="app.tags"),
+        Binding("a", "act('note')", N_("备注"), id="app.note"),
+        Binding("m", "act('read')", N_("已读/未读"), show=False, id="app.toggle_read"),
+        Binding("x,delete", "act('remove')", N_("移出"), id="library.remove"),
+        Binding("o", "open_source", N_("原文件"), show=False, id="reader.open_source"),
+        Binding("y", "copy", N_("复制"), show=False, id="app.copy"),
+        Binding("s", "cycle_grouping", N_("分组"), id="library.group"),
+        Binding("slash", "focus_filter", N_("筛选"), id="library.filter"),
+        Binding("i", "import", N_("导入"), id="library.import", tooltip=N_("同事的导出")),
     ]
 
     DEFAULT_CSS = """

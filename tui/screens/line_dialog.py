@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.i18n import N_
 from tui.sanitize import sanitize
 
 
@@ -24,7 +25,7 @@ class LineDialog(ModalScreen[str | None]):
     """One line of text; subclasses say what Enter does with it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Cancel", id="line_dialog.cancel"),
+        Binding("escape", "dismiss", N_("取消"), id="line_dialog.cancel"),
     ]
 
     DEFAULT_CSS = """

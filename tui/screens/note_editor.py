@@ -14,19 +14,20 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from tui.i18n import N_, _
 from tui.sanitize import sanitize
 from widgets.wrapped_text import WrappedText
 
-UNSAVED_WARNING = "备注未保存：再按 Esc 放弃，ctrl+s 保存。"
+UNSAVED_WARNING = N_("备注未保存：再按 Esc 放弃，ctrl+s 保存。")
 
 
 class NoteEditor(ModalScreen[str | None]):
     """Edit the note of `headline`; dismisses with the note, or None if cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
+        Binding("ctrl+s", "save", N_("保存"), id="note.save", priority=True),
         # Priority: the TextArea would otherwise take escape to mean "leave the text area".
-        Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
+        Binding("escape", "cancel", N_("取消"), id="note.cancel", priority=True),
     ]
 
     DEFAULT_CSS = """
@@ -55,8 +56,8 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "备注 · Note"
-            box.border_subtitle = "ctrl+s 保存 · Esc 取消"
+            box.border_title = _("备注")
+            box.border_subtitle = _("ctrl+s 保存 · Esc 取消")
             yield WrappedText(self.headline, id="note-headline")
             # Control characters (an escape sequence) show as pictures; an unchanged note is
             # saved as it was stored (see `text`).
@@ -86,6 +87,6 @@ class NoteEditor(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         if self.text != self.initial and not self._warned:
             self._warned = True
-            self.query_one("#note-warning", Static).update(UNSAVED_WARNING)
+            self.query_one("#note-warning", Static).update(_(UNSAVED_WARNING))
             return
         self.dismiss(None)

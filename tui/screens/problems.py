@@ -20,10 +20,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.archive.model import Archive
+from tui.i18n import N_, _
 from widgets.key_scroll import KeyScroll
 from widgets.wrapped_text import WrappedText
 
-NOTHING_WRONG = "存档里的文件都读好了，没有提示。"
+NOTHING_WRONG = N_("存档里的文件都读好了，没有提示。")
 
 
 def _shown_path(path: Path, root: Path) -> str:
@@ -36,16 +37,22 @@ def warning_lines(archive: Archive) -> list[str]:
     lines = list(archive.warnings)
     for issue in archive.issues:
         source = _shown_path(issue.source, archive.root)
-        lines += [f"第 {issue.number} 期（{source}）：{warning}" for warning in issue.warnings]
+        line = _("第 {number} 期（{source}）：{warning}")
+        lines += [
+            line.format(number=issue.number, source=source, warning=warning)
+            for warning in issue.warnings
+        ]
     return lines
 
 
 def problems_notice(archive: Archive, key: str) -> str | None:
     """A short line counting the problems and naming the key that lists them, or None."""
     skipped, warnings = len(archive.skipped), len(warning_lines(archive))
-    parts = [f"跳过 {skipped} 个文件"] if skipped else []
-    parts += [f"{warnings} 条提示"] if warnings else []
-    return f"{'，'.join(parts)} — 按 {key} 查看" if parts else None
+    parts = [_("跳过 {count} 个文件").format(count=skipped)] if skipped else []
+    parts += [_("{count} 条提示").format(count=warnings)] if warnings else []
+    if not parts:
+        return None
+    return _("{problems} — 按 {key} 查看").format(problems=_("，").join(parts), key=key)
 
 
 def notify_problems(app: App[None], archive: Archive, key: str) -> None:
@@ -53,14 +60,14 @@ def notify_problems(app: App[None], archive: Archive, key: str) -> None:
     `key` is the key that opens the list (as the user's key map binds it)."""
     notice = problems_notice(archive, app.get_key_display(Binding(key, "")))
     if notice is not None:
-        app.notify(notice, title="读取存档", severity="warning", markup=False)
+        app.notify(notice, title=_("读取存档"), severity="warning", markup=False)
 
 
 class ProblemsScreen(ModalScreen[None]):
     """Skipped files (path — reason) and warnings of `archive`; escape, q or ! closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,exclamation_mark", "dismiss", "Close", id="problems.close"),
+        Binding("escape,q,exclamation_mark", "dismiss", N_("关闭"), id="problems.close"),
     ]
 
     DEFAULT_CSS = """
@@ -90,18 +97,20 @@ class ProblemsScreen(ModalScreen[None]):
         archive = self.archive
         warnings = warning_lines(archive)
         with KeyScroll() as scroll:
-            scroll.border_title = "读取存档的问题 · Problems"
-            scroll.border_subtitle = "escape 关闭"
+            scroll.border_title = _("读取存档的问题")
+            scroll.border_subtitle = _("escape 关闭")
             if not archive.skipped and not warnings:
-                yield Static(Content(NOTHING_WRONG))
+                yield Static(Content(_(NOTHING_WRONG)))
             classes = "problems-heading -first"
             if archive.skipped:
-                yield Static(f"跳过的文件（{len(archive.skipped)}）", classes=classes)
+                yield Static(
+                    _("跳过的文件（{count}）").format(count=len(archive.skipped)), classes=classes
+                )
                 classes = "problems-heading"
                 for skipped in archive.skipped:
                     yield WrappedText(_shown_path(skipped.path, archive.root))
                     yield WrappedText(skipped.reason, classes="problems-reason")
             if warnings:
-                yield Static(f"提示（{len(warnings)}）", classes=classes)
+                yield Static(_("提示（{count}）").format(count=len(warnings)), classes=classes)
                 for line in warnings:
                     yield WrappedText(line)

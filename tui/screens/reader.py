@@ -28,7 +28,7 @@ from textual.screen import Screen
 from tui.archive.cache import ArchivePreview
 from tui.archive.changes import archive_changes, new_issues
 from tui.archive.model import Archive, Item
-from tui.i18n import _
+from tui.i18n import _, join_list
 from tui.keys import NEXT_UNREAD, PINNED_IN_FOOTER, READER_BINDINGS, key_for
 from tui.navigation import Position, ReadingOrder
 from tui.reading_timer import ReadingTimer
@@ -109,7 +109,7 @@ class ReaderScreen(Screen[None]):
         self.new_issues: frozenset[int] = frozenset()
         #: The folder is watched when it is what was read (tests may hand in an archive).
         self._watch = archive is None
-        self.title = f"周报 · {archive_root.name}"
+        self.title = _("周报 · {name}").format(name=archive_root.name)
 
     def compose(self) -> ComposeResult:
         # Textual sets breakpoint classes on the first resize event, after the first frame,
@@ -153,7 +153,7 @@ class ReaderScreen(Screen[None]):
         return self.order.item_at(self.position)
 
     def on_mount(self) -> None:
-        self.sub_title = "读取中…"
+        self.sub_title = _("读取中…")
         if self._first_item_drawn is not None:
             self.panes.reader.on_first_item_drawn = self._first_item_drawn
         if self._early_preview is not None:
@@ -163,7 +163,7 @@ class ReaderScreen(Screen[None]):
             # starting it costs that frame a few milliseconds: start it once it is drawn.
             self.call_after_refresh(self._load_behind_preview)
         else:
-            self.panes.reader.show_item(None, "读取中…")
+            self.panes.reader.show_item(None, _("读取中…"))
             wanted = self._last_read.issue if self._last_read else None
             self.query_one(ArchiveLoader).load(self.archive_root, self.archive, wanted=wanted)
 
@@ -177,13 +177,13 @@ class ReaderScreen(Screen[None]):
 
     @on(ArchiveLoader.Progress)
     def _progress(self, message: ArchiveLoader.Progress) -> None:
-        self.sub_title = f"读取中 {message.done}/{message.total}"
+        self.sub_title = _("读取中 {done}/{total}").format(done=message.done, total=message.total)
         self.panes.issue_list.set_status(self.sub_title)
 
     @on(ArchiveLoader.Failed)
     def _failed(self, message: ArchiveLoader.Failed) -> None:
-        self.sub_title = "读取失败"
-        self.notify(str(message.error), title="读取失败", severity="error", markup=False)
+        self.sub_title = _("读取失败")
+        self.notify(str(message.error), title=_("读取失败"), severity="error", markup=False)
 
     @on(ArchiveLoader.Preview)
     def _preview(self, message: ArchiveLoader.Preview) -> None:
@@ -213,7 +213,7 @@ class ReaderScreen(Screen[None]):
         if issues:
             self._go_to(row, item_id)
         else:
-            self.panes.show_nothing(f"{self.archive_root} 中没有可读的期刊。")
+            self.panes.show_nothing(_("{path} 中没有可读的期刊。").format(path=self.archive_root))
         self.library_keys.attach(archive)
         self.search_engine = None
         self.view = None
@@ -232,7 +232,9 @@ class ReaderScreen(Screen[None]):
         self.new_issues = new_issues(numbers, self._known_before)
         self.settings.remember_known_issues(self.archive_root, numbers)
         self.panes.issue_list.set_new(self.new_issues)
-        self.sub_title = f"{len(archive.issues)} 期 · {archive.item_count} 条"
+        self.sub_title = _("{issues} 期 · {items} 条").format(
+            issues=len(archive.issues), items=archive.item_count
+        )
         if self.new_issues:
             self.sub_title += _(" · 新 {count} 期").format(count=len(self.new_issues))
 
@@ -253,7 +255,7 @@ class ReaderScreen(Screen[None]):
             key = self.app.get_key_display(
                 Binding(key_for("app.next_new", self.settings.keymap), "")
             )
-            numbers = "、".join(str(n) for n in sorted(self.new_issues, reverse=True)[:5])
+            numbers = join_list(str(n) for n in sorted(self.new_issues, reverse=True)[:5])
             notice = _("第 {numbers} 期是上次以来新到的 — 按 {key} 查看").format(
                 numbers=numbers, key=key
             )
@@ -294,7 +296,7 @@ class ReaderScreen(Screen[None]):
             # cyclic collector's full sweeps (60 ms each, a frame lost every few dozen keys).
             gc.freeze()
             for problem in engine.aliases.problems:
-                self.notify(problem, title="搜索别名", severity="warning", markup=False)
+                self.notify(problem, title=_("搜索别名"), severity="warning", markup=False)
             self._count_views()
             if self._pending_view is not None:
                 self._open_view(*self._pending_view)
@@ -391,7 +393,7 @@ class ReaderScreen(Screen[None]):
         self.view = None  # back to the issues, if a saved search was open
         if not 0 <= row < len(self.order.issues):  # a row of the preview, not loaded yet
             self.reading_timer.stop()
-            self.panes.show_nothing("读取中…")
+            self.panes.show_nothing(_("读取中…"))
             return
         issue = self.order.issues[row]
         located = self.order.locate(item_id) if item_id else None
@@ -400,7 +402,9 @@ class ReaderScreen(Screen[None]):
         if item is None:
             self.position = None
             self.reading_timer.stop()
-            self.panes.show_nothing(f"第 {issue.number} 期没有条目。", issue)
+            self.panes.show_nothing(
+                _("第 {number} 期没有条目。").format(number=issue.number), issue
+            )
             return
         if self.position is None or self.position.item_id != item.id:
             reading = isinstance(self.focused, ItemReader)
@@ -420,7 +424,36 @@ class ReaderScreen(Screen[None]):
             self._go_to(*position, by_key=True)
             self.panes.reader.focus()
         elif item_id:
-            self.notify(f"{item_id} 不在这个存档中。", severity="warning", markup=False)
+            self.notify(
+                _("{id} 不在这个存档中。").format(id=item_id), severity="warning", markup=False
+            )
+
+    def go_to_issue(self, number: int) -> None:
+        """Show issue `number` from its first item (the command palette's 跳到第 N 期)."""
+        row = next((i for i, issue in enumerate(self.order.issues) if issue.number == number), None)
+        if row is not None:
+            self._go_to(row, None)
+            self.panes.issue_list.focus()
+
+    def open_saved_search(self, name: str) -> None:
+        """List the saved search's items, as its row in the issue list does."""
+        issue_list = self.panes.issue_list
+        row = issue_list.view_row(name)
+        if row is not None:
+            issue_list.cursor = row
+            issue_list.focus()
+
+    def show_trend(self, query: str) -> None:
+        """The matches of `query` over time (`TrendScreen`); an item chosen there opens here."""
+        engine = self.search_engine
+        if engine is None or not engine.ready:
+            # Counted on headlines only, the chart would disagree with the search later.
+            self.query_one(SearchIndexer).start()
+            self.notify(_("索引建立中，请稍候再试。"), timeout=3)
+            return
+        from tui.screens.trend import TrendScreen
+
+        self.app.push_screen(TrendScreen(engine, self._marks, [query]), self._open_hit)
 
     # Reading marks.
 
@@ -548,14 +581,14 @@ class ReaderScreen(Screen[None]):
         item = self.current_item
         if item is not None:
             self.app.copy_to_clipboard(plain_item_text(item))
-            self.notify(item.headline, title="已复制", timeout=2, markup=False)
+            self.notify(item.headline, title=_("已复制"), timeout=2, markup=False)
 
     def action_zoom(self) -> None:
         self.panes.toggle_zoom()
 
     def action_reload(self) -> None:
         """`r`: read the folder again; the panes keep the archive on show meanwhile."""
-        self.sub_title = "重新读取中…"
+        self.sub_title = _("重新读取中…")
         self._read_again("reload")
 
     def action_next_new(self) -> None:
@@ -574,12 +607,12 @@ class ReaderScreen(Screen[None]):
         """`u`: the next unread item down the issue list, wrapping round."""
         session = self.library_keys.session
         if session is None:
-            self.notify("资料库还在打开。", timeout=2)
+            self.notify(_("资料库还在打开。"), timeout=2)
             return
         current = self.position.item_id if self.position is not None else None
         target = session.next_unread(self.order.item_ids(), current)
         if target is None:
-            self.notify("全部已读。", timeout=2)
+            self.notify(_("全部已读。"), timeout=2)
         else:
             self.open_item(target)
 
@@ -587,7 +620,7 @@ class ReaderScreen(Screen[None]):
         """`/`: the search overlay over the screen's engine; the item chosen there opens
         here, with its matches highlighted."""
         if self.archive is None:
-            self.notify("存档还在读取中。", timeout=2)
+            self.notify(_("存档还在读取中。"), timeout=2)
             return
         from tui.screens.search import SearchScreen
 

@@ -31,7 +31,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui import paths
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.keys import UNDO_BINDINGS
 from tui.sanitize import sanitize
 from tui.screens.requests import OpenSourceRequested
@@ -39,7 +39,7 @@ from tui.search import ItemMarks, Needles, Order, QueryError, SearchEngine, Sear
 from tui.search.history import load_history, remember
 from widgets.search_results import SearchResults
 
-PLACEHOLDER = '搜索：词语 拼音 "短语" -排除 sec:技术 no:390..410 date:2024-02 #标签 is:unread'
+PLACEHOLDER = N_('搜索：词语 拼音 "短语" -排除 sec:技术 no:390..410 date:2024-02 #标签 is:unread')
 
 
 @dataclass(frozen=True)
@@ -57,36 +57,42 @@ class SearchScreen(ModalScreen[OpenHit | None]):
     ACTS_ON_LIBRARY: ClassVar[bool] = True
     BINDINGS: ClassVar[list[BindingType]] = [
         *UNDO_BINDINGS,
-        Binding("escape", "close", "Close", id="search.close"),
-        Binding("down", "move('down')", "Next hit", show=False, id="search.down"),
-        Binding("up", "up", "Previous hit", show=False, id="search.up"),
-        Binding("pagedown", "move('page_down')", "Page down", show=False, id="search.page_down"),
-        Binding("pageup", "move('page_up')", "Page up", show=False, id="search.page_up"),
+        Binding("escape", "close", N_("关闭"), id="search.close"),
+        Binding("down", "move('down')", N_("下一个结果"), show=False, id="search.down"),
+        Binding("up", "up", N_("上一个结果"), show=False, id="search.up"),
+        Binding("pagedown", "move('page_down')", N_("向下翻页"), show=False, id="search.page_down"),
+        Binding("pageup", "move('page_up')", N_("向上翻页"), show=False, id="search.page_up"),
         # Priority: the input would take Home/End for its own cursor (ctrl+a and ctrl+→ do
         # that; ctrl+e exports).
-        Binding("home", "move('first')", "First hit", show=False, priority=True, id="search.first"),
-        Binding("end", "move('last')", "Last hit", show=False, priority=True, id="search.last"),
         Binding(
-            "ctrl+o", "cycle_order", "Order", id="search.order", tooltip="Relevance, newest, oldest"
+            "home", "move('first')", N_("第一个结果"), show=False, priority=True, id="search.first"
         ),
-        Binding("ctrl+s", "save", "Save", id="search.save", tooltip="Save the query as a view"),
-        Binding("ctrl+r", "history", "History", id="search.history", tooltip="Earlier queries"),
-        Binding("ctrl+g", "trend", "Trend", id="search.trend", tooltip="The query over time"),
-        Binding("ctrl+b", "batch('bookmark')", "Bookmark all", id="search.bookmark_all"),
-        Binding("ctrl+t", "batch('tag')", "Tag all", id="search.tag_all"),
+        Binding(
+            "end", "move('last')", N_("最后一个结果"), show=False, priority=True, id="search.last"
+        ),
+        Binding(
+            "ctrl+o", "cycle_order", N_("排序"), id="search.order", tooltip=N_("相关度、最新、最早")
+        ),
+        Binding("ctrl+s", "save", N_("保存"), id="search.save", tooltip=N_("把查询存为一个视图")),
+        Binding("ctrl+r", "history", N_("历史"), id="search.history", tooltip=N_("以前的查询")),
+        Binding(
+            "ctrl+g", "trend", N_("趋势"), id="search.trend", tooltip=N_("这个查询随时间的变化")
+        ),
+        Binding("ctrl+b", "batch('bookmark')", N_("全部收藏"), id="search.bookmark_all"),
+        Binding("ctrl+t", "batch('tag')", N_("全部加标签"), id="search.tag_all"),
         # Priority: the input would take ctrl+e (end of line; the End key does that too).
-        Binding("ctrl+e", "export", "Export", priority=True, id="search.export"),
-        Binding("tab,shift+tab", "switch_focus", _("结果/输入"), id="search.switch_focus"),
+        Binding("ctrl+e", "export", N_("导出"), priority=True, id="search.export"),
+        Binding("tab,shift+tab", "switch_focus", N_("结果/输入"), id="search.switch_focus"),
         # With the hits focused (tab): the reader's keys, on the hit under the cursor. The
         # input would take them as text, so they only act once the focus is on the hits.
-        Binding("j", "move('down')", _("下一条"), show=False, id="search.j"),
-        Binding("k", "move('up')", _("上一条"), show=False, id="search.k"),
-        Binding("g", "move('first')", _("第一条"), show=False, id="search.g"),
-        Binding("G", "move('last')", _("最后一条"), show=False, id="search.G"),
-        Binding("enter", "open_hit", _("打开"), show=False, id="search.open"),
-        Binding("o", "open_source", _("打开原文件"), show=False, id="reader.open_source"),
-        Binding("y", "copy_hit", _("复制"), show=False, id="app.copy"),
-        Binding("slash", "switch_focus", _("回到输入框"), show=False, id="search.to_input"),
+        Binding("j", "move('down')", N_("下一条"), show=False, id="search.j"),
+        Binding("k", "move('up')", N_("上一条"), show=False, id="search.k"),
+        Binding("g", "move('first')", N_("第一条"), show=False, id="search.g"),
+        Binding("G", "move('last')", N_("最后一条"), show=False, id="search.G"),
+        Binding("enter", "open_hit", N_("打开"), show=False, id="search.open"),
+        Binding("o", "open_source", N_("打开原文件"), show=False, id="reader.open_source"),
+        Binding("y", "copy_hit", N_("复制"), show=False, id="app.copy"),
+        Binding("slash", "switch_focus", N_("回到输入框"), show=False, id="search.to_input"),
     ]
 
     DEFAULT_CSS = """
@@ -153,7 +159,7 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         with Vertical(id="search-box") as box:
             box.border_title = _("搜索")
             box.border_subtitle = self._keys_said(on_hits=False)
-            yield Input(self._initial_query, placeholder=PLACEHOLDER, id="search-input")
+            yield Input(self._initial_query, placeholder=_(PLACEHOLDER), id="search-input")
             yield Static(id="search-message", markup=False)
             yield SearchResults(id="search-results")
 

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input
 
+from tui.i18n import N_, _
 from tui.sanitize import sanitize
 from widgets.wrapped_text import WrappedText
 
@@ -66,7 +67,7 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
     """One line of tags for `headline`; dismisses with the new tags, or None if cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Cancel", id="tags.cancel"),
+        Binding("escape", "dismiss", N_("取消"), id="tags.cancel"),
     ]
 
     DEFAULT_CSS = """
@@ -96,13 +97,13 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "标签 · Tags"
-            box.border_subtitle = "→ 补全 · Enter 保存 · Esc 取消"
+            box.border_title = _("标签")
+            box.border_subtitle = _("→ 补全 · Enter 保存 · Esc 取消")
             yield WrappedText(self.headline, id="tag-headline")
             value = " ".join(map(sanitize, self.initial)) + (" " if self.initial else "")
             yield Input(
                 value,
-                placeholder="空格或逗号分隔，如：短剧 AI",
+                placeholder=_("空格或逗号分隔，如：短剧 AI"),
                 suggester=self.suggester,
                 select_on_focus=False,  # typing adds a tag; it must not replace the others
                 id="tag-input",
@@ -118,7 +119,7 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
 
     def _show_known(self, value: str) -> None:
         known = self.suggester.matches(value)[:HINT_TAGS]
-        hint = "已有标签：" + "  ".join(known) if known else ""
+        hint = _("已有标签：{tags}").format(tags="  ".join(known)) if known else ""
         self.query_one("#tag-known", WrappedText).update(hint)
 
     @on(Input.Submitted)

@@ -29,7 +29,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Input
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.keys import PINNED_IN_FOOTER
 from tui.sanitize import sanitize
 from tui.screens.search import OpenHit
@@ -51,11 +51,13 @@ class TrendScreen(Screen[OpenHit | None]):
     """A chart of up to three queries over the archive, its entities and sections."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("返回"), id="trend.back"),
-        Binding("m", "cycle_period", _("月/季/期"), id="trend.period"),
-        Binding("a", "ask_query", _("加查询"), id="trend.add", tooltip=_("与另一个查询比较")),
-        Binding("s", "next_series", _("换查询"), id="trend.series", tooltip=_("表格说明哪个查询")),
-        Binding("x", "remove_query", _("去掉查询"), id="trend.remove"),
+        Binding("escape", "back", N_("返回"), id="trend.back"),
+        Binding("m", "cycle_period", N_("月/季/期"), id="trend.period"),
+        Binding("a", "ask_query", N_("加查询"), id="trend.add", tooltip=N_("与另一个查询比较")),
+        Binding(
+            "s", "next_series", N_("换查询"), id="trend.series", tooltip=N_("表格说明哪个查询")
+        ),
+        Binding("x", "remove_query", N_("去掉查询"), id="trend.remove"),
     ]
 
     DEFAULT_CSS = """

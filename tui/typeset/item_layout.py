@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tui.archive.model import TITLE, Item, page_label
+from tui.i18n import _
 from tui.typeset.headline import META_SEPARATOR, wrap_headline, wrap_meta
 from tui.typeset.wrap import wrap_paragraph
 
@@ -27,8 +28,12 @@ BLANK = LaidLine("", "blank")
 def meta_fields(item: Item) -> list[str]:
     """Title and number, date, section, the source when the headline names one, and the
     page for an item read from a PDF."""
-    when = item.date.isoformat() if item.date else "日期不详"
-    fields = [f"{TITLE} 第 {item.number} 期", when, item.section]
+    when = item.date.isoformat() if item.date else _("日期不详")
+    fields = [
+        _("{title} 第 {number} 期").format(title=TITLE, number=item.number),
+        when,
+        item.section,
+    ]
     if item.entity is not None:
         fields.append(item.entity)
     if item.page is not None:
