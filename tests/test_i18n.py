@@ -56,11 +56,11 @@ def test_every_marked_string_has_an_english_translation() -> None:
 
     module = update_catalogs_script()
     template = module.extract()
-    marked = {message.id for message in template if message.id}
+    marked = {(message.context, message.id) for message in template if message.id}
     for po in module.po_files():
         with po.open("rb") as handle:
             catalog = read_po(handle)
-        translated = {m.id: m.string for m in catalog if m.id}
+        translated = {(m.context, m.id): m.string for m in catalog if m.id}
         assert marked - set(translated) == set(), f"{po}: strings not in the catalog"
         assert set(translated) - marked == set(), f"{po}: strings no longer in the code"
         untranslated = sorted(str(k) for k, v in translated.items() if not v)
