@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from test_app_navigation import SAMPLES, make_archive, press, reader_item, started
 from textual.binding import Binding
 
@@ -104,7 +105,7 @@ async def test_key_bar_keeps_its_order_after_remapping(tmp_path: Path) -> None:
     plain = await key_bar_text()
     save_settings(Settings(keymap={"app.next_item": "ctrl+n", "app.search": "ctrl+f"}))
     remapped = await key_bar_text()
-    assert plain.startswith(" ⏎ Open  n Next item  ] Next issue")
+    assert plain.startswith(" ⏎ 打开  n 下一条  ] 下一期")
     assert " ".join(remapped.replace("^n", "n").replace("^f", "/").split()) == " ".join(
         plain.split()
     )
@@ -137,10 +138,10 @@ async def test_key_bar_follows_the_focused_pane(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         bar = app.screen.query_one(KeyBar)
-        assert "Open" in str(bar.render())
+        assert "⏎ 打开" in str(bar.render())
         await press(pilot, "tab")
         assert isinstance(app.focused, SectionTree)
-        assert "Read" in str(bar.render())
+        assert "⏎ 阅读" in str(bar.render())
 
 
 def test_settings_file_round_trip(tmp_path: Path) -> None:
@@ -182,7 +183,7 @@ async def test_clicking_a_key_in_the_key_bar_runs_it(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         text = str(app.screen.query_one(KeyBar).render())
-        await pilot.click(KeyBar, offset=(text.index("Next item"), 0))
+        await pilot.click(KeyBar, offset=(cell_len(text[: text.index("下一条")]), 0))
         await pilot.pause()
         assert reader_item(app) == "3-0.1"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("tui", "widgets")
-MARKERS = {"_", "N_", "ngettext"}
+MARKERS = {"_", "N_", "ngettext", "pgettext"}
 #: Chinese characters (punctuation alone — "，" in a list of line-end marks — is layout).
 CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: Calls whose string arguments are patterns or data matched against outside text.
@@ -37,10 +37,8 @@ DATA: dict[str, tuple[set[str] | None, str]] = {
         "the publication's own title and publisher (matched in mastheads, printed in exports)",
     ),
     "tui/archive/assemble.py": ({"（无标题）"}, "an untitled item's headline: part of its id"),
-    "tui/archive/blocks.py": (
-        {"页", "\u3000-〿㐀-䶿一-鿿\uff00-\uffef“”‘’"},
-        "a page footer's character, and the character class of Chinese text",
-    ),
+    "tui/archive/blocks.py": (None, "character classes of Chinese text, a page footer's word"),
+    "tui/commands.py": ({"中文"}, "each language named in its own words"),
     "tui/library/schema.py": (None, "SQL migrations (the publication's title as a default)"),
     "tui/archive/textutil.py": ({"一", "鿿"}, "the bounds of the CJK block"),
     "tui/search/pinyin.py": ({"㐀", "鿿"}, "the bounds of the CJK blocks"),

@@ -20,6 +20,7 @@ from waiting import wait_until
 
 from tui.app import ZhoubaoApp
 from tui.archive import load_archive
+from tui.commands import palette_commands
 from tui.screens.entity import EntityScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import OpenHit, SearchScreen
@@ -278,7 +279,7 @@ async def test_the_entity_timeline_from_the_reader(tmp_path: Path) -> None:
         assert archive is not None
         item = next(i for issue in archive.newest_first for i in issue.items if i.entity == "腾讯")
         reader.open_item(item.id)
-        titles = [command.title for command in app.get_system_commands(reader)]
+        titles = [command.name for command in palette_commands(app, reader)]
         assert "实体时间线：腾讯" in titles
         reader.action_entity_timeline()
         assert not isinstance(app.screen, EntityScreen), "waits for the index (aliases)"

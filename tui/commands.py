@@ -36,8 +36,6 @@ _MOVES = re.compile(
     r"\.(down|up|first|last|top|bottom|half_down|half_up|page_down|page_up|left|right|[jkgG])$"
     r"|^app\.(next_pane|prev_pane|pane_left|pane_right)$"
 )
-#: "403", "第403期", "no:403": the palette offers to go to the issue.
-_ISSUE_NUMBER = re.compile(r"^(?:第|no:|#)?\s*(\d{1,6})\s*期?$")
 #: The most issues offered for a number typed.
 _MOST_ISSUES = 8
 
@@ -155,7 +153,9 @@ def issue_commands(
     app: ZhoubaoApp, screen: Screen[object], query: str
 ) -> Iterator[tuple[float, PaletteCommand]]:
     """For a number typed ("403", "第403期"): the issues it starts, best first."""
-    match = _ISSUE_NUMBER.match(query.strip())
+    from tui.screens.go_to_issue import ISSUE_NUMBER
+
+    match = ISSUE_NUMBER.fullmatch(query.strip())
     archive = app.reader.archive
     if match is None or archive is None or screen is not app.reader:
         return

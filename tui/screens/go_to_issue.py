@@ -6,10 +6,14 @@ until the number is one of the archive's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from tui.i18n import _
 from tui.screens.line_dialog import LineDialog
+
+#: "403", "第 403 期", "no:403": what a user types for an issue (also in the palette).
+ISSUE_NUMBER = re.compile(r"(?:第|no:|#)?\s*(\d{1,6})\s*期?")
 
 
 class GoToIssueDialog(LineDialog):
@@ -25,13 +29,13 @@ class GoToIssueDialog(LineDialog):
         self.numbers = numbers
 
     def submitted(self, value: str) -> None:
-        typed = value.strip().removeprefix("第").removesuffix("期").strip()
-        if not typed.isdigit():
+        typed = ISSUE_NUMBER.fullmatch(value.strip())
+        if typed is None:
             self.show_error(_("请输入期号（数字）"))
-        elif int(typed) not in self.numbers:
-            self.show_error(_("存档里没有第 {number} 期").format(number=int(typed)))
+        elif int(typed.group(1)) not in self.numbers:
+            self.show_error(_("存档里没有第 {number} 期").format(number=int(typed.group(1))))
         else:
-            self.dismiss(typed)
+            self.dismiss(typed.group(1))
 
 
 class TrendQueryDialog(LineDialog):

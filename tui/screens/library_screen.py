@@ -41,9 +41,9 @@ from widgets.key_bar import KeyBar
 from widgets.key_option_list import KeyOptionList
 from widgets.wrapped_text import Paragraph, WrappedText
 
-NOT_IN_ARCHIVE = "不在存档中"
-NO_MATCH = "没有符合筛选的条目。"
-EMPTY_LIBRARY = "资料库是空的：收藏、加了标签或写了备注的条目会列在这里。"
+NOT_IN_ARCHIVE = N_("不在存档中")
+NO_MATCH = N_("没有符合筛选的条目。")
+EMPTY_LIBRARY = N_("资料库是空的：收藏、加了标签或写了备注的条目会列在这里。")
 #: What each grouping is called in the title.
 GROUPING_NAMES: dict[GroupBy, str] = {
     "tag": N_("按标签"),
@@ -70,7 +70,7 @@ class RecordOption(Option):
             tags = " ".join(f"#{tag}" for tag in record.tags)
             parts.append((sanitize(f"  {tags}"), "$text-muted"))
         if not record.in_archive:
-            parts.append((f"  （{NOT_IN_ARCHIVE}）", "$text-warning"))
+            parts.append(("  " + _("（{why}）").format(why=_(NOT_IN_ARCHIVE)), "$text-warning"))
         super().__init__(Content.assemble(*parts), id=f"{group}\x00{record.id}")
         self.record = record
 
@@ -146,8 +146,8 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "资料库 · Library"
-            yield Input(placeholder="筛选：文字或 #标签", id="library-filter")
+            box.border_title = _("资料库")
+            yield Input(placeholder=_("筛选：文字或 #标签"), id="library-filter")
             with Horizontal():
                 yield KeyOptionList(id="library-items")
                 with VerticalScroll(id="library-detail-box"):
@@ -188,7 +188,7 @@ class LibraryScreen(ModalScreen[str | None]):
             options.append(Option(label, disabled=True))
             options.extend(RecordOption(record, heading) for record in group)
         if not options:
-            empty = NO_MATCH if self.records else EMPTY_LIBRARY
+            empty = _(NO_MATCH) if self.records else _(EMPTY_LIBRARY)
             options.append(Option(Content(empty if self.loaded else _("读取中…")), disabled=True))
         items.set_options(options)
         items.highlighted = _cursor(options, keep, near)
@@ -196,7 +196,9 @@ class LibraryScreen(ModalScreen[str | None]):
             self._show(None)
         box = self.query_one(Vertical)
         grouping = _(GROUPING_NAMES[self.group_by])
-        box.border_title = f"资料库 · Library · {len(chosen)}/{len(self.records)} · {grouping}"
+        box.border_title = _("资料库 · {shown}/{kept} · {grouping}").format(
+            shown=len(chosen), kept=len(self.records), grouping=grouping
+        )
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self) -> None:
@@ -229,11 +231,12 @@ class LibraryScreen(ModalScreen[str | None]):
             (snap.id, "$text-muted"),
         ]
         if not record.in_archive:
-            paragraphs.append((f"{NOT_IN_ARCHIVE}：内容取自资料库的快照", "$text-warning"))
+            paragraphs.append((_("不在存档中：内容取自资料库的快照"), "$text-warning"))
         if record.tags:
-            paragraphs += ["", "标签：" + " ".join(f"#{tag}" for tag in record.tags)]
+            tags = " ".join(f"#{tag}" for tag in record.tags)
+            paragraphs += ["", _("标签：{tags}").format(tags=tags)]
         if record.note:
-            paragraphs += ["", ("备注", "bold"), record.note]
+            paragraphs += ["", (_("备注"), "bold"), record.note]
         if snap.paragraphs:
             paragraphs += ["", snap.paragraphs[0]]
         detail.update(*paragraphs)
