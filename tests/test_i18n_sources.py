@@ -26,6 +26,8 @@ SOURCES = ("tui", "widgets")
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 #: Chinese characters (punctuation alone — "，" in a list of line-end marks — is layout).
 CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: A range of characters ("㐀-鿿"): the literal is a character class of a pattern.
+CHARACTER_RANGE = re.compile(r"[\u3400-\u9fff]-[\u3400-\U0002ffff]")
 #: Calls whose string arguments are patterns or data matched against outside text.
 PATTERN_CALLS = {"compile", "match", "fullmatch", "search", "sub", "split", "findall"}
 
@@ -37,7 +39,7 @@ DATA: dict[str, tuple[set[str] | None, str]] = {
         "the publication's own title and publisher (matched in mastheads, printed in exports)",
     ),
     "tui/archive/assemble.py": ({"（无标题）"}, "an untitled item's headline: part of its id"),
-    "tui/archive/blocks.py": (None, "character classes of Chinese text, a page footer's word"),
+    "tui/archive/blocks.py": ({"页"}, "a page footer's word, matched in PDF text"),
     "tui/commands.py": ({"中文"}, "each language named in its own words"),
     "tui/library/schema.py": (None, "SQL migrations (the publication's title as a default)"),
     "tui/archive/textutil.py": ({"一", "鿿"}, "the bounds of the CJK block"),
@@ -97,6 +99,8 @@ def bare_chinese(path: Path) -> list[str]:
         if not CHINESE.search(node.value) or _is_docstring(node, parents):
             continue
         if node.value in allowed or _inside(node, parents, MARKERS | PATTERN_CALLS):
+            continue
+        if CHARACTER_RANGE.search(node.value):
             continue
         found.append(f"{relative}:{node.lineno}: {node.value!r}")
     return found
