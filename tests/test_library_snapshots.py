@@ -14,15 +14,18 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 
 from tests.test_library_screens import LIBRARY
+from tui.library.catch_up import CatchUpChoice
+from tui.screens.catch_up import CatchUpDialog
+from tui.screens.confirm import ConfirmDialog
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.tag_editor import TagEditor
 
 
 class Host(App[None]):
-    def __init__(self, screen: Screen[Any]) -> None:
+    def __init__(self, screen: Screen[Any], theme: str = "textual-dark") -> None:
         super().__init__()
         self.screen_under_test = screen
-        self.theme = "textual-dark"
+        self.theme = theme
 
     def on_mount(self) -> None:
         self.push_screen(self.screen_under_test)
@@ -48,3 +51,20 @@ def test_tag_editor_completing(snap_compare: Callable[..., bool]) -> None:
     editor = TagEditor("中央经济工作会议：加快推动人工智能发展", ["AI"], ["短剧", "短视频", "AI"])
     host = Host(editor)
     assert snap_compare(host, terminal_size=(90, 20), run_before=type_prefix)
+
+
+CHOICES = (
+    CatchUpChoice("catch_up_issue", "这一期：第 500 期（2025-07-28）", ("500-1",) * 30, 500),
+    CatchUpChoice("catch_up_older", "之前的各期：第 500 期以前的 499 期", (), 500),
+    CatchUpChoice("catch_up_all", "整个存档：500 期", ("1-1",) * 15220, 500),
+)
+
+
+def test_catch_up_dialog_at_80_columns_in_a_light_theme(snap_compare: Callable[..., bool]) -> None:
+    dialog = CatchUpDialog(CHOICES, "ctrl+z")
+    assert snap_compare(Host(dialog, "catppuccin-latte"), terminal_size=(80, 24))
+
+
+def test_batch_question_in_a_dark_theme(snap_compare: Callable[..., bool]) -> None:
+    question = ConfirmDialog("全部收藏", "收藏全部 5,170 条搜索结果？", "之后可以用 ctrl+z 撤销。")
+    assert snap_compare(Host(question), terminal_size=(80, 24))

@@ -333,3 +333,17 @@ def state(session: LibrarySession, ids: list[str]) -> dict[str, tuple[bool, bool
     session.store.refresh(force=True)
     view = session.view
     return {i: (view.is_bookmarked(i), view.is_read(i), view.tags_of(i)) for i in ids}
+
+
+def test_a_read_only_library_says_why_it_cannot_undo(
+    samples: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.library.store import LibraryReadOnly
+
+    blocker = tmp_path / "blocker"  # a file where the data folder should be: read-only
+    blocker.write_text("")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(blocker / "zhoubao"))
+    session = open_session(samples)
+    assert session.read_only
+    with pytest.raises(LibraryReadOnly):
+        session.undo()

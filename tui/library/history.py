@@ -14,10 +14,11 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from tui.i18n import _
 from tui.library.applying import Applied, SnapshotOf, apply_changes
 from tui.library.changes import ChangeSet
 from tui.library.journal import Action, Journal
-from tui.library.store import LibraryStore
+from tui.library.store import LibraryReadOnly, LibraryStore
 
 #: What to change, decided inside the transaction from what is stored.
 Plan = Callable[[sqlite3.Connection], tuple[ChangeSet, Action]]
@@ -59,7 +60,8 @@ class UndoHistory:
         return applied
 
     def undo(self) -> Replayed | None:
-        """Take back the newest action; None when there is nothing to undo."""
+        """Take back the newest action; None when there is nothing to undo
+        (`LibraryReadOnly` when nothing can be changed)."""
         return self._replay(redo=False)
 
     def redo(self) -> Replayed | None:
@@ -68,8 +70,8 @@ class UndoHistory:
 
     def _replay(self, redo: bool) -> Replayed | None:
         journal = self.journal
-        if journal is None:
-            return None
+        if journal is None:  # read-only: say why nothing can be undone
+            raise LibraryReadOnly(self.store.notice or _("资料库这次是只读的。"))
         with self.store.transaction() as conn:
             entry = journal.last_undone(conn) if redo else journal.last_done(conn)
             if entry is None:
