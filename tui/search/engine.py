@@ -73,6 +73,8 @@ class SearchEngine:
                 text = TextIndex.build(self.index)
                 if use_cache:
                     indexcache.save(path, self.index, text)
+            if not lazy:
+                text.pinyin.warm()
             self.names = NameSounds(self.aliases.others, text.pinyin.readings)
             self.finder = LiteralFinder(self.index, text)
             self.text = text

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -123,17 +124,30 @@ class PinyinIndex:
         self.pairs = pairs
         self.initials = initials
         self.known = frozenset(r for rs in readings.values() for r in rs)
+
+    def warm(self) -> None:
+        """Make the tables queries use now, in the worker, rather than at the first key."""
+        _ = (self._classes, self.chars_read)  # cached properties: made by reading them
+
+    @cached_property
+    def _classes(self) -> dict[str, str]:
+        """For each beginning of a syllable, a character class of the characters it may be
+        (made when first asked: one query, the CLI's, may not need it)."""
         chars_of: dict[str, set[str]] = {}
-        read_as: dict[str, set[str]] = {}
-        for char, char_readings in readings.items():
+        for char, char_readings in self.readings.items():
             for reading in char_readings:
-                read_as.setdefault(reading, set()).add(char)
                 for end in range(1, len(reading) + 1):
                     chars_of.setdefault(reading[:end], set()).add(char)
-        #: For each beginning of a syllable, a character class of the characters it may be.
-        self._classes = {p: "[" + "".join(sorted(cs)) + "]" for p, cs in chars_of.items()}
-        #: For each whole syllable, the characters read so (homophones: 讯 迅 训 … for xun).
-        self.chars_read = {reading: frozenset(chars) for reading, chars in read_as.items()}
+        return {p: "[" + "".join(sorted(cs)) + "]" for p, cs in chars_of.items()}
+
+    @cached_property
+    def chars_read(self) -> dict[str, frozenset[str]]:
+        """For each whole syllable, the characters read so (homophones: 讯 迅 训 … for xun)."""
+        read_as: dict[str, set[str]] = {}
+        for char, char_readings in self.readings.items():
+            for reading in char_readings:
+                read_as.setdefault(reading, set()).add(char)
+        return {reading: frozenset(chars) for reading, chars in read_as.items()}
 
     @classmethod
     def build(cls, readings: Readings, headlines: Sequence[str]) -> PinyinIndex:

@@ -10,7 +10,7 @@
     HOMOPHONE       headline characters read the same, or a name that sounds like it
                                                              腾迅 → 腾讯…, B战 → 哔哩哔哩…
     PINYIN          its letters spell headline characters            tengxun → 腾讯
-    FUZZY           one character off, in a headline          迪斯尼 → 迪士尼, 微信短视 → 微信短剧
+    FUZZY           one character off, in a headline        迪土尼 → 迪士尼, 字节跳跃 → 字节跳动
 
 Every item that holds the term as written ranks above every item found another way, and
 each item goes to the best tier it is found in. Each tier is an exact set (a bitmap) worked
