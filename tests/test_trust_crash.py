@@ -24,6 +24,7 @@ from waiting import wait_until
 from tui import paths
 from tui.archive import Archive, load_archive
 from tui.archive.cache import CACHE_VERSION, ArchivePreview, IssueSummary, ParseCache
+from tui.cli.commands import open_cmd
 from tui.cli.main import main
 from tui.library import LibraryStore, Snapshot
 from tui.library.schema import APPLICATION_ID
@@ -217,6 +218,7 @@ def test_a_crash_in_the_app_exits_non_zero_with_a_report(
             super().run(headless=True, size=(100, 30))
 
     monkeypatch.setattr(tui.app, "ZhoubaoApp", Crashing)
+    monkeypatch.setattr(open_cmd, "has_terminal", lambda: True)  # headless: it needs none
     status = main([str(ROOT / "sample_data")])
     assert status == 1
     said = capsys.readouterr().err

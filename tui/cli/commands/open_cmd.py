@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 from pathlib import Path
 
 from tui import paths
@@ -16,6 +17,13 @@ def run(args: argparse.Namespace) -> int:
         from tui.i18n import _
 
         return fail(_("没有这个存档：{path}").format(path=root))
+    if not has_terminal():
+        from tui.cli.common import fail
+        from tui.i18n import _
+
+        return fail(
+            _("阅读器要在终端里运行；脚本里请用 zhoubao list、show、search、export（见 --help）")
+        )
     # Loading Textual and the model creates a few hundred thousand objects, all of which
     # live as long as the app: collecting during the imports only walks them again and again
     # (~10 ms of the start). The app turns the collector back on once its first frame is drawn.
@@ -36,6 +44,12 @@ def run(args: argparse.Namespace) -> int:
     if app.return_code:  # an error ended the app; Textual printed its traceback to stderr
         return report_crash(app.error_console.export_text(), app.return_code)
     return 0
+
+
+def has_terminal() -> bool:
+    """Whether the reader can run: Textual reads keys from stdin and draws on stderr. From a
+    script or a cron job it would wait for keys for ever, writing escape codes into a log."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
 
 
 def report_crash(traceback: str, code: int) -> int:
