@@ -6,6 +6,8 @@ screen. The library writes on a thread of its own: `press` waits until they are 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -202,3 +204,28 @@ async def test_ctrl_b_on_a_few_results_does_not_ask(app: ZhoubaoApp) -> None:
         await press(pilot, "ctrl+z")  # the one bookmarked before stays
         with stored() as store:
             assert store.view.bookmarked_ids == {"3-0.0"}
+
+
+async def test_a_zhoubao_bookmark_process_writing_meanwhile_keeps_its_writes(
+    tmp_path: Path,
+) -> None:
+    """The real CLI in a second process, between the app's catch-up and its undo."""
+    from test_app_navigation import SAMPLES
+
+    app = ZhoubaoApp(SAMPLES)
+    app.reader.reading_timer.delay_s = 60
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        archive = app.reader.archive
+        assert archive is not None
+        ids = list(archive.places)
+        await catch_up(pilot, 2)  # the whole archive
+        assert read_ids() == set(ids)
+        script = [sys.executable, "-m", "tui.cli.main", "bookmark", ids[3], str(SAMPLES)]
+        done = subprocess.run([*script, "--tag", "脚本"], capture_output=True, check=False)
+        assert done.returncode == 0, done.stderr
+        await press(pilot, "ctrl+z")
+        with stored() as store:
+            assert not store.view.read_ids  # the catch-up is undone…
+            assert store.view.is_bookmarked(ids[3])  # …and the script's write stays
+            assert store.view.tags_of(ids[3]) == {"脚本"}
