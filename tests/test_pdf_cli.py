@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -57,3 +58,20 @@ def test_show_lays_out_a_pdf_item_with_its_page(
     assert main(["show", item.id, str(tmp_path), "--width", "100"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert any(line.endswith(f"第 {item.page} 页") for line in out[:4])
+
+
+def test_show_json_gives_scripts_the_item_and_its_exact_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A name `--source` can only print made safe (a newline, a byte that is not UTF-8):
+    # the JSON holds it exactly, as `os.fsdecode` gives it.
+    name = os.fsdecode(b"\xb5\xda 403\n.pdf")
+    shutil.copy(PDF, tmp_path / name)
+    item = list(parse_issue(PDF).items)[-1]
+    assert main(["show", item.id, str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["id"] == item.id and data["headline"] == item.headline
+    assert data["number"] == 403 and data["date"] == "2024-02-26"
+    assert data["section"] == item.section and data["page"] == item.page
+    assert data["paragraphs"] == list(item.paragraphs)
+    assert os.fsencode(data["source"]) == os.fsencode((tmp_path / name).resolve())

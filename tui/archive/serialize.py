@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.archive.model import Archive, Issue
+from tui.archive.model import Archive, Issue, Item
 
 
 def issue_to_dict(issue: Issue) -> dict[str, Any]:
@@ -38,6 +38,22 @@ def issue_to_dict(issue: Issue) -> dict[str, Any]:
         "item_count": issue.item_count,
         "source": str(issue.source),
         "warnings": list(issue.warnings),
+    }
+
+
+def item_to_dict(item: Item, issue: Issue) -> dict[str, Any]:
+    """One item and where it comes from (`zhoubao show ID --json`): the file as an absolute
+    path, exact (a name that is not UTF-8 keeps its bytes as `os.fsdecode` gives them)."""
+    return {
+        "id": item.id,
+        "title": issue.title,
+        "number": item.number,
+        "date": item.date.isoformat() if item.date else None,
+        "section": item.section,
+        "headline": item.headline,
+        "page": item.page,
+        "paragraphs": list(item.paragraphs),
+        "source": str(issue.source.resolve()),
     }
 
 

@@ -96,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("改为打印条目所在的文件（PDF 还有一个制表符和条目所在的页码）"),
     )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=_("打印为 JSON：条目的各字段，页码，以及文件的准确路径"),
+    )
 
     p = command("search", _("用阅读器的搜索引擎搜索存档"))
     p.add_argument(

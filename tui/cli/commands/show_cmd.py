@@ -1,5 +1,5 @@
-"""`zhoubao show ITEM_ID [ARCHIVE] [--width N | --source]`: print one item as the reader lays
-it out, or where it comes from (its file, and the page of a PDF)."""
+"""`zhoubao show ITEM_ID [ARCHIVE] [--width N | --source | --json]`: print one item as the
+reader lays it out, or where it comes from (its file, and the page of a PDF), or as JSON."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import argparse
 import shutil
 import sys
 
-from tui.cli.common import archive_root, fail, open_archive, say
+from tui.archive.serialize import item_to_dict
+from tui.cli.common import archive_root, fail, open_archive, print_json, say
 from tui.i18n import _
 from tui.sanitize import sanitize
 from tui.typeset import layout_item
@@ -40,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
                 id=args.item_id, archive=archive_root(args.archive)
             )
         )
+    if args.json:
+        print_json(item_to_dict(place.item, place.issue))
+        return 0
     if args.source:
         # One line for scripts: the absolute path (sanitised like every name we print), then
         # a tab and the page for an item read from a PDF.
