@@ -136,3 +136,14 @@ def test_a_partial_copy_never_takes_the_ids_of_the_whole_issue(tmp_path: Path) -
     archive = load_archive(tmp_path)
     whole = next(issue for issue in archive.issues if issue.item_count == 31)
     assert {item.id for item in whole.items} == before
+
+
+def test_a_duplicate_issue_names_both_of_its_files(tmp_path: Path) -> None:
+    # To clean up, the user needs to know which two files hold the issue, not only one.
+    shutil.copy(SAMPLE_TXT, tmp_path / "393.txt")
+    (tmp_path / "下载").mkdir()
+    shutil.copy(SAMPLE_TXT, tmp_path / "下载" / "393 (1).txt")
+    archive = load_archive(tmp_path)
+    [warning] = [w for w in archive.warnings if "393" in w]
+    assert str(tmp_path / "393.txt") in warning
+    assert str(tmp_path / "下载" / "393 (1).txt") in warning

@@ -58,12 +58,15 @@ def build_archive(
     )
     warnings: list[str] = list(notes)
     copies: dict[int, int] = {}
+    #: The file of each issue that keeps the plain ids, named beside each other copy.
+    kept: dict[int, Path] = {}
     for position, issue in enumerate(issues):
         copies[issue.number] = copies.get(issue.number, 0) + 1
+        kept.setdefault(issue.number, issue.source)
         if copies[issue.number] > 1:
             warnings.append(
-                _("第 {number} 期在不止一个文件里：{path}").format(
-                    number=issue.number, path=issue.source
+                _("第 {number} 期在不止一个文件里：{path}（另一份：{kept}）").format(
+                    number=issue.number, path=issue.source, kept=kept[issue.number]
                 )
             )
             issues[position] = _as_copy(issue, copies[issue.number])
