@@ -46,6 +46,8 @@ def test_a_homophone_of_a_known_name_finds_it_under_its_other_names(
     assert hits[0].tier == Tier.HOMOPHONE and hits[0].reason == "同音：B站"
     assert spanned(hits[0].headline, hits[0].spans) == ["哔哩哔哩"]
     assert hits[0].as_json()["heard"] == "B站"
+    # 哔哩哔里 is in no group, but sounds like 哔哩哔哩, which is.
+    assert [hit.reason for hit in engine.search("哔哩哔里").hits()] == ["同音：哔哩哔哩"]
 
 
 @pytest.mark.parametrize(
@@ -130,6 +132,15 @@ def test_loose_tiers_only_when_few_are_found(tmp_path: Path) -> None:
         Tier.HEADLINE_START,
         Tier.HOMOPHONE,
     }
+
+
+def test_a_term_of_common_characters_has_no_near_misses(tmp_path: Path) -> None:
+    # 新的家人 is one character off 新的人; among 40 headlines that is a slip, among 600
+    # that all hold 新 and 的 it is chance.
+    few = make_engine(tmp_path / "few", [f"新的家人故事{n}" for n in range(40)], ["正文"] * 40)
+    assert {tier for tier, _ in few.search("新的人").groups} == {Tier.FUZZY}
+    many = make_engine(tmp_path / "many", [f"新的家人故事{n}" for n in range(600)], ["正文"] * 600)
+    assert len(many.search("新的人")) == 0
 
 
 def test_folded_typos_work_too(engine: SearchEngine) -> None:
