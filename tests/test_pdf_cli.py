@@ -75,3 +75,16 @@ def test_show_json_gives_scripts_the_item_and_its_exact_file(
     assert data["section"] == item.section and data["page"] == item.page
     assert data["paragraphs"] == list(item.paragraphs)
     assert os.fsencode(data["source"]) == os.fsencode((tmp_path / name).resolve())
+
+
+def test_search_json_gives_the_page_of_each_pdf_hit(
+    tmp_path: Path, sample_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(PDF, tmp_path / "403.pdf")
+    shutil.copy(sample_dir / "393-2023-12-18.txt", tmp_path / "393.txt")
+    pages = {item.id: item.page for item in parse_issue(PDF).items}
+    assert main(["search", "人工智能", str(tmp_path), "--json", "--limit", "100"]) == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert {hit["number"] for hit in hits} == {393, 403}
+    for hit in hits:
+        assert hit["page"] == pages.get(hit["id"]), hit  # None for the text issue's items

@@ -27,6 +27,7 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
         "date",
         "section",
         "headline",
+        "page",
         "tier",
         "spans",
         "alias",

@@ -99,6 +99,7 @@ class Hit:
             "date": self.date.isoformat() if self.date else None,
             "section": self.section,
             "headline": self.headline,
+            "page": self.item.page,
             "tier": self.tier.name.lower(),
             "spans": [list(span) for span in self.spans],
             "alias": self.alias,
