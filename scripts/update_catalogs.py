@@ -65,7 +65,7 @@ def update(po: Path, template: Catalog) -> None:
     po.parent.mkdir(parents=True, exist_ok=True)
     with po.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, sort_output=False)
-    missing = sum(1 for message in catalog if message.id and not message.string)
+    missing = sum(1 for m in catalog if m.id and (not m.string or not all(m.string)))
     print(f"{po.relative_to(ROOT)}: {len(catalog)} strings, {missing} untranslated")
 
 

@@ -63,7 +63,8 @@ def test_every_marked_string_has_an_english_translation() -> None:
         translated = {(m.context, m.id): m.string for m in catalog if m.id}
         assert marked - set(translated) == set(), f"{po}: strings not in the catalog"
         assert set(translated) - marked == set(), f"{po}: strings no longer in the code"
-        untranslated = sorted(str(k) for k, v in translated.items() if not v)
+        # A plural's translation is a tuple, one string per form: each must be there.
+        untranslated = sorted(str(k) for k, v in translated.items() if not v or not all(v))
         assert untranslated == [], f"{po}: untranslated"
 
 

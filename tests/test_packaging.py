@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from tui import i18n, paths
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,3 +83,17 @@ def test_installed_copy_opens_its_bundled_archive(wheel: Path, tmp_path: Path) -
     assert lines[0].split()[:3] == ["403", "2024-02-26", "22"]
     assert lines[1].split()[:3] == ["393", "2023-12-18", "31"]
     assert str(target) in lines[0]
+    # The catalogs came in the wheel: nothing was compiled into the cache.
+    for language, usage, words in (("zh_CN", "用法：", "22 条"), ("en", "usage:", "22 items")):
+        env = {**os.environ, i18n.LANG_ENV: language}
+        code = "import sys; sys.path.insert(0, sys.argv[1]); from tui.cli.main import main; "
+        run = [sys.executable, "-c", code + "sys.exit(main(sys.argv[2:]))", str(target)]
+        helped = subprocess.run(
+            [*run, "--help"], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
+        assert helped.stdout.split("zhoubao")[0].strip() == usage
+        listed = subprocess.run(
+            [*run, "list"], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
+        assert words in listed.stdout
+    assert not (paths.cache_dir() / "locale").exists()

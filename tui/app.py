@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.console import Console
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Provider
+from textual.command import CommandPalette, Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -121,8 +121,6 @@ class ZhoubaoApp(App[None]):
 
     def action_command_palette(self) -> None:
         """ctrl+p: our commands (`tui.commands`), asked for in the chosen language."""
-        from textual.command import CommandPalette
-
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             palette = CommandPalette(
                 placeholder=_("输入命令，或期号跳到那一期…"), id="--command-palette"
@@ -131,7 +129,6 @@ class ZhoubaoApp(App[None]):
 
     def choose_theme(self) -> None:
         """The themes, in a palette of their own (the choice is kept: `watch_theme`)."""
-        from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("选择主题…")))
@@ -189,7 +186,10 @@ class ZhoubaoApp(App[None]):
         """Undo and redo work where the library is acted on (the reader, search, the library
         view: screens with `ACTS_ON_LIBRARY`), not under a dialog editing a tag or note."""
         if action in ("undo", "redo"):
-            return bool(getattr(self.screen, "ACTS_ON_LIBRARY", False))
+            screen = self.screen
+            if isinstance(screen, CommandPalette) and len(self.screen_stack) > 1:
+                screen = self.screen_stack[-2]  # the palette offers the commands of this one
+            return bool(getattr(screen, "ACTS_ON_LIBRARY", False))
         return True
 
     def action_undo(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from tui.archive.model import Archive
-from tui.i18n import _
+from tui.i18n import _, ngettext
 
 #: Issue numbers named in a notice before "…".
 NAMED = 5
@@ -38,7 +38,11 @@ class ArchiveChanges(NamedTuple):
         if self.edited:
             parts.append(_("{issues}有改动").format(issues=_issues(self.edited)))
         if self.newly_skipped:
-            parts.append(_("{count} 个新文件无法读取").format(count=self.newly_skipped))
+            parts.append(
+                ngettext(
+                    "{count} 个新文件无法读取", "{count} 个新文件无法读取", self.newly_skipped
+                ).format(count=self.newly_skipped)
+            )
         return "；".join(parts)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tui.archive.model import Archive, Issue
-from tui.i18n import _
+from tui.i18n import _, ngettext
 from tui.library.journal import Action
 
 
@@ -40,7 +40,7 @@ def catch_up_choices(
     (oldest first): that issue, the older ones, every issue."""
     issue = archive.issues[issue_index]
     older = archive.issues[:issue_index]
-    when = f"（{issue.date.isoformat()}）" if issue.date else ""
+    when = _("（{date}）").format(date=issue.date.isoformat()) if issue.date else ""
     return [
         CatchUpChoice(
             "catch_up_issue",
@@ -50,9 +50,11 @@ def catch_up_choices(
         ),
         CatchUpChoice(
             "catch_up_older",
-            _("之前的各期：第 {number} 期以前的 {count} 期").format(
-                number=issue.number, count=f"{len(older):,}"
-            ),
+            ngettext(
+                "之前的各期：第 {number} 期以前的 {count} 期",
+                "之前的各期：第 {number} 期以前的 {count} 期",
+                len(older),
+            ).format(number=issue.number, count=f"{len(older):,}"),
             _unread(older, is_read),
             issue.number,
         ),

@@ -79,7 +79,9 @@ def _connect_writable(path: Path) -> sqlite3.Connection:
             return _connect(path)
         except UnicodeDecodeError as error:
             # SQLite's error message quoted damaged bytes of the file: it is corrupt.
-            raise _corrupt(f"undecodable database text ({error.reason})") from error
+            raise _corrupt(
+                _("数据库里的文字无法解码（{reason}）").format(reason=error.reason)
+            ) from error
         except sqlite3.OperationalError as error:
             if _primary_code(error) not in _BUSY_CODES or time.monotonic() > deadline:
                 raise
@@ -102,11 +104,13 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         _check_integrity(conn)
         if not is_ours(conn):  # another program's database: never add our tables to it
-            raise _corrupt("not a zhoubao library (application_id, tables)")
+            raise _corrupt(_("不是 zhoubao 的资料库（application_id、表）"))
         _check_writable(conn)
         _upgrade(conn)
         if problems := schema_problems(conn):
-            raise _corrupt(f"unreadable schema ({'; '.join(problems)})")
+            raise _corrupt(
+                _("资料库的结构无法读取（{problems}）").format(problems="; ".join(problems))
+            )
     except BaseException:
         conn.close()
         raise
@@ -151,13 +155,13 @@ def _check_writable(conn: sqlite3.Connection) -> None:
 def _upgrade(conn: sqlite3.Connection) -> None:
     """Run the migrations; a version or schema they cannot work with is damage."""
     if schema_version(conn) < 0:
-        raise _corrupt(f"schema version {schema_version(conn)}")
+        raise _corrupt(_("资料库格式的版本号不对：{version}").format(version=schema_version(conn)))
     try:
         migrate(conn)
     except sqlite3.OperationalError as error:
         if _primary_code(error) != _SQLITE_ERROR:  # busy, read-only: not the file's fault
             raise
-        raise _corrupt(f"cannot upgrade the schema: {error}") from error
+        raise _corrupt(_("无法升级资料库的格式：{reason}").format(reason=error)) from error
 
 
 def _check_integrity(conn: sqlite3.Connection) -> None:
@@ -168,7 +172,8 @@ def _check_integrity(conn: sqlite3.Connection) -> None:
     """
     rows = conn.execute("PRAGMA integrity_check").fetchall()
     if rows != [("ok",)]:
-        raise _corrupt(f"integrity_check: {rows[0][0] if rows else 'no answer'}")
+        detail = rows[0][0] if rows else _("没有回答")
+        raise _corrupt(_("完整性检查没有通过：{detail}").format(detail=detail))
 
 
 def _primary_code(error: sqlite3.DatabaseError) -> int:

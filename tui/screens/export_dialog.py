@@ -24,7 +24,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from tui.i18n import N_, _
+from tui.i18n import N_, _, pgettext
 from tui.library.export import FORMATS, SUFFIXES, ExportFilter, render
 from tui.library.output import ExportExists, resolve_target, write_atomically
 from tui.library.records import LibraryRecord
@@ -158,7 +158,10 @@ class ExportDialog(ModalScreen[Exported | None]):
         return f"zhoubao-{date.today():%Y%m%d}{SUFFIXES[fmt]}"
 
     def _scope_labels(self) -> list[tuple[str, str]]:
-        labels = [("bookmarked", _("已收藏的条目")), ("all", _("全部（含标签、备注）"))]
+        labels = [
+            ("bookmarked", pgettext("export scope", "已收藏的条目")),
+            ("all", _("全部（含标签、备注）")),
+        ]
         if self.hits is not None:
             found = _("搜索结果（{count} 条）").format(count=f"{len(self.hits.records):,}")
             labels.insert(0, ("results", found))

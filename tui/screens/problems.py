@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.archive.model import Archive
-from tui.i18n import N_, _
+from tui.i18n import N_, _, ngettext
 from widgets.key_scroll import KeyScroll
 from widgets.wrapped_text import WrappedText
 
@@ -48,8 +48,12 @@ def warning_lines(archive: Archive) -> list[str]:
 def problems_notice(archive: Archive, key: str) -> str | None:
     """A short line counting the problems and naming the key that lists them, or None."""
     skipped, warnings = len(archive.skipped), len(warning_lines(archive))
-    parts = [_("跳过 {count} 个文件").format(count=skipped)] if skipped else []
-    parts += [_("{count} 条提示").format(count=warnings)] if warnings else []
+    parts = []
+    if skipped:
+        files = ngettext("跳过 {count} 个文件", "跳过 {count} 个文件", skipped)
+        parts.append(files.format(count=skipped))
+    if warnings:
+        parts.append(ngettext("{count} 条提示", "{count} 条提示", warnings).format(count=warnings))
     if not parts:
         return None
     return _("{problems} — 按 {key} 查看").format(problems=_("，").join(parts), key=key)
