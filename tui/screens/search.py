@@ -85,10 +85,10 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         Binding("tab,shift+tab", "switch_focus", N_("结果/输入"), id="search.switch_focus"),
         # With the hits focused (tab): the reader's keys, on the hit under the cursor. The
         # input would take them as text, so they only act once the focus is on the hits.
-        Binding("j", "move('down')", N_("下一条"), show=False, id="search.j"),
-        Binding("k", "move('up')", N_("上一条"), show=False, id="search.k"),
-        Binding("g", "move('first')", N_("第一条"), show=False, id="search.g"),
-        Binding("G", "move('last')", N_("最后一条"), show=False, id="search.G"),
+        Binding("j", "move('down')", N_("下一个结果"), show=False, id="search.j"),
+        Binding("k", "move('up')", N_("上一个结果"), show=False, id="search.k"),
+        Binding("g", "move('first')", N_("第一个结果"), show=False, id="search.g"),
+        Binding("G", "move('last')", N_("最后一个结果"), show=False, id="search.G"),
         Binding("enter", "open_hit", N_("打开"), show=False, id="search.open"),
         Binding("o", "open_source", N_("打开原文件"), show=False, id="reader.open_source"),
         Binding("y", "copy_hit", N_("复制"), show=False, id="app.copy"),
