@@ -373,8 +373,10 @@ class SearchScreen(ModalScreen[OpenHit | None]):
             self.notify(sanitize(hit.item.headline), title=_("已复制"), timeout=2, markup=False)
 
     def marks_changed(self) -> None:
-        """The library changed (after a batch): redraw the hits' marks."""
-        self.results.marks_changed()
+        """The library changed (after a batch, or opened just now): redraw the hits' marks.
+        None to redraw while the screen is still being composed (the library can open then)."""
+        for results in self.query(SearchResults):
+            results.marks_changed()
 
     def action_history(self) -> None:
         """Put the next older query into the input."""
