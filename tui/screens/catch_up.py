@@ -15,17 +15,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.i18n import N_, _
 from tui.library.catch_up import CatchUpChoice
+from tui.screens.dialog import Dialog, framed
 from tui.typeset.cells import cell_width
 from widgets.key_option_list import KeyOptionList
 
 
-class CatchUpDialog(ModalScreen[CatchUpChoice | None]):
+class CatchUpDialog(Dialog[CatchUpChoice | None]):
     """The ways to catch up; dismisses with the one chosen, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -34,16 +34,7 @@ class CatchUpDialog(ModalScreen[CatchUpChoice | None]):
 
     DEFAULT_CSS = """
     CatchUpDialog {
-        align: center middle;
-        & > Vertical {
-            width: 64;
-            max-width: 100%;
-            height: auto;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-            padding: 0 1;
-        }
+        & > Vertical { width: 64; }
         & OptionList, & OptionList:focus { height: auto; border: none; background: $surface; }
         & #catch-up-note { color: $text-muted; }
     }
@@ -55,9 +46,7 @@ class CatchUpDialog(ModalScreen[CatchUpChoice | None]):
         self.undo_key = undo_key
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = _("全部标为已读")
-            box.border_subtitle = _("Enter 标为已读 · Esc 取消")
+        with framed(Vertical(), _("全部标为已读"), _("Enter 标为已读 · Esc 取消")):
             width = max(cell_width(choice.title) for choice in self.choices)
             yield KeyOptionList(*(self._option(choice, width) for choice in self.choices))
             note = _("之后可以用 {key} 撤销。").format(key=self.undo_key)

@@ -11,13 +11,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 
 from tui.i18n import N_, _
+from tui.screens.dialog import Dialog, framed
 from widgets.wrapped_text import WrappedText
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """A question with a yes and a no; dismisses with the answer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -27,15 +27,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     ConfirmDialog {
-        align: center middle;
         & > Vertical {
             width: 56;
-            max-width: 100%;
-            height: auto;
             border: round $warning;
             border-title-color: $warning;
-            background: $surface;
-            padding: 0 1;
         }
     }
     """
@@ -45,9 +40,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.confirm_title, self.question, self.afterwards = title, question, afterwards
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = self.confirm_title
-            box.border_subtitle = _("Enter 确定 · Esc 取消")
+        with framed(Vertical(), self.confirm_title, _("Enter 确定 · Esc 取消")):
             after = [("", ""), (self.afterwards, "$text-muted")] if self.afterwards else []
             yield WrappedText(self.question, *after)
 

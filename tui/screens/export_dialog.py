@@ -21,7 +21,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tui.i18n import N_, _, pgettext
@@ -31,6 +30,7 @@ from tui.library.records import LibraryRecord
 from tui.library.rows import now_stamp
 from tui.library.store import LibraryError
 from tui.sanitize import sanitize
+from tui.screens.dialog import Dialog, framed
 from tui.screens.tag_editor import TagSuggester, split_tags
 from tui.settings import ExportChoice
 
@@ -64,7 +64,7 @@ class Exported:
     count: int
 
 
-class ExportDialog(ModalScreen[Exported | None]):
+class ExportDialog(Dialog[Exported | None]):
     """Export `records` (the whole library), or `hits`, to a file under `directory` by
     default; `last` is the previous export's format and scope, offered first."""
 
@@ -75,18 +75,11 @@ class ExportDialog(ModalScreen[Exported | None]):
 
     DEFAULT_CSS = """
     ExportDialog {
-        align: center middle;
         & > Vertical {
             width: 72;
-            max-width: 100%;
-            height: auto;
             /* Compact widgets keep it within 80x24; on a smaller screen the body scrolls. */
             max-height: 100%;
             overflow-y: auto;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-            padding: 0 1;
         }
         Horizontal { height: auto; }
         RadioSet { width: 1fr; }
@@ -123,9 +116,7 @@ class ExportDialog(ModalScreen[Exported | None]):
         self._confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = _("导出")
-            box.border_subtitle = _("ctrl+s 导出 · Esc 取消")
+        with framed(Vertical(), _("导出"), _("ctrl+s 导出 · Esc 取消")):
             with Horizontal():
                 with RadioSet(id="export-format", compact=True):
                     for fmt in FORMATS:

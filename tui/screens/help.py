@@ -9,10 +9,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.i18n import N_, _
+from tui.screens.dialog import Dialog, framed
 from widgets.key_scroll import KeyScroll
 
 
@@ -99,7 +99,7 @@ def _without_undo(bindings: Sequence[BindingType]) -> list[BindingType]:
     return [binding for binding in bindings if binding not in UNDO_BINDINGS]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """A scrollable table of keys as the user's `keymap` binds them; escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -108,15 +108,9 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     HelpScreen {
-        align: center middle;
         & > KeyScroll {
             width: 72;
-            max-width: 100%;
             height: 90%;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-            padding: 0 1;
         }
     }
     """
@@ -127,9 +121,7 @@ class HelpScreen(ModalScreen[None]):
         self._user_keymap = keymap
 
     def compose(self) -> ComposeResult:
-        with KeyScroll() as scroll:
-            scroll.border_title = _("按键")
-            scroll.border_subtitle = _("escape 关闭")
+        with framed(KeyScroll(), _("按键"), _("escape 关闭")):
             for heading, bindings in self._sections:
                 yield Static(Text(heading, style="bold"))
                 yield Static(self._table(bindings))

@@ -16,12 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
 from tui.i18n import N_, _
 from tui.sanitize import sanitize
+from tui.screens.dialog import Dialog, framed
 
 
 class JsonFileSuggester(Suggester):
@@ -53,7 +53,7 @@ class JsonFileSuggester(Suggester):
         return value + names[0][len(stem) :] if names else None
 
 
-class ImportDialog(ModalScreen[Path | None]):
+class ImportDialog(Dialog[Path | None]):
     """Asks for the export file to import; dismisses with its path, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,16 +62,7 @@ class ImportDialog(ModalScreen[Path | None]):
 
     DEFAULT_CSS = """
     ImportDialog {
-        align: center middle;
-        & > Vertical {
-            width: 72;
-            max-width: 100%;
-            height: auto;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-            padding: 0 1;
-        }
+        & > Vertical { width: 72; }
         Label { color: $text-muted; }
         #import-warning { color: $text-warning; height: auto; }
     }
@@ -82,9 +73,7 @@ class ImportDialog(ModalScreen[Path | None]):
         self.directory = directory
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = _("导入同事的收藏")
-            box.border_subtitle = _("Enter 导入 · → 补全 · Esc 取消")
+        with framed(Vertical(), _("导入同事的收藏"), _("Enter 导入 · → 补全 · Esc 取消")):
             yield Label(_("zhoubao export --format json 导出的文件："))
             suggester = JsonFileSuggester(self.directory)
             yield Input(suggester=suggester, id="import-path", compact=True)

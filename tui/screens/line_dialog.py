@@ -14,14 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.i18n import N_
 from tui.sanitize import sanitize
+from tui.screens.dialog import Dialog, framed
 
 
-class LineDialog(ModalScreen[str | None]):
+class LineDialog(Dialog[str | None]):
     """One line of text; subclasses say what Enter does with it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -30,16 +30,7 @@ class LineDialog(ModalScreen[str | None]):
 
     DEFAULT_CSS = """
     LineDialog {
-        align: center middle;
-        & > Vertical {
-            width: 60;
-            max-width: 100%;
-            height: auto;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-            padding: 0 1;
-        }
+        & > Vertical { width: 60; }
         & Input { border: none; height: 1; padding: 0 1; background: $boost; }
         & #line-dialog-context { color: $text-muted; height: auto; }
         & #line-dialog-error { color: $text-error; height: auto; }
@@ -55,9 +46,7 @@ class LineDialog(ModalScreen[str | None]):
         self.line_value, self.line_placeholder = value, placeholder
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = self.line_title
-            box.border_subtitle = self.line_keys
+        with framed(Vertical(), self.line_title, self.line_keys):
             if self.line_context:
                 context = sanitize(self.line_context, "text")  # a headline, a query: outside text
                 yield Static(context, id="line-dialog-context", markup=False)

@@ -11,17 +11,17 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from tui.i18n import N_, _
 from tui.sanitize import sanitize
+from tui.screens.dialog import Dialog, framed
 from widgets.wrapped_text import WrappedText
 
 UNSAVED_WARNING = N_("备注未保存：再按 Esc 放弃，ctrl+s 保存。")
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Dialog[str | None]):
     """Edit the note of `headline`; dismisses with the note, or None if cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -32,15 +32,9 @@ class NoteEditor(ModalScreen[str | None]):
 
     DEFAULT_CSS = """
     NoteEditor {
-        align: center middle;
         & > Vertical {
             width: 80;
-            max-width: 100%;
             height: 70%;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-            padding: 0 1;
         }
         #note-headline { color: $text-muted; margin-bottom: 1; }
         TextArea { height: 1fr; }
@@ -55,9 +49,7 @@ class NoteEditor(ModalScreen[str | None]):
         self._warned = False
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = _("备注")
-            box.border_subtitle = _("ctrl+s 保存 · Esc 取消")
+        with framed(Vertical(), _("备注"), _("ctrl+s 保存 · Esc 取消")):
             yield WrappedText(self.headline, id="note-headline")
             # Control characters (an escape sequence) show as pictures; an unchanged note is
             # saved as it was stored (see `text`).

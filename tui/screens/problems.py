@@ -16,11 +16,11 @@ from typing import ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.archive.model import Archive
 from tui.i18n import N_, _, ngettext
+from tui.screens.dialog import Dialog, framed
 from widgets.key_scroll import KeyScroll
 from widgets.wrapped_text import WrappedText
 
@@ -67,7 +67,7 @@ def notify_problems(app: App[None], archive: Archive, key: str) -> None:
         app.notify(notice, title=_("读取存档"), severity="warning", markup=False)
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(Dialog[None]):
     """Skipped files (path — reason) and warnings of `archive`; escape, q or ! closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,16 +76,11 @@ class ProblemsScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     ProblemsScreen {
-        align: center middle;
         & > KeyScroll {
             width: 100;
-            max-width: 100%;
-            height: auto;
             max-height: 90%;
             border: round $warning;
             border-title-color: $warning;
-            background: $surface;
-            padding: 0 1;
         }
         .problems-heading { text-style: bold; margin-top: 1; }
         .problems-heading.-first { margin-top: 0; }
@@ -100,9 +95,7 @@ class ProblemsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         archive = self.archive
         warnings = warning_lines(archive)
-        with KeyScroll() as scroll:
-            scroll.border_title = _("读取存档的问题")
-            scroll.border_subtitle = _("escape 关闭")
+        with framed(KeyScroll(), _("读取存档的问题"), _("escape 关闭")):
             if not archive.skipped and not warnings:
                 yield Static(Content(_(NOTHING_WRONG)))
             classes = "problems-heading -first"

@@ -15,12 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input
 
 from tui.i18n import N_, _
 from tui.sanitize import sanitize
+from tui.screens.dialog import Dialog, framed
 from widgets.wrapped_text import WrappedText
 
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -63,7 +63,7 @@ class TagSuggester(Suggester):
         return value + found[0][len(word) :] if found else None
 
 
-class TagEditor(ModalScreen[tuple[str, ...] | None]):
+class TagEditor(Dialog[tuple[str, ...] | None]):
     """One line of tags for `headline`; dismisses with the new tags, or None if cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,16 +72,7 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
 
     DEFAULT_CSS = """
     TagEditor {
-        align: center middle;
-        & > Vertical {
-            width: 64;
-            max-width: 100%;
-            height: auto;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-            padding: 0 1;
-        }
+        & > Vertical { width: 64; }
         #tag-headline { color: $text-muted; margin-bottom: 1; }
         #tag-known { color: $text-muted; height: auto; margin-top: 1; }
     }
@@ -96,9 +87,7 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
         self.suggester = TagSuggester(tuple(map(sanitize, known_tags)))
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = _("标签")
-            box.border_subtitle = _("→ 补全 · Enter 保存 · Esc 取消")
+        with framed(Vertical(), _("标签"), _("→ 补全 · Enter 保存 · Esc 取消")):
             yield WrappedText(self.headline, id="tag-headline")
             value = " ".join(map(sanitize, self.initial)) + (" " if self.initial else "")
             yield Input(
