@@ -1,7 +1,7 @@
 """Nothing user-visible is a bare literal: a scan of the code in `tui/` and `widgets/`.
 
 `test_i18n.py` proves every marked string is in the catalogs; this proves the strings that
-should be marked are. Three rules, each on the syntax tree (comments and docstrings never
+should be marked are. Four rules, each on the syntax tree (comments and docstrings never
 count):
 
 * a literal with Chinese in it is inside `_()`, `N_()` or `ngettext()`, or is data (the
@@ -10,8 +10,12 @@ count):
 * a key binding's description and tooltip are `N_("中文")`: tables built at import hold
   message ids, and the key bar, help and palette translate them as they draw them (a `_()`
   there would freeze the language of whoever imported the module first);
-* text set where people read it — a toast, a title, a placeholder, an argparse help — is
-  never a literal, in any language.
+* text set where people read it — a toast, a title, a placeholder, an argparse help, a
+  widget's label or content — is never a literal (or f-string), in any language;
+* a message is looked up as written, `_("…{n}…").format(n=…)`, never as `_(f"…")`.
+
+`test_i18n_walk.py` reads the screens themselves: it catches what no scan can (Textual's
+own strings, text built from pieces).
 """
 
 from __future__ import annotations
@@ -133,8 +137,16 @@ def untranslated_bindings(path: Path) -> list[str]:
 
 
 #: Keyword arguments and attributes that hold text for people.
-TEXT_KEYWORDS = {"title", "placeholder", "help", "description", "epilog", "tooltip", "prompt"}
+TEXT_KEYWORDS = {
+    "title", "placeholder", "help", "description", "epilog", "tooltip", "prompt", "label",
+}  # fmt: skip
 TEXT_ATTRIBUTES = {"title", "sub_title", "border_title", "border_subtitle", "tooltip"}
+#: Calls whose first argument is text on screen: widgets made with a label or content, and
+#: `update()` of what a widget shows.
+TEXT_CALLS = {
+    "Static", "Label", "Button", "RadioButton", "Checkbox", "Switch", "Link", "Tab",
+    "TabPane", "Option", "ListItem", "Collapsible", "Markdown", "Content", "update",
+}  # fmt: skip
 
 
 def literal_ui_text(path: Path) -> list[str]:
@@ -145,13 +157,27 @@ def literal_ui_text(path: Path) -> list[str]:
         texts: list[ast.AST] = []
         if isinstance(node, ast.Call) and _call_name(node) != "Binding":
             texts += [k.value for k in node.keywords if k.arg in TEXT_KEYWORDS]
-            if _call_name(node) == "notify" and node.args:
+            if _call_name(node) in TEXT_CALLS | {"notify"} and node.args:
                 texts.append(node.args[0])
         elif isinstance(node, ast.Assign) and any(
             isinstance(t, ast.Attribute) and t.attr in TEXT_ATTRIBUTES for t in node.targets
         ):
             texts.append(node.value)
         found += [f"{relative}:{t.lineno}: {ast.unparse(t)}" for t in texts if _is_literal_text(t)]
+    return found
+
+
+def interpolated_messages(path: Path) -> list[str]:
+    """`_(f"…")`: the message id would be the text after formatting, in no catalog."""
+    relative = _relative(path)
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and _call_name(node) in MARKERS:
+            found += [
+                f"{relative}:{arg.lineno}: {ast.unparse(arg)}"
+                for arg in node.args
+                if isinstance(arg, ast.JoinedStr)
+            ]
     return found
 
 
@@ -171,6 +197,11 @@ def test_every_binding_description_is_a_message_id() -> None:
     )
 
 
+def test_messages_are_not_formatted_before_they_are_looked_up() -> None:
+    found = [line for path in _python_files() for line in interpolated_messages(path)]
+    assert found == [], 'Write _("…{name}…").format(name=x), not _(f"…"):\n' + "\n".join(found)
+
+
 def test_no_literal_text_in_toasts_titles_and_help() -> None:
     found = [line for path in _python_files() for line in literal_ui_text(path)]
     assert found == [], "Text for people comes from _():\n" + "\n".join(found)
@@ -187,12 +218,27 @@ def test_the_scan_finds_what_it_should(tmp_path: Path) -> None:
         'C = Binding("n", "next", N_("下一条"), tooltip=N_("下一条"))\n'
         'D = "下一条"\n'
         'E = _("下一条")\n'
-        'def f(app): app.notify("Saved", title=_("好"))\n',
+        'def f(app): app.notify("Saved", title=_("好"))\n'
+        'def g(app, n): app.notify(f"Saved {n}")\n'
+        'F = f"共 {D} 条"\n'
+        'G = _(f"共 {D} 条")\n'
+        'def h(s): s.update("Loading…"); return Static(f"{D} found"), Button(_("好"))\n'
+        'def i(s): return Static(""), Static(_("好")), Static(D)\n',
         encoding="utf-8",
     )
     assert [line.split(": ", 1)[1] for line in untranslated_bindings(sample)] == [
         "'Next item'",
         "_('下一条')",
     ]
-    assert [line.split(": ", 1)[1] for line in bare_chinese(sample)] == ["'下一条'"]
-    assert [line.split(": ", 1)[1] for line in literal_ui_text(sample)] == ["'Saved'"]
+    assert [line.split(": ", 1)[1] for line in bare_chinese(sample)] == [
+        "'下一条'",
+        "'共 '",
+        "' 条'",
+    ]
+    assert [line.split(": ", 1)[1] for line in interpolated_messages(sample)] == ["f'共 {D} 条'"]
+    assert sorted(line.split(": ", 1)[1] for line in literal_ui_text(sample)) == [
+        "'Loading…'",
+        "'Saved'",
+        "f'Saved {n}'",
+        "f'{D} found'",
+    ]
