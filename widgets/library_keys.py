@@ -17,9 +17,9 @@ what is stored (tags added and removed, a toggle of the stored mark, a note save
 the text the editor opened with), never a stale copy written back.
 
 `e` opens the export dialog on the library's records, read in a thread; `export` does the
-same for a search's hits. `import_file` merges a colleague's JSON export in a thread (the
-library view's `i`). After an export it posts `ExportDone`, for the screen to remember the
-format and scope in the settings.
+same for a search's hits. `import_file` merges a colleague's JSON export (the library
+view's `i`) through `write`, as one undoable action. After an export it posts `ExportDone`,
+for the screen to remember the format and scope in the settings.
 
 Catch-up (`M`), undo and redo, and batches on search results are `LibraryActions`
 (`widgets.library_actions`). The keys act on the item on show; the library view (`B`) asks
