@@ -62,6 +62,12 @@ def test_meta_line_breaks_between_fields() -> None:
     fields = ["行业动态周报 第 393 期", "2023-12-18", "行业", "芒果 TV"]
     assert wrap_meta(fields, 40) == ["行业动态周报 第 393 期 · 2023-12-18 ·", "行业 · 芒果 TV"]
     assert wrap_meta(fields, 20) == ["行业动态周报 第 393", "期 · 2023-12-18 ·", "行业 · 芒果 TV"]
+    # The source is not left alone under "· 要闻 ·" when "要闻" can keep it company.
+    long_source = ["行业动态周报 第 393 期", "2023-12-18", "要闻", "中央经济工作会议"]
+    assert wrap_meta(long_source, 52) == [
+        "行业动态周报 第 393 期 · 2023-12-18 ·",
+        "要闻 · 中央经济工作会议",
+    ]
     for width in range(10, 60):
         lines = wrap_meta(fields, width)
         assert all(cell_len(line) <= width for line in lines)

@@ -38,8 +38,16 @@ def wrap_headline(text: str, width: int) -> list[str]:
 
 def wrap_meta(fields: list[str], width: int) -> list[str]:
     """The meta line's fields joined by " · ", broken only between fields (each "·" kept at
-    a line end) and balanced; only a field wider than the line is broken inside."""
-    return _best(lambda w: (_field_lines(fields, w), True), width)
+    a line end) and balanced; only a field wider than the line is broken inside. A last line
+    holding one field alone ("中央经济工作会议" under "… · 要闻 ·") is taken only when no
+    narrower setting with as many lines gives it company."""
+
+    def setting(narrower: int) -> Setting:
+        lines = _field_lines(fields, narrower)
+        alone = len(fields) > 2 and len(lines) > 1 and lines[-1] == fields[-1]
+        return lines, not alone
+
+    return _best(setting, width)
 
 
 Setting = tuple[list[str], bool]  # the lines, and whether every break is between phrases
