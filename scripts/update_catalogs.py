@@ -19,7 +19,13 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 #: The code that shows text to users.
 SOURCE_DIRS = ("tui", "widgets")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "_n": (1, 1),  # one Chinese form for any count: the message is its own plural
+    "pgettext": ((1, "c"), 2),
+}
 
 
 def extract() -> Catalog:

@@ -80,3 +80,14 @@ def test_a_checkout_compiles_its_catalog_into_the_cache(english: None) -> None:
 def test_chinese_needs_no_catalog() -> None:
     i18n.set_language("zh_CN")
     assert i18n._("第 {number} 期") == "第 {number} 期"
+
+
+def test_a_count_takes_the_plural_english_needs(english: None) -> None:
+    assert i18n._n("{count} 条", 1).format(count=1) == "1 item"
+    assert i18n._n("{count} 条", 2).format(count=2) == "2 items"
+    assert i18n._n("{count} 条", 0).format(count=0) == "0 items"
+
+
+def test_chinese_has_one_form_for_every_count() -> None:
+    i18n.set_language("zh_CN")
+    assert {i18n._n("{count} 条", n).format(count=n) for n in (1, 2)} == {"1 条", "2 条"}

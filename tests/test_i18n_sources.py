@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("tui", "widgets")
-MARKERS = {"_", "N_", "ngettext", "pgettext"}
+MARKERS = {"_", "N_", "_n", "ngettext", "pgettext"}
 #: Chinese characters (punctuation alone — "，" in a list of line-end marks — is layout).
 CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: A range of characters ("㐀-鿿"): the literal is a character class of a pattern.

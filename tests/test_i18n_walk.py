@@ -57,6 +57,8 @@ ALLOWED = {
 #: masthead says (`第 N 期`) quoted in a skip reason, the publication's name, examples of
 #: what to type (the archive is Chinese: so are its words, tags and sections).
 MEANT_CHINESE = ("中文", "第 N 期", "行业动态周报", "短剧", "游戏", "技术")
+#: English that counts one thing as many ("1 items"): a plural the catalog lacks.
+ONE_THINGS = re.compile(r"\b(1) (items|issues|files|warnings|bookmarks|notes)\b")
 #: A key binding's id, as the help screen shows it for the key map in settings.json.
 BINDING_ID = re.compile(r"\b[a-z_]+\.[a-z_]+\b")
 
@@ -117,7 +119,8 @@ def foreign(text: str, language: str, folder: Path) -> list[str]:
     if language == "en":
         for meant in MEANT_CHINESE:
             text = text.replace(meant, "")
-        return sorted({c for c in CJK.findall(text) if c not in ANIMALS})
+        plurals = [" ".join(found) for found in ONE_THINGS.findall(text)]
+        return sorted({c for c in CJK.findall(text) if c not in ANIMALS} | set(plurals))
     return sorted({w for w in LATIN_WORD.findall(text) if w not in ALLOWED})
 
 

@@ -22,7 +22,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from tui.i18n import SOURCE_LANGUAGE, _, language
+from tui.i18n import SOURCE_LANGUAGE, _, _n, language
 from tui.sanitize import sanitize
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ def issue_commands(
             1.0 if exact else 0.9,
             PaletteCommand(
                 _("跳到{label}").format(label=issue.label),
-                _("{count} 条").format(count=issue.item_count),
+                _n("{count} 条", issue.item_count).format(count=issue.item_count),
                 "",
                 partial(app.reader.go_to_issue, issue.number),
             ),

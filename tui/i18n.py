@@ -5,7 +5,8 @@ at all; other languages come from standard gettext catalogs: `tui/locale/<lang>/
 zhoubao.po`, compiled to `.mo` into the wheel by `hatch_build.py`. A source checkout has only
 the `.po`; it is compiled once into the cache directory (Babel) the first time it is needed.
 Placeholders are named, so a translation may reorder them:
-`_("第 {number} 期").format(number=393)`.
+`_("第 {number} 期").format(number=393)`. A message that counts things is `_n(message,
+count)`: one Chinese form, English singular and plural.
 
 The language is chosen once per process: the CLI calls `set_language(choose_language(...))`
 first thing. Tables built at import — key bindings, labels, help headings — hold their
@@ -64,6 +65,13 @@ def N_(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for `count` in the chosen language."""
     return _translation.ngettext(singular, plural, count)
+
+
+def _n(message: str, count: int) -> str:
+    """`message` about `count` things: `_n("{count} 条", n).format(count=n)`. Chinese has
+    one form, so the message is its own plural; the English catalog has both ("1 item",
+    "2 items"). The catalogs know it as a plural entry whose two ids are the same."""
+    return _translation.ngettext(message, message, count)
 
 
 def join_list(words: Iterable[str]) -> str:

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.archive.model import Issue
-from tui.i18n import N_, _
+from tui.i18n import N_, _, _n
 from tui.sanitize import sanitize
 from widgets.row_list import RowList, cursor_bindings
 
@@ -219,7 +219,7 @@ class IssueList(RowList):
             when = undated + " " * max(0, (8 if narrow else 10) - cell_len(undated))
         else:
             when = row.date.strftime("%y-%m-%d") if narrow else row.date.isoformat()
-        count = _("{count:>2}条").format(count=row.item_count)
+        count = _n("{count:>2}条", row.item_count).format(count=row.item_count)
         text.append(f" {when}" if narrow else f" {when} {count}")
         if self._marks is not None and isinstance(row, Issue):
             self._append_counts(text, row, self._marks, narrow, at_cursor)
@@ -247,7 +247,9 @@ class IssueList(RowList):
             return Text(_("保存的搜索"), style=self.style_for("issue-list--dim"), no_wrap=True)
         view = self._views[at]
         text = Text(style=self.style_for("issue-list--cursor" if at_cursor else ""), no_wrap=True)
-        counts = "" if view.hits is None else " " + _("{count}条").format(count=view.hits)
+        counts = (
+            "" if view.hits is None else " " + _n("{count}条", view.hits).format(count=view.hits)
+        )
         unread = f" •{view.unread}" if view.unread else ""
         room = max(1, width - 2 - len(counts) - len(unread)) if width >= NARROW_WIDTH else width - 1
         text.append("⌕ " if width >= NARROW_WIDTH else "⌕")

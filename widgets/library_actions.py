@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Literal
 
 from tui.archive.model import Item
-from tui.i18n import _
+from tui.i18n import _, _n
 from tui.keys import key_for
 
 if TYPE_CHECKING:
@@ -103,7 +103,9 @@ class LibraryActions:
         keys.app.push_screen(CatchUpDialog(choices, self.undo_key), chosen)
 
     def _caught_up(self, choice: CatchUpChoice, applied: Applied) -> None:
-        count = _("{count} 条标为已读").format(count=f"{len(applied.done.read):,}")
+        count = _n("{count} 条标为已读", len(applied.done.read)).format(
+            count=f"{len(applied.done.read):,}"
+        )
         self.keys.notify(
             f"{choice.title}\n{count} · {self._undo_hint()}",
             title=_("已标为已读"),
@@ -138,7 +140,7 @@ class LibraryActions:
 
         def finished(applied: Applied) -> None:
             changed = len(applied.done.bookmarked if on else applied.done.unbookmarked)
-            said = _("{count} 条已收藏 ★") if on else _("{count} 条已取消收藏")
+            said = _n("{count} 条已收藏 ★", changed) if on else _n("{count} 条已取消收藏", changed)
             message = said.format(count=f"{changed:,}") + " · " + self._undo_hint()
             self.keys.notify(message, timeout=4, markup=False)
             done()
@@ -171,7 +173,9 @@ class LibraryActions:
 
             def finished(applied: Applied) -> None:
                 tagged = len({item_id for item_id, _tag in applied.done.tagged})
-                said = _("{count} 条加上了标签 {tags}").format(count=f"{tagged:,}", tags=named)
+                said = _n("{count} 条加上了标签 {tags}", tagged).format(
+                    count=f"{tagged:,}", tags=named
+                )
                 self.keys.notify(f"{said} · {self._undo_hint()}", timeout=4, markup=False)
                 done()
 

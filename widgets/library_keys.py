@@ -41,7 +41,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from tui.archive.model import Archive, Item
-from tui.i18n import _
+from tui.i18n import _, _n
 from tui.keys import LIBRARY_BINDINGS
 from tui.settings import ExportChoice
 from widgets.item_reader import NO_NOTES, ItemNotes
@@ -452,7 +452,9 @@ class LibraryKeys(Container):
             if done is not None:
                 self.last_export = done.choice
                 self.post_message(self.ExportDone(done.choice))
-                where = _("{count} 条 → {path}").format(count=done.count, path=done.path)
+                where = _n("{count} 条 → {path}", done.count).format(
+                    count=done.count, path=done.path
+                )
                 self.notify(where, title=_("已导出"), markup=False)
 
         self.app.push_screen(dialog, written)
@@ -463,9 +465,7 @@ class LibraryKeys(Container):
         if self.session is None:
             self.notify(_("资料库还在打开。"), timeout=2)
             return
-        self.write(
-            lambda library: library.import_collection(path), self._imported, _("没有导入")
-        )
+        self.write(lambda library: library.import_collection(path), self._imported, _("没有导入"))
 
     def _imported(self, report: ImportReport) -> None:
         hint = _("{key} 撤销").format(key=self.actions.undo_key) if report.changed else ""

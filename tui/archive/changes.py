@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from tui.archive.model import Archive
-from tui.i18n import _, ngettext
+from tui.i18n import _, _n
 
 #: Issue numbers named in a notice before "…".
 NAMED = 5
@@ -39,9 +39,7 @@ class ArchiveChanges(NamedTuple):
             parts.append(_("{issues}有改动").format(issues=_issues(self.edited)))
         if self.newly_skipped:
             parts.append(
-                ngettext(
-                    "{count} 个新文件无法读取", "{count} 个新文件无法读取", self.newly_skipped
-                ).format(count=self.newly_skipped)
+                _n("{count} 个新文件无法读取", self.newly_skipped).format(count=self.newly_skipped)
             )
         return "；".join(parts)
 
@@ -51,7 +49,7 @@ def _issues(numbers: tuple[int, ...]) -> str:
     more = "…" if len(numbers) > NAMED else ""
     if len(numbers) == 1:
         return _("第 {number} 期").format(number=named)
-    return _("{count} 期（第 {numbers}{more} 期）").format(
+    return _n("{count} 期（第 {numbers}{more} 期）", len(numbers)).format(
         count=len(numbers), numbers=named, more=more
     )
 

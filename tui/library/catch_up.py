@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tui.archive.model import Archive, Issue
-from tui.i18n import _, ngettext
+from tui.i18n import _, _n
 from tui.library.journal import Action
 
 
@@ -50,8 +50,7 @@ def catch_up_choices(
         ),
         CatchUpChoice(
             "catch_up_older",
-            ngettext(
-                "之前的各期：第 {number} 期以前的 {count} 期",
+            _n(
                 "之前的各期：第 {number} 期以前的 {count} 期",
                 len(older),
             ).format(number=issue.number, count=f"{len(older):,}"),
@@ -60,7 +59,9 @@ def catch_up_choices(
         ),
         CatchUpChoice(
             "catch_up_all",
-            _("整个存档：{count} 期").format(count=f"{len(archive.issues):,}"),
+            _n("整个存档：{count} 期", len(archive.issues)).format(
+                count=f"{len(archive.issues):,}"
+            ),
             _unread(archive.issues, is_read),
             issue.number,
         ),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.archive.model import TITLE
-from tui.i18n import _
+from tui.i18n import _, _n
 from tui.library.records import LibraryRecord
 
 
@@ -30,7 +30,7 @@ def document_title(records: Sequence[LibraryRecord]) -> str:
 
 def summary_line(records: Sequence[LibraryRecord], info: ExportInfo) -> str:
     """ "共 13 条 · 已收藏的条目 · 导出于 2024-03-01": the line under the title."""
-    return _("共 {count} 条 · {chosen} · 导出于 {day}").format(
+    return _n("共 {count} 条 · {chosen} · 导出于 {day}", len(records)).format(
         count=len(records), chosen=info.description, day=info.exported_at[:10]
     )
 

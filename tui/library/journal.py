@@ -21,7 +21,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tui.i18n import _
+from tui.i18n import _, _n
 from tui.library.changes import ChangeSet
 
 #: How many actions the journal keeps (all sessions together).
@@ -37,17 +37,17 @@ def action_label(action: str, detail: str, count: int) -> str:
         "unbookmark_one": _("取消收藏“{detail}”"),
         "read_one": _("标为已读“{detail}”"),
         "unread_one": _("标为未读“{detail}”"),
-        "bookmark": _("收藏 {count} 条"),
-        "unbookmark": _("取消收藏 {count} 条"),
-        "read": _("标为已读 {count} 条"),
-        "unread": _("标为未读 {count} 条"),
+        "bookmark": _n("收藏 {count} 条", count),
+        "unbookmark": _n("取消收藏 {count} 条", count),
+        "read": _n("标为已读 {count} 条", count),
+        "unread": _n("标为未读 {count} 条", count),
         "tags": _("修改标签“{detail}”"),
-        "tag_all": _("给 {count} 条加标签 {detail}"),
+        "tag_all": _n("给 {count} 条加标签 {detail}", count),
         "note": _("修改备注“{detail}”"),
         "remove": _("从资料库移除“{detail}”"),
-        "catch_up_issue": _("第 {detail} 期全部标为已读（{count} 条）"),
-        "catch_up_older": _("第 {detail} 期之前的各期全部标为已读（{count} 条）"),
-        "catch_up_all": _("整个存档全部标为已读（{count} 条）"),
+        "catch_up_issue": _n("第 {detail} 期全部标为已读（{count} 条）", count),
+        "catch_up_older": _n("第 {detail} 期之前的各期全部标为已读（{count} 条）", count),
+        "catch_up_all": _n("整个存档全部标为已读（{count} 条）", count),
         "import": _("导入 {detail}"),
     }
     label = labels.get(action, _("修改资料库"))

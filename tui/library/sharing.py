@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.archive.model import TITLE, Archive
-from tui.i18n import _, os_reason
+from tui.i18n import _, _n, os_reason
 from tui.library.changes import ChangeSet
 from tui.library.journal import Action, Journal
 from tui.library.records import Snapshot
@@ -79,7 +79,9 @@ class ImportReport:
 
     def summary(self) -> str:
         if not self.changed:
-            return _("导入 {items} 条：资料库里都已有，没有变化").format(items=self.items)
+            return _n("导入 {items} 条：资料库里都已有，没有变化", self.items).format(
+                items=self.items
+            )
         summary = _(
             "导入 {items} 条：新条目 {new}，收藏 +{bookmarks}，标签 +{tags}，备注 +{notes}"
         ).format(
@@ -87,7 +89,9 @@ class ImportReport:
             notes=self.notes,
         )  # fmt: skip
         if self.notes_merged:
-            summary += _("；{merged} 条备注与本机的不同，两份并存").format(merged=self.notes_merged)
+            summary += _n("；{merged} 条备注与本机的不同，两份并存", self.notes_merged).format(
+                merged=self.notes_merged
+            )
         return summary
 
 

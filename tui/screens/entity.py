@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.archive.model import Item
-from tui.i18n import N_, _, join_list
+from tui.i18n import N_, _, _n, join_list
 from tui.keys import PINNED_IN_FOOTER
 from tui.sanitize import sanitize
 from tui.screens.search import OpenHit
@@ -65,7 +65,7 @@ class EntityScreen(Screen[OpenHit | None]):
         self.trend: Trend | None = None
         self.title = _("实体：{name}").format(name=sanitize(self.entity))
         also = entities.other_names(name)
-        self.sub_title = _("{count} 条").format(count=f"{len(found):,}")
+        self.sub_title = _n("{count} 条", len(found)).format(count=f"{len(found):,}")
         if also:
             self.sub_title += " · " + _("也写作 {names}").format(names=join_list(also))
 

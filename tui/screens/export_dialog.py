@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from tui.i18n import N_, _, pgettext
+from tui.i18n import N_, _, _n, pgettext
 from tui.library.export import FORMATS, SUFFIXES, ExportFilter, render
 from tui.library.output import ExportExists, resolve_target, write_atomically
 from tui.library.records import LibraryRecord
@@ -196,7 +196,7 @@ class ExportDialog(Dialog[Exported | None]):
     @on(Input.Changed)
     def _update_summary(self) -> None:
         count = len(self.chosen.select(self.candidates))
-        summary = _("将导出 {count} 条（{format}）→ {path}").format(
+        summary = _n("将导出 {count} 条（{format}）→ {path}", count).format(
             count=count, format=_(FORMAT_LABELS[self.format]), path=self.target
         )
         self.query_one("#export-summary", Static).update(Content(sanitize(summary)))

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.archive.model import Archive
-from tui.i18n import N_, _, ngettext
+from tui.i18n import N_, _, _n
 from tui.screens.dialog import Dialog, framed
 from widgets.key_scroll import KeyScroll
 from widgets.wrapped_text import WrappedText
@@ -50,10 +50,10 @@ def problems_notice(archive: Archive, key: str) -> str | None:
     skipped, warnings = len(archive.skipped), len(warning_lines(archive))
     parts = []
     if skipped:
-        files = ngettext("跳过 {count} 个文件", "跳过 {count} 个文件", skipped)
+        files = _n("跳过 {count} 个文件", skipped)
         parts.append(files.format(count=skipped))
     if warnings:
-        parts.append(ngettext("{count} 条提示", "{count} 条提示", warnings).format(count=warnings))
+        parts.append(_n("{count} 条提示", warnings).format(count=warnings))
     if not parts:
         return None
     return _("{problems} — 按 {key} 查看").format(problems=_("，").join(parts), key=key)

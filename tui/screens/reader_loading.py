@@ -15,7 +15,7 @@ from textual.binding import Binding
 
 from tui.archive.changes import archive_changes, new_issues
 from tui.archive.model import Archive
-from tui.i18n import _, join_list
+from tui.i18n import _, _n, join_list
 from tui.keys import key_for
 from tui.navigation import ReadingOrder
 from tui.screens.reader_position import ReaderPosition
@@ -109,8 +109,12 @@ class ReaderLoading(ReaderPosition):
         self.new_issues = new_issues(numbers, self._known_before)
         self.settings.remember_known_issues(self.archive_root, numbers)
         self.panes.issue_list.set_new(self.new_issues)
-        self.sub_title = _("{issues} 期 · {items} 条").format(
-            issues=len(archive.issues), items=archive.item_count
+        issues, items = len(archive.issues), archive.item_count
+        self.sub_title = " · ".join(
+            (
+                _n("{count} 期", issues).format(count=issues),
+                _n("{count} 条", items).format(count=items),
+            )
         )
         if self.new_issues:
             self.sub_title += _(" · 新 {count} 期").format(count=len(self.new_issues))

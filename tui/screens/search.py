@@ -31,7 +31,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui import paths
-from tui.i18n import N_, _
+from tui.i18n import N_, _, _n
 from tui.keys import UNDO_BINDINGS
 from tui.sanitize import sanitize
 from tui.screens.requests import OpenSourceRequested
@@ -222,7 +222,11 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         if not len(result):
             found = _("无结果")
         else:
-            found = _("{count} 条").format(count=f"{len(result):,}") + " · " + self.order.label
+            found = (
+                _n("{count} 条", len(result)).format(count=f"{len(result):,}")
+                + " · "
+                + self.order.label
+            )
         if self.engine is not None and not self.engine.ready:
             found += " · " + _("正文与拼音索引建立中…")
         return found

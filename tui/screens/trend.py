@@ -29,7 +29,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Input
 
-from tui.i18n import N_, _
+from tui.i18n import N_, _, _n
 from tui.keys import PINNED_IN_FOOTER
 from tui.sanitize import sanitize
 from tui.screens.search import OpenHit
@@ -206,7 +206,7 @@ class TrendScreen(Screen[OpenHit | None]):
             self.notify(_("存档中没有这段时间的期刊。"), timeout=3)
             return False
         items = self.trends.items_in(period, series.found)
-        rows.border_title = _("{period} · {query} · {count} 条").format(
+        rows.border_title = _n("{period} · {query} · {count} 条", len(items)).format(
             period=period.label, query=clip(sanitize(series.query), 20), count=len(items)
         )
         rows.show_items(items)

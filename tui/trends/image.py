@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from typing import Any, Literal
 
-from tui.i18n import _
+from tui.i18n import _, _n
 from tui.sanitize import sanitize
 from tui.trends.axis import axis_labels
 from tui.trends.counts import Trend
@@ -122,7 +122,9 @@ def render_image(trend: Trend, kind: ImageKind, font: ChineseFont | None) -> byt
 
 def _legend_labels(trend: Trend) -> list[str]:
     return [
-        _("{query}（{count} 条）").format(query=sanitize(series.query), count=f"{series.total:,}")
+        _n("{query}（{count} 条）", series.total).format(
+            query=sanitize(series.query), count=f"{series.total:,}"
+        )
         for series in trend.series
     ]
 

@@ -6,7 +6,7 @@ them the same way. Queries are outside text: sanitised here, before they are mea
 
 from __future__ import annotations
 
-from tui.i18n import _
+from tui.i18n import _, _n
 from tui.sanitize import sanitize
 from tui.trends.bars import Role, Row, Run
 from tui.trends.counts import Trend
@@ -27,7 +27,7 @@ def legend_row(trend: Trend, width: int, active: int | None = None) -> Row:
             runs.append(Run("  ", Role.BLANK))
         marked = number == active and len(trend.series) > 1
         runs.append(Run("▶ " if marked else "■ ", Role.series(number)))
-        total = _("{count} 条").format(count=f"{series.total:,}")
+        total = _n("{count} 条", series.total).format(count=f"{series.total:,}")
         query = clip(sanitize(series.query), QUERY_CELLS)
         runs.append(Run(f"{query} {total}", Role.LABEL, emphasis=marked))
     periods = trend.periods
@@ -60,7 +60,7 @@ def cursor_row(trend: Trend, cursor: int) -> Row:
         runs.append(Run(" · " + when, Role.AXIS))
     else:
         numbers = [issue.number for issue in period.issues]
-        issues = _("{count} 期（第 {first}–{last} 期）").format(
+        issues = _n("{count} 期（第 {first}–{last} 期）", len(numbers)).format(
             count=len(numbers), first=min(numbers), last=max(numbers)
         )
         runs.append(Run(" · " + issues, Role.AXIS))

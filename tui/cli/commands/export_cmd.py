@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tui.cli.commands.library_cmd import open_archive_and_library
 from tui.cli.common import fail, warn
-from tui.i18n import _
+from tui.i18n import _, _n
 from tui.library import LibraryError
 from tui.library.export import BINARY_FORMATS, ExportFilter, render
 from tui.library.export_markdown import split_notes
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             write_atomically(target, render(args.format, records, info), args.force)
     except LibraryError as error:
         return fail(str(error))
-    warn(_("已导出 {count} 条到 {path}").format(count=len(records), path=target))
+    warn(_n("已导出 {count} 条到 {path}", len(records)).format(count=len(records), path=target))
     return 0
 
 

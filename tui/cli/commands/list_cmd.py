@@ -6,7 +6,7 @@ import argparse
 
 from tui.archive.serialize import archive_listing
 from tui.cli.common import open_archive, print_json, say
-from tui.i18n import _
+from tui.i18n import _, _n
 
 
 def run(args: argparse.Namespace) -> int:
@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for issue in archive.newest_first:
         when = issue.date.isoformat() if issue.date else "----------"
-        line = _("{number:>5}  {date}  {count:>3} 条  {source}")
+        line = _n("{number:>5}  {date}  {count:>3} 条  {source}", issue.item_count)
         say(
             line.format(number=issue.number, date=when, count=issue.item_count, source=issue.source)
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 from tui.archive import NotAWeekly, parse_issue
 from tui.archive.serialize import issue_to_dict
 from tui.cli.common import fail, print_json, say
-from tui.i18n import _
+from tui.i18n import _, _n
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(issue_to_dict(issue))
         return 0
-    count = _("{count} 条").format(count=issue.item_count)
+    count = _n("{count} 条", issue.item_count).format(count=issue.item_count)
     say(f"{issue.title} · {issue.publisher} · {issue.label} · {count}")
     if issue.summary:
         say(_("摘要"))
