@@ -103,6 +103,10 @@ class EntityTable(RowList):
 def _span(first: Item, last: Item, room: int) -> str:
     """From the first item's issue to the last's, as much as fits: 第 12 期 2016-03-21 –
     第 480 期 2025-03-10, then without days, then the issue numbers alone."""
+    if first.number == last.number:  # one issue: 第 403 期 2024-02-26, not a range
+        one = _("第 {number} 期").format(number=first.number)
+        forms: tuple[str, ...] = (f"{one} {_day(first.date, 10)}", one)
+        return next((form for form in forms if cell_width(form) <= room), forms[-1])
     full = _("第 {first} 期 {first_date} – 第 {last} 期 {last_date}")
     forms = (
         full.format(

@@ -121,7 +121,7 @@ class HelpScreen(Dialog[None]):
         self._user_keymap = keymap
 
     def compose(self) -> ComposeResult:
-        with framed(KeyScroll(), _("按键"), _("escape 关闭")):
+        with framed(KeyScroll(), _("按键"), _("Esc 关闭")):
             for heading, bindings in self._sections:
                 yield Static(Text(heading, style="bold"))
                 yield Static(self._table(bindings))

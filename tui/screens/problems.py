@@ -95,7 +95,7 @@ class ProblemsScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         archive = self.archive
         warnings = warning_lines(archive)
-        with framed(KeyScroll(), _("读取存档的问题"), _("escape 关闭")):
+        with framed(KeyScroll(), _("读取存档的问题"), _("Esc 关闭")):
             if not archive.skipped and not warnings:
                 yield Static(Content(_(NOTHING_WRONG)))
             classes = "problems-heading -first"

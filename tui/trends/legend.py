@@ -60,9 +60,13 @@ def cursor_row(trend: Trend, cursor: int) -> Row:
         runs.append(Run(" · " + when, Role.AXIS))
     else:
         numbers = [issue.number for issue in period.issues]
-        issues = _n("{count} 期（第 {first}–{last} 期）", len(numbers)).format(
-            count=len(numbers), first=min(numbers), last=max(numbers)
+        first, last = min(numbers), max(numbers)
+        span = (
+            _("第 {number} 期").format(number=first)
+            if first == last
+            else _("第 {first}–{last} 期").format(first=first, last=last)
         )
+        issues = _n("{count} 期（{span}）", len(numbers)).format(count=len(numbers), span=span)
         runs.append(Run(" · " + issues, Role.AXIS))
     for number, series in enumerate(trend.series):
         count = trend.counts[number][cursor] or 0
