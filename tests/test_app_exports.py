@@ -104,6 +104,23 @@ async def test_ctrl_e_in_search_exports_what_was_found(
     assert not any(item["bookmarked"] or item["tags"] for item in document["items"])
 
 
+async def test_e_on_the_hits_exports_them_as_in_the_reader(app: ZhoubaoApp) -> None:
+    """With the hits focused (tab), e exports as it does in the reader; typed in the query
+    it is a letter."""
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "slash", *"条目1")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await wait_until(pilot, lambda: bool(search.result), "the hits")
+        await press(pilot, "e")
+        assert isinstance(app.screen, SearchScreen) and search.query_text == "条目1e"
+        await press(pilot, "backspace", "tab")
+        await wait_until(pilot, lambda: bool(search.result), "the hits again")
+        dialog = await open_dialog(app, pilot, "e")
+        assert pressed(dialog, "#export-scope") == "results"
+
+
 async def test_ctrl_e_with_no_hits_says_so(app: ZhoubaoApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)

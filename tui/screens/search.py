@@ -92,6 +92,7 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         Binding("enter", "open_hit", N_("打开"), show=False, id="search.open"),
         Binding("o", "open_source", N_("打开原文件"), show=False, id="reader.open_source"),
         Binding("y", "copy_hit", N_("复制"), show=False, id="app.copy"),
+        Binding("e", "export", N_("导出"), show=False, id="search.export_hits"),
         Binding("slash", "switch_focus", N_("回到输入框"), show=False, id="search.to_input"),
     ]
 
