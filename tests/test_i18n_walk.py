@@ -202,6 +202,15 @@ async def test_every_screen_speaks_one_language(
         await walk.read("palette, nothing found")
         await walk.keys("escape")
         await wait_until(pilot, lambda: app.screen is reader, "the palette closed")
+        app.choose_theme()
+        await walk.until("the themes", CommandPalette)
+        await wait_until(pilot, lambda: bool(app.screen.query(CommandList)), "the theme list")
+        themes = app.screen.query_one(CommandList)
+        await walk.keys(*"鲸鲸鲸")
+        await wait_until(pilot, lambda: themes.option_count == 1, "no theme matching")
+        await walk.read("themes, nothing found")
+        await walk.keys("escape")
+        await wait_until(pilot, lambda: app.screen is reader, "the themes closed")
         from tui.commands import ask_issue
 
         ask_issue(app)

@@ -129,9 +129,9 @@ class ZhoubaoApp(App[None]):
 
     def choose_theme(self) -> None:
         """The themes, in a palette of their own (the choice is kept: `watch_theme`)."""
-        from textual.theme import ThemeProvider
+        from tui.commands import ThemeCommands
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("选择主题…")))
+        self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder=_("选择主题…")))
 
     def choose_language(self, language: str) -> None:
         """Keep `language` in the settings: the next start shows everything in it (a

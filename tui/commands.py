@@ -21,6 +21,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
+from textual.theme import ThemeProvider
 
 from tui.i18n import SOURCE_LANGUAGE, _, _n, language
 from tui.sanitize import sanitize
@@ -220,6 +221,22 @@ class ZhoubaoCommands(Provider):
                 line = _line(command, matcher)
                 yield Hit(score, line, command.run, text=command.name, help=_help(command))
         if not found:
-            # Textual would say "No matches found", in English.
-            nothing = Content.styled(_("没有匹配的命令"), "dim")
-            yield Hit(0.0, nothing, lambda: None, text=_("没有匹配的命令"))
+            yield nothing_matched(_("没有匹配的命令"))
+
+
+def nothing_matched(text: str) -> Hit:
+    """The line a palette shows when nothing matches: Textual would say "No matches found",
+    in English."""
+    return Hit(0.0, Content.styled(text, "dim"), lambda: None, text=text)
+
+
+class ThemeCommands(ThemeProvider):
+    """Textual's themes, by their names; when none matches, our words."""
+
+    async def search(self, query: str) -> Hits:
+        found = False
+        async for hit in super().search(query):
+            found = True
+            yield hit
+        if not found:
+            yield nothing_matched(_("没有匹配的主题"))
