@@ -6,7 +6,8 @@ no message id uses (animals: 鲸鲨鹦鹉…), so on the English screen any othe
 is a string that missed the catalog; on the Chinese screen every English word is a key, a
 command, a file name or a name that Chinese users write in Latin letters too (`ALLOWED`).
 The walk goes the way a user does: the reader, a tag and a note, help, problems, catch-up,
-the palette, go to an issue, export, search, a trend, the library view and its import.
+the palette and the themes, go to an issue, export, find in the item, search (a bad filter,
+results, saving), a trend, an entity's timeline, the library view and its import.
 """
 
 from __future__ import annotations
@@ -28,13 +29,16 @@ from tui import i18n
 from tui.app import ZhoubaoApp
 from tui.archive import Archive, Issue, Item, Section, SummaryBullet, load_archive
 from tui.screens.catch_up import CatchUpDialog
+from tui.screens.entity import EntityScreen
 from tui.screens.export_dialog import ExportDialog
+from tui.screens.find_in_item import FindInItemDialog
 from tui.screens.go_to_issue import GoToIssueDialog
 from tui.screens.help import HelpScreen
 from tui.screens.import_dialog import ImportDialog
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.note_editor import NoteEditor
 from tui.screens.problems import ProblemsScreen
+from tui.screens.save_search import SaveSearchDialog
 from tui.screens.search import SearchScreen
 from tui.screens.tag_editor import TagEditor
 from tui.screens.trend import TrendScreen
@@ -90,7 +94,8 @@ def animal_archive(root: Path) -> Archive:
             items = tuple(
                 Item(
                     id=f"{number}-{s}-{i}",
-                    headline=animals(number + s + i, 8),
+                    # "鲸鲨：…" names a source: the entity timeline has something to show.
+                    headline=("鲸鲨：" if i == 0 else "") + animals(number + s + i, 8),
                     paragraphs=(animals(number * s + i, 60), animals(i, 30)),
                     section=animals(s, 2),
                     number=number,
@@ -220,13 +225,31 @@ async def test_every_screen_speaks_one_language(
         await walk.keys("escape", "e")
         await walk.until("the export dialog", ExportDialog)
         await walk.read("export")
-        await walk.keys("escape", "slash")
+        await walk.keys("escape")
+        reader.panes.reader.focus()
+        await walk.keys("f")
+        await walk.until("find in the item", FindInItemDialog)
+        await walk.read("find in item")
+        await walk.keys(*"鹰鹰鹰", "enter")
+        await walk.read("find in item, not found")
+        await walk.keys("escape")
+        await wait_until(pilot, lambda: app.screen is reader, "back in the reader")
+        await walk.keys("slash")
         await walk.until("search", SearchScreen)
-        await walk.keys(*"鲸")
         search = app.screen
         assert isinstance(search, SearchScreen)
+        await walk.keys(*"no:鲸")
+        await walk.read("search, a bad filter")
+        await walk.keys(*["backspace"] * 4)
+        await wait_until(pilot, lambda: search.query_text == "", "the query emptied")
+        await walk.keys(*"鲸")
         await wait_until(pilot, lambda: search.result is not None, "results")
         await walk.read("search")
+        await walk.keys("ctrl+s")
+        await walk.until("save the search", SaveSearchDialog)
+        await walk.read("save search")
+        await walk.keys("escape")
+        await walk.until("search again", SearchScreen)
         await walk.keys("ctrl+g")
         await walk.until("the trend", TrendScreen)
         trend = app.screen
@@ -234,6 +257,14 @@ async def test_every_screen_speaks_one_language(
         await wait_until(pilot, lambda: trend.trend is not None, "the trend counted")
         await walk.read("trend")
         await walk.keys("escape", "escape")
+        await wait_until(pilot, lambda: app.screen is reader, "back in the reader")
+        engine = reader.search_engine
+        await wait_until(pilot, lambda: engine is not None and engine.ready, "the index")
+        reader.open_item("13-0-0")
+        reader.action_entity_timeline()
+        await walk.until("the entity timeline", EntityScreen)
+        await walk.read("entity timeline")
+        await walk.keys("escape")
         await wait_until(pilot, lambda: app.screen is reader, "back in the reader")
         await walk.keys("B")
         await walk.until("the library view", LibraryScreen)
