@@ -40,7 +40,7 @@ def test_help_is_chinese_by_default(
 ) -> None:
     shown = _help(capsys, *command)
     assert shown.startswith("用法：zhoubao")
-    assert "显示这份帮助并退出" in shown and "选项" in shown
+    assert "显示这份帮助并退出" in shown and "\n选项：\n" in shown and ":\n" not in shown
     assert not any(english in shown for english in ARGPARSE_ENGLISH), shown
     assert ENGLISH_PHRASE.search(shown) is None, shown
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -30,6 +31,10 @@ def _archive_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
+#: A heading line of argparse's help: no indent, Chinese, then the colon argparse adds.
+HEADING_COLON = re.compile(r"^(\S[^\n]*[\u3400-\u9fff]):$", re.MULTILINE)
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's layout, with help text broken by display width and where Chinese may break
     (argparse counts a character as one column: lines of Chinese came out twice too long)."""
@@ -41,6 +46,11 @@ class HelpFormatter(argparse.HelpFormatter):
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+    def format_help(self) -> str:
+        """argparse's help, its section headings ending "：" where they are Chinese ("选项："
+        as "用法：" does; argparse adds a half-width colon to any heading)."""
+        return HEADING_COLON.sub("\\1：", super().format_help())
 
     def _format_usage(self, *args: Any, **kwargs: Any) -> str:
         """argparse's usage, its continued lines under the first's options when "用法："
