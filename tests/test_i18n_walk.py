@@ -23,6 +23,7 @@ from screen_text import screen_text
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Static
 from waiting import wait_until
 
 from tui import i18n
@@ -221,6 +222,8 @@ async def test_every_screen_speaks_one_language(
         ask_issue(app)
         await walk.until("go to issue", GoToIssueDialog)
         await walk.keys("9", "enter")
+        error = app.screen.query_one("#line-dialog-error", Static)
+        await wait_until(pilot, lambda: "9" in str(error.render()), "the dialog's error")
         await walk.read("go to issue, no such issue")
         await walk.keys("escape", "e")
         await walk.until("the export dialog", ExportDialog)
@@ -239,6 +242,8 @@ async def test_every_screen_speaks_one_language(
         search = app.screen
         assert isinstance(search, SearchScreen)
         await walk.keys(*"no:鲸")
+        message = search.query_one("#search-message", Static)
+        await wait_until(pilot, lambda: "no:鲸" in str(message.render()), "the filter's error")
         await walk.read("search, a bad filter")
         await walk.keys(*["backspace"] * 4)
         await wait_until(pilot, lambda: search.query_text == "", "the query emptied")
