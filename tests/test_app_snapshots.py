@@ -41,9 +41,7 @@ THEMES = ["textual-dark", "catppuccin-latte"]
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_three_panes(
-    snap_compare: Callable[..., bool], size: tuple[int, int], theme: str
-) -> None:
+def test_three_panes(snap_compare: Callable[..., bool], size: tuple[int, int], theme: str) -> None:
     assert snap_compare(sample_app(theme), terminal_size=size, run_before=loaded)
 
 

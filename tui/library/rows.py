@@ -99,9 +99,7 @@ SNAPSHOT_COLUMNS = (
 
 def snapshot_from_row(row: tuple[object, ...]) -> Snapshot:
     """A snapshot from its row; a damaged field reads as empty rather than failing the read."""
-    item_id, number, day, section, headline, paragraphs, position, source_title, page, source = (
-        row
-    )
+    item_id, number, day, section, headline, paragraphs, position, source_title, page, source = row
     return Snapshot(
         id=str(item_id),
         number=_as_int(number),
