@@ -120,21 +120,3 @@ def _without_loose_spaces(text: str) -> tuple[str, array[int] | None]:
     positions.extend(range(kept, len(text)))
     folded = "".join(text[i] if not text[i].isspace() else " " for i in positions)
     return folded, positions
-
-
-def original_spans(
-    spans: list[tuple[int, int]], positions: array[int] | None, length: int
-) -> tuple[tuple[int, int], ...]:
-    """Spans over folded characters → merged spans over the original text [start, end)."""
-    if positions is None:
-        mapped = [(start, end) for start, end in spans]
-    else:
-        mapped = [(positions[start], positions[end - 1] + 1) for start, end in spans if end > start]
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(mapped):
-        end = min(end, length)
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        elif start < end:
-            merged.append((start, end))
-    return tuple(merged)

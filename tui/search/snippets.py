@@ -67,12 +67,6 @@ def find_spans(text: str, needles: Needles, with_pattern: bool = False) -> tuple
     return merge(found, len(text))
 
 
-def original_spans(text: str, folded_spans: Iterable[Span]) -> tuple[Span, ...]:
-    """Spans over the folded form of `text` → merged spans over `text` itself."""
-    positions = fold_with_positions(text)[1]
-    return merge((span_in_original(positions, s, e) for s, e in folded_spans if e > s), len(text))
-
-
 def span_in_original(positions: Sequence[int] | None, start: int, end: int) -> Span:
     if positions is None:
         return start, end
