@@ -114,3 +114,15 @@ def key_for(binding_id: str, keymap: Mapping[str, str]) -> str:
         every = (*APP_BINDINGS, *UNDO_BINDINGS, *READER_BINDINGS, NEXT_UNREAD, *LIBRARY_BINDINGS)
         keys = next((b.key for b in every if isinstance(b, Binding) and b.id == binding_id), "")
     return keys.split(",")[0].strip()
+
+
+def paging_bindings(prefix: str) -> list[Binding]:
+    """Half a page and a page down or up, with ids under `prefix` ("reader.half_down", …):
+    the same keys in every list (`RowList`) and every scrolling view (`KeyScroll`), each
+    with `half_page(direction)`, `page_down` and `page_up` actions of its own."""
+    return [
+        Binding("ctrl+d", "half_page(1)", N_("向下半页"), show=False, id=f"{prefix}.half_down"),
+        Binding("ctrl+u", "half_page(-1)", N_("向上半页"), show=False, id=f"{prefix}.half_up"),
+        Binding("pagedown", "page_down", N_("向下翻页"), show=False, id=f"{prefix}.page_down"),
+        Binding("pageup", "page_up", N_("向上翻页"), show=False, id=f"{prefix}.page_up"),
+    ]

@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 
 from tui.i18n import N_
+from tui.keys import paging_bindings
 
 
 def scroll_bindings(prefix: str) -> list[BindingType]:
@@ -21,10 +22,7 @@ def scroll_bindings(prefix: str) -> list[BindingType]:
         Binding("k,up", "scroll_up", N_("向上"), show=False, id=f"{prefix}.up"),
         Binding("g,home", "scroll_home", N_("顶部"), show=False, id=f"{prefix}.top"),
         Binding("G,end", "scroll_end", N_("底部"), show=False, id=f"{prefix}.bottom"),
-        Binding("ctrl+d", "half_page(1)", N_("向下半页"), show=False, id=f"{prefix}.half_down"),
-        Binding("ctrl+u", "half_page(-1)", N_("向上半页"), show=False, id=f"{prefix}.half_up"),
-        Binding("pagedown", "page_down", N_("向下翻页"), show=False, id=f"{prefix}.page_down"),
-        Binding("pageup", "page_up", N_("向上翻页"), show=False, id=f"{prefix}.page_up"),
+        *paging_bindings(prefix),
     ]
 
 

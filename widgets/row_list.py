@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.i18n import N_
+from tui.keys import paging_bindings
 
 
 def cursor_bindings(prefix: str) -> list[Binding]:
@@ -33,10 +34,7 @@ def cursor_bindings(prefix: str) -> list[Binding]:
         Binding("k,up", "cursor_up", N_("向上"), show=False, id=f"{prefix}.up"),
         Binding("g,home", "first", N_("第一条"), show=False, id=f"{prefix}.first"),
         Binding("G,end", "last", N_("最后一条"), show=False, id=f"{prefix}.last"),
-        Binding("ctrl+d", "half_page(1)", N_("向下半页"), show=False, id=f"{prefix}.half_down"),
-        Binding("ctrl+u", "half_page(-1)", N_("向上半页"), show=False, id=f"{prefix}.half_up"),
-        Binding("pagedown", "page_down", N_("向下翻页"), show=False, id=f"{prefix}.page_down"),
-        Binding("pageup", "page_up", N_("向上翻页"), show=False, id=f"{prefix}.page_up"),
+        *paging_bindings(prefix),
     ]
 
 
