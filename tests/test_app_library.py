@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from notices import Notices
 from test_app_navigation import SAMPLES, make_archive, press, reader_item
 from test_app_text_and_settings import screen_text
 from textual.pilot import Pilot
@@ -228,10 +229,11 @@ async def test_a_corrupt_library_is_moved_aside_and_the_app_works(tmp_path: Path
     db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(b"this is not a database" * 100)
     app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, notifications=True, message_hook=notices) as pilot:
         await ready(app, pilot)
-        notices = [n for n in app._notifications if n.severity == "warning"]
-        assert notices and "corrupt-" in "".join(notices[0].message.split())
+        warnings = notices.texts("warning")
+        assert warnings and "corrupt-" in warnings[0]
         await press(pilot, "b")
         assert app.reader.library is not None and app.reader.library.view.is_bookmarked("3-0.0")
     assert list(db.parent.glob("library.db.corrupt-*"))
@@ -240,13 +242,13 @@ async def test_a_corrupt_library_is_moved_aside_and_the_app_works(tmp_path: Path
 async def test_a_read_only_library_says_so_instead_of_failing(
     app: ZhoubaoApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, notifications=True, message_hook=notices) as pilot:
         await ready(app, pilot)
         assert app.reader.library is not None
         monkeypatch.setattr(app.reader.library.store, "read_only", True)
         await press(pilot, "b")
-        errors = [n for n in app._notifications if n.severity == "error"]
-        assert errors
+        assert notices.texts("error")
         assert not app.reader.library.view.is_bookmarked("3-0.0")
 
 

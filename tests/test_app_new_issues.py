@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from notices import Notices
 from test_app_navigation import SAMPLES, make_archive, press, reader_item, started
 from textual.pilot import Pilot
 from waiting import wait_until
@@ -20,10 +21,6 @@ SIZE = (120, 36)
 
 def row_text(app: ZhoubaoApp, index: int) -> str:
     return app.screen.query_one(IssueList).render_row(index, 40, False).plain
-
-
-def notices(app: ZhoubaoApp) -> list[str]:
-    return ["".join(n.message.split()) for n in app._notifications]
 
 
 def knowing(root: Path, numbers: set[int]) -> None:
@@ -49,12 +46,13 @@ async def test_issues_that_arrived_since_last_time_are_new_and_N_goes_there(
 ) -> None:
     knowing(tmp_path, {1})
     app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, notifications=True, message_hook=notices) as pilot:
         await started(app, pilot)
         assert app.reader.new_issues == {2, 3}
         assert [NEW_MARK in row_text(app, row) for row in range(3)] == [True, True, False]
         assert "新 2 期" in str(app.reader.sub_title)
-        assert any("第3、2期是上次以来新到的—按N查看" in notice for notice in notices(app))
+        assert any("第3、2期是上次以来新到的—按N查看" in notice for notice in notices.texts())
         await press(pilot, "right_square_bracket", "right_square_bracket")
         assert reader_item(app) == "1-0.0"
         await press(pilot, "N")  # wraps round to the first new issue, at the top
@@ -66,11 +64,12 @@ async def test_issues_that_arrived_since_last_time_are_new_and_N_goes_there(
 async def test_N_with_nothing_new_says_so(tmp_path: Path) -> None:
     knowing(tmp_path, {1, 2, 3})
     app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, notifications=True, message_hook=notices) as pilot:
         await started(app, pilot)
         await press(pilot, "N")
         assert reader_item(app) == "3-0.0"
-        assert "没有上次以来新到的期刊。" in notices(app)
+        assert "没有上次以来新到的期刊。" in notices.texts()
 
 
 def renumbered(text: str, number: int) -> str:
@@ -88,7 +87,8 @@ async def test_a_file_added_changed_or_removed_shows_without_r(tmp_path: Path) -
     shutil.copytree(SAMPLES, root)
     sample = (root / "403-2024-02-26.md").read_text(encoding="utf-8")
     app = ZhoubaoApp(root)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    notices = Notices()
+    async with app.run_test(size=SIZE, notifications=True, message_hook=notices) as pilot:
         await started(app, pilot)
         await watched(app, pilot)
         issues = app.screen.query_one(IssueList)
@@ -96,16 +96,16 @@ async def test_a_file_added_changed_or_removed_shows_without_r(tmp_path: Path) -
         await wait_until(pilot, lambda: issues.numbers == [404, 403, 393], "404 listed")
         assert NEW_MARK in row_text(app, 0)  # it arrived since the session began
         assert reader_item(app) is not None and reader_item(app).startswith("403-")
-        await wait_until(pilot, lambda: "新到第404期" in notices(app), "the notice")
+        await wait_until(pilot, lambda: "新到第404期" in notices.texts(), "the notice")
 
         edited = sample.replace("国务院国资委召开", "国务院国资委再次召开")
         (root / "403-2024-02-26.md").write_text(edited, encoding="utf-8")
-        await wait_until(pilot, lambda: "第403期有改动" in notices(app), "the edit noticed")
+        await wait_until(pilot, lambda: "第403期有改动" in notices.texts(), "the edit noticed")
 
         (root / "393-2023-12-18.txt").unlink()
         await wait_until(pilot, lambda: issues.numbers == [404, 403], "393 gone")
-        assert "第393期的文件不见了" in notices(app)
+        await wait_until(pilot, lambda: "第393期的文件不见了" in notices.texts(), "told")
 
         (root / "notes.txt").write_text("no weekly", encoding="utf-8")
         skipped = "1个新文件无法读取—按!查看"
-        await wait_until(pilot, lambda: skipped in notices(app), "the skipped file noticed")
+        await wait_until(pilot, lambda: skipped in notices.texts(), "the skipped file noticed")

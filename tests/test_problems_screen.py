@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from notices import Notices
 from test_app_navigation import make_archive, make_issue, press, reader_item, started
 from test_app_text_and_settings import screen_text
 
@@ -38,11 +39,11 @@ def test_notice_counts_without_paths(tmp_path: Path) -> None:
 
 async def test_loading_shows_a_short_toast_and_bang_lists_every_problem(tmp_path: Path) -> None:
     app = ZhoubaoApp(tmp_path, archive=troubled_archive(tmp_path))
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), notifications=True, message_hook=notices) as pilot:
         await started(app, pilot)
         # (Broken into lines for the toast: compare without the line breaks.)
-        messages = ["".join(n.message.split()) for n in app._notifications]
-        assert messages == ["跳过2个文件，2条提示—按!查看"]
+        assert notices.texts() == ["跳过2个文件，2条提示—按!查看"]
         await press(pilot, "exclamation_mark")
         assert isinstance(app.screen, ProblemsScreen)
         shown = screen_text(app)
@@ -57,9 +58,10 @@ async def test_loading_shows_a_short_toast_and_bang_lists_every_problem(tmp_path
 
 async def test_bang_with_nothing_wrong_says_so(tmp_path: Path) -> None:
     app = ZhoubaoApp(tmp_path, archive=make_archive(tmp_path))
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), notifications=True, message_hook=notices) as pilot:
         await started(app, pilot)
-        assert not app._notifications
+        assert not notices.seen
         await press(pilot, "exclamation_mark")
         assert NOTHING_WRONG in screen_text(app)
         await press(pilot, "escape")
