@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from notices import Notices
+from screen_text import screen_text
 from test_app_navigation import SAMPLES, make_archive, press, reader_item
-from test_app_text_and_settings import screen_text
 from textual.pilot import Pilot
 from waiting import wait_until
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from screen_text import screen_text
 from test_app_navigation import SAMPLES, make_archive, press, reader_item, started
 from textual.binding import Binding
 
@@ -29,14 +30,6 @@ HOSTILE_BODY = "转义序列 \x1b[31m红色\x1b[0m 和 [link=https://example.com
 def hostile_archive(root: Path) -> Archive:
     item = Item("9-bad", HOSTILE_HEADLINE, (HOSTILE_BODY,), "行业", 9, date(2024, 1, 1))
     return Archive(root, (Issue(9, date(2024, 1, 1), (Section("行业", (item,)),)),))
-
-
-def screen_text(app: ZhoubaoApp) -> str:
-    """Every character on screen, as the terminal would show it."""
-    return "\n".join(
-        "".join(segment.text for segment in strip)
-        for strip in app.screen._compositor.render_strips()
-    )
 
 
 async def test_markup_and_escape_sequences_in_items_show_literally(tmp_path: Path) -> None:

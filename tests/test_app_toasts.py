@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from screen_text import screen_text
 from test_app_navigation import started
-from test_app_text_and_settings import screen_text
 from test_problems_screen import troubled_archive
 from waiting import wait_until
 

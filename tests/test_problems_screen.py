@@ -6,8 +6,8 @@ import dataclasses
 from pathlib import Path
 
 from notices import Notices
+from screen_text import screen_text
 from test_app_navigation import make_archive, make_issue, press, reader_item, started
-from test_app_text_and_settings import screen_text
 
 from tui.app import ZhoubaoApp
 from tui.archive.model import Archive, SkippedFile

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_app_text_and_settings import screen_text
+from screen_text import screen_text
 from waiting import wait_until
 
 from tui.app import ZhoubaoApp
