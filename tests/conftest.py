@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from engines import prepared_engine
 
 from tui import i18n, paths
 from tui.archive import Archive, load_archive
@@ -28,6 +29,15 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
 
 
 @pytest.fixture
+def working_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working directory of the test's own: where an export given no path goes."""
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    return out
+
+
+@pytest.fixture
 def sample_dir() -> Path:
     return SAMPLES
 
@@ -42,9 +52,5 @@ def archive() -> Archive:
 def engine(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchEngine]:
     """A search engine over the samples with its full index, its cache and data in
     directories of their own."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(paths.CACHE_DIR_ENV, str(tmp_path_factory.mktemp("search-cache")))
-        built = SearchEngine(archive)
-        patch.setenv(paths.DATA_DIR_ENV, str(tmp_path_factory.mktemp("search-data")))
-        built.prepare()
+    with prepared_engine(archive, tmp_path_factory) as built:
         yield built

@@ -46,11 +46,8 @@ def pressed(dialog: ExportDialog, radio_set: str) -> str | None:
 
 
 async def test_the_dialog_remembers_the_last_format_and_scope(
-    app: ZhoubaoApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    app: ZhoubaoApp, working_dir: Path
 ) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
-    monkeypatch.chdir(out)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         dialog = await open_dialog(app, pilot, "b", "e")
@@ -62,7 +59,7 @@ async def test_the_dialog_remembers_the_last_format_and_scope(
         await wait_until(pilot, lambda: dialog.scope == "all", "the scope set to all")
         await press(pilot, "ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, ExportDialog), "written")
-        assert [p.suffix for p in out.iterdir()] == [".docx"]
+        assert [p.suffix for p in working_dir.iterdir()] == [".docx"]
         assert app.settings.export == ExportChoice("docx", "all")
         again = await open_dialog(app, pilot, "e")
         assert (pressed(again, "#export-format"), pressed(again, "#export-scope")) == (
@@ -74,12 +71,7 @@ async def test_the_dialog_remembers_the_last_format_and_scope(
     assert load_settings().export == ExportChoice("docx", "all")
 
 
-async def test_ctrl_e_in_search_exports_what_was_found(
-    app: ZhoubaoApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
-    monkeypatch.chdir(out)
+async def test_ctrl_e_in_search_exports_what_was_found(app: ZhoubaoApp, working_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         await press(pilot, "slash", *"条目1")
@@ -96,7 +88,7 @@ async def test_ctrl_e_in_search_exports_what_was_found(
         await wait_until(pilot, lambda: dialog.format == "json", "JSON chosen")
         await press(pilot, "ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "back in search")
-    [written] = out.iterdir()
+    [written] = working_dir.iterdir()
     document = json.loads(written.read_text(encoding="utf-8"))
     assert document["filter"] == "search:条目1"
     assert {item["id"] for item in document["items"]} == hits

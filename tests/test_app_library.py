@@ -204,12 +204,7 @@ async def test_library_view_lists_bookmarks_and_opens_the_chosen(app: ZhoubaoApp
         assert isinstance(app.focused, ItemReader)
 
 
-async def test_e_exports_to_the_working_directory(
-    app: ZhoubaoApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
-    monkeypatch.chdir(out)
+async def test_e_exports_to_the_working_directory(app: ZhoubaoApp, working_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         await press(pilot, "b", "e")
@@ -219,7 +214,7 @@ async def test_e_exports_to_the_working_directory(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
-        written = list(out.glob("zhoubao-*.md"))
+        written = list(working_dir.glob("zhoubao-*.md"))
         assert len(written) == 1
         assert "第3期 要闻 条目0" in written[0].read_text(encoding="utf-8")
 

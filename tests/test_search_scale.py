@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import overload
 
 import pytest
+from engines import prepared_engine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic import build_archive
-from tui import paths
 from tui.archive import load_archive
 from tui.search import Order, QueryError, SearchEngine, Tier
 from tui.search.fold import fold
@@ -24,11 +24,7 @@ from tui.search.fold import fold
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchEngine]:
     folder = build_archive(tmp_path_factory.mktemp("archive"), 40)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(paths.CACHE_DIR_ENV, str(tmp_path_factory.mktemp("cache")))
-        patch.setenv(paths.DATA_DIR_ENV, str(tmp_path_factory.mktemp("data")))
-        engine = SearchEngine(load_archive(folder))
-        engine.prepare()
+    with prepared_engine(load_archive(folder), tmp_path_factory) as engine:
         yield engine
 
 

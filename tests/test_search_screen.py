@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 
 import pytest
+from engines import prepared_engine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual import events
@@ -180,12 +181,8 @@ def _as_text_line(results: SearchResults, row: int, width: int) -> str:
 @pytest.fixture(scope="module")
 def big_engine(tmp_path_factory: pytest.TempPathFactory) -> SearchEngine:
     folder = build_archive(tmp_path_factory.mktemp("archive"), 20)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(paths.CACHE_DIR_ENV, str(tmp_path_factory.mktemp("cache")))
-        patch.setenv(paths.DATA_DIR_ENV, str(tmp_path_factory.mktemp("data")))
-        engine = SearchEngine(load_archive(folder))
-        engine.prepare()
-    return engine
+    with prepared_engine(load_archive(folder), tmp_path_factory) as engine:
+        return engine
 
 
 def on_screen(results: SearchResults, row: int) -> bool:

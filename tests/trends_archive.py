@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from engines import prepared_engine
 
 from benchmarks.synthetic import build_archive
-from tui import paths
 from tui.archive import load_archive
 from tui.search import SearchEngine
 
@@ -31,9 +31,5 @@ def build_holey_archive(folder: Path) -> Path:
 def holey(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchEngine]:
     """The engine over that archive, with its full index (cache and data of its own)."""
     folder = build_holey_archive(tmp_path_factory.mktemp("holey"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(paths.CACHE_DIR_ENV, str(tmp_path_factory.mktemp("cache")))
-        patch.setenv(paths.DATA_DIR_ENV, str(tmp_path_factory.mktemp("data")))
-        engine = SearchEngine(load_archive(folder))
-        engine.prepare()
+    with prepared_engine(load_archive(folder), tmp_path_factory) as engine:
         yield engine
