@@ -14,9 +14,10 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from tui.archive.furniture import PAGE_NUMBER, RULE
 from tui.archive.marks import has_displaced_marks, restore_marks
 from tui.archive.measure import is_hard_wrapped
-from tui.archive.reflow import PAGE_NUMBER, RULE, reflow_lines
+from tui.archive.reflow import reflow_lines
 from tui.archive.textutil import (
     join_fragments,
     prefers_spacing,

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from statistics import median
 
 from tui.archive.blocks import Block
+from tui.archive.furniture import PAGE_NUMBER
 from tui.archive.pdf_text import PdfLine
-from tui.archive.reflow import PAGE_NUMBER
 from tui.archive.textutil import SENTENCE_END, join_fragments, prefers_spacing
 
 #: Marks that open a 摘要 bullet; a line starting with one starts a block.

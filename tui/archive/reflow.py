@@ -5,15 +5,16 @@ body, puts a page number and a form feed between pages, and may set a bullet mar
 of its own. A line that fills the measure continues on the next line; a line that stops short
 ends its paragraph. Headlines are set larger, so their lines stop short of the body measure:
 a wrapped headline comes out as several short entries, which the assembler rejoins (it knows
-which entries are headlines; this module only knows widths).
+which entries are headlines; this module only knows widths). Page numbers, running heads
+and rules are dropped first (`tui.archive.furniture`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
+from tui.archive.furniture import BREAK, BULLET_LEAD, clean_lines
 from tui.archive.measure import (
     CLEARLY_FULL,
     fills_measure,
@@ -24,23 +25,9 @@ from tui.archive.measure import (
 from tui.archive.textutil import SENTENCE_END, is_han, join_fragments, prefers_spacing
 from tui.archive.vocabulary import BODY_START, SECTION_NAMES, section_name
 
-#: A line that is only a page number: "3", "- 3 -", "第 3 页", "第 3 页 / 共 9 页", "3/9".
-PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
-)
 _BULLET_ONLY = re.compile(r"^(?:[-*+]\s*)?[◆◇•●■□▪▶►·*-]$")
-#: A bullet mark opening a line, after the list marker of a printed Markdown or text list.
-#: A middle dot is one only when set apart from its text: "·整治…" is the second half of a
-#: name ("清朗·整治") that wrapped at the dot.
-_BULLET_LEAD = re.compile(r"^(?:[-*+]\s*)?(?:[◆◇•●■□▪▶►]\s*|·\s+)")
-_SPACES = re.compile(r"[ \t\u3000]{2,}")
-#: A row of dashes, stars or rule characters ("-----", "* * *", "———"): a rule, not text.
-RULE = re.compile(r"^(?:[-—–_=*~─━·•]\s*){3,}$")
-_DIGITS = re.compile(r"\d+")
-_HAS_DIGIT = re.compile(r"\d")
 _WHITESPACE = re.compile(r"\s+")
 _MARKS = "◆◇•●■□▪▶►·"
-_BREAK = ""
 
 
 @dataclass(slots=True)
@@ -52,69 +39,6 @@ class Reflowed:
     lines: int
     #: Width of its first line as a share of the body measure (headlines stop short of 1).
     fill: float
-
-
-def furniture_key(line: str) -> str:
-    """A running head as it recurs: digits (dates, page numbers) and spacing aside."""
-    line = line.strip()
-    if "  " in line or "\t" in line or "\u3000" in line:
-        line = _SPACES.sub(" ", line)
-    return _DIGITS.sub("#", line) if _HAS_DIGIT.search(line) else line
-
-
-def _running_heads(raw: list[str]) -> set[str]:
-    """Lines printed at the top or foot of several pages (a running header or footer: the
-    publication's name, a date, a file address), digits aside ("1/5", "2/5").
-
-    Candidates are the three non-blank lines on each side of every page break: a form feed,
-    or a page number where the extractor printed no form feed (pypdf, pdfplumber). A line
-    counts once however many page breaks it is near: the last lines of a short final page sit
-    near two breaks without repeating.
-    """
-    places: dict[str, set[int]] = {}
-    breaks = [i for i, line in enumerate(raw) if line == "\f" or PAGE_NUMBER.match(line.strip())]
-    for index in breaks:
-        for step in (-1, 1):
-            near, found = index + step, 0
-            while 0 <= near < len(raw) and found < 3 and raw[near] != "\f":
-                text = raw[near].strip()
-                if text:
-                    places.setdefault(furniture_key(text), set()).add(near)
-                    found += 1
-                near += step
-    running = {text for text, where in places.items() if len(where) >= 2}
-    # Without page breaks to go by (pypdf, pdfplumber print none), a short line printed three
-    # times or more is the page furniture too: no sentence of an issue recurs like that.
-    counts = Counter(furniture_key(line) for line in raw if 0 < len(line.strip()) <= 80)
-    running.update(
-        text for text, count in counts.items() if count >= 3 and not _BULLET_LEAD.match(text)
-    )
-    return running
-
-
-def _clean(raw: list[str]) -> list[str]:
-    """Drop page numbers, running heads, form feeds and the blank lines around them; keep
-    other blank lines as paragraph breaks.
-
-    A page break is not a paragraph break: the sentence before it often goes on after it.
-    """
-    running = _running_heads(raw)
-    lines: list[str] = []
-    at_page_break = False
-    for line in raw:
-        line = line if line == "\f" else _SPACES.sub(" ", line.strip())
-        if line == "\f" or PAGE_NUMBER.match(line) or (lines and furniture_key(line) in running):
-            at_page_break = True
-            while lines and lines[-1] == _BREAK:
-                lines.pop()
-            continue
-        if RULE.match(line):
-            line = _BREAK
-        if line == _BREAK and (at_page_break or not lines or lines[-1] == _BREAK):
-            continue
-        at_page_break = False
-        lines.append(line)
-    return lines
 
 
 def _continues(line: str, next_line: str, after: str, measure: float, reach: float) -> bool:
@@ -184,7 +108,7 @@ def _headline_tail(line: str, measure: float) -> bool:
     """The short last line of a headline that wrapped at the body's measure."""
     return (
         bool(line)
-        and line != _BREAK
+        and line != BREAK
         and not line.startswith("◆")
         and "。" not in line
         and line[-1] not in "，、；：:,;（《“‘"
@@ -221,14 +145,14 @@ def _gather_bullets(lines: list[str], spaced: bool, measure: float) -> list[str]
         line = lines[index]
         if _BULLET_ONLY.match(line):
             index += 1
-            while index < len(lines) and lines[index] == _BREAK:
+            while index < len(lines) and lines[index] == BREAK:
                 index += 1
             parts: list[str] = []
             while index < len(lines) and lines[index] and not _BULLET_ONLY.match(lines[index]):
                 if parts and (
                     # A line that starts with a bullet mark always begins a bullet of its own
                     # (pdftotext may print all the list's "•" first, then the "◆" lines).
-                    _BULLET_LEAD.match(lines[index])
+                    BULLET_LEAD.match(lines[index])
                     or section_name(lines[index]) in SECTION_NAMES
                     or (len(parts[-1]) > 2 and print_width(parts[-1]) < measure * 0.75)
                 ):
@@ -237,7 +161,7 @@ def _gather_bullets(lines: list[str], spaced: bool, measure: float) -> list[str]
                 index += 1
                 if (
                     index < len(lines)
-                    and lines[index] == _BREAK
+                    and lines[index] == BREAK
                     and len(parts) == 1
                     and len(parts[0]) <= 2
                 ):
@@ -255,17 +179,17 @@ def _gather_bullets(lines: list[str], spaced: bool, measure: float) -> list[str]
                 text = join_fragments(text, part, spaced)
             out.append("◆" + text)
             continue
-        out.append(_BULLET_LEAD.sub("◆", line) if _BULLET_LEAD.match(line) else line)
+        out.append(BULLET_LEAD.sub("◆", line) if BULLET_LEAD.match(line) else line)
         index += 1
     return out
 
 
 def reflow_lines(raw: list[str]) -> list[Reflowed]:
     """Join wrapped lines into paragraphs and headings."""
-    lines = _clean(raw)
-    if lines.count(_BREAK) >= (len(lines) - lines.count(_BREAK)) * 0.8:
+    lines = clean_lines(raw)
+    if lines.count(BREAK) >= (len(lines) - lines.count(BREAK)) * 0.8:
         # A blank line after nearly every line (pdfminer on some PDFs) says nothing.
-        lines = [line for line in lines if line != _BREAK]
+        lines = [line for line in lines if line != BREAK]
     spaced = prefers_spacing("\n".join(lines))
     widths = sorted(print_width(line) for line in lines if line)
     measure = widths[int(len(widths) * 0.9)] if widths else 1
@@ -281,7 +205,7 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
     #: The entry is a headline in the body's type whose wrapped tail is the next line.
     headline_tail = False
     for index, line in enumerate(lines):
-        if line == _BREAK:
+        if line == BREAK:
             continue
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
         if announced and not line.startswith("◆") and _WHITESPACE.sub("", line) in announced:
@@ -305,7 +229,7 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
                     _headline_tail(next_line, measure)
                     or (
                         next_line
-                        and next_line != _BREAK
+                        and next_line != BREAK
                         and _headline_shaped(next_line)
                         and BODY_START.match(after)
                     )
@@ -325,10 +249,10 @@ def reflow_lines(raw: list[str]) -> list[Reflowed]:
             continue
         if current.text.startswith("◆"):
             # pdfminer prints a blank line even between the two lines of a wrapped bullet.
-            after = lines[index + 2] if next_line == _BREAK and index + 2 < len(lines) else ""
+            after = lines[index + 2] if next_line == BREAK and index + 2 < len(lines) else ""
             ends = not _continues_bullet(line, next_line or after, measure)
         else:
-            if next_line == _BREAK and _cut_mid_sentence(line, measure):
+            if next_line == BREAK and _cut_mid_sentence(line, measure):
                 # pdfminer may print a blank line inside a paragraph; a line that fills the
                 # measure and stops mid-phrase goes on after it.
                 next_line = lines[index + 2] if index + 2 < len(lines) else ""
