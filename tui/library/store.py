@@ -40,11 +40,7 @@ class LibraryStore(LibraryConnections):
 
     def set_bookmarks(self, snaps: Iterable[Snapshot], on: bool = True) -> None:
         """Bookmark (or un-bookmark) many items in one transaction: search results, say."""
-        snaps = list(snaps)
-        with self._write() as conn:
-            for snap in snaps:
-                set_mark(conn, "bookmarks", snap, on)
-            self._changed(lambda view: view.set_bookmarked([s.id for s in snaps], on))
+        self._set_marks("bookmarks", snaps, on)
 
     def toggle_bookmark(self, snap: Snapshot) -> bool:
         """Flip the stored bookmark in one transaction; returns whether it is now on."""
@@ -59,10 +55,7 @@ class LibraryStore(LibraryConnections):
             stored = conn.execute(f"SELECT 1 FROM {table} WHERE item_id = ?", (snap.id,))
             on = stored.fetchone() is None
             set_mark(conn, table, snap, on)
-            if table == "bookmarks":
-                self._changed(lambda view: view.set_bookmarked([snap.id], on))
-            else:
-                self._changed(lambda view: view.set_read([snap.id], on))
+            self._show_marks(table, [snap.id], on)
         return on
 
     def add_tags(self, snaps: Iterable[Snapshot], tags: Iterable[str]) -> None:
@@ -125,11 +118,21 @@ class LibraryStore(LibraryConnections):
             self._changed(show)
 
     def set_read(self, snaps: Iterable[Snapshot], on: bool = True) -> None:
+        self._set_marks("read_marks", snaps, on)
+
+    def _set_marks(self, table: str, snaps: Iterable[Snapshot], on: bool) -> None:
         snaps = list(snaps)
         with self._write() as conn:
             for snap in snaps:
-                set_mark(conn, "read_marks", snap, on)
-            self._changed(lambda view: view.set_read([s.id for s in snaps], on))
+                set_mark(conn, table, snap, on)
+            self._show_marks(table, [snap.id for snap in snaps], on)
+
+    def _show_marks(self, table: str, item_ids: list[str], on: bool) -> None:
+        """Once committed, show the bookmarks (or read marks) of these items set or not."""
+        if table == "bookmarks":
+            self._changed(lambda view: view.set_bookmarked(item_ids, on))
+        else:
+            self._changed(lambda view: view.set_read(item_ids, on))
 
     # Reads.
 
