@@ -1,46 +1,42 @@
 """Blocks → an Issue: header, 摘要, sections, items and footer.
 
 The same rules serve every layout. Markdown headings are strong hints; plain lines are read
-by what they look like: a headline is short, has no "。", and does not open like a body
-paragraph ("近日，…"); a paragraph that stops without ending its sentence was split by a page
-break and continues in the next block.
+by what they look like (`tui.archive.block_shapes`): a headline is short, has no "。", and
+does not open like a body paragraph ("近日，…"); a paragraph that stops without ending its
+sentence was split by a page break and continues in the next block.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 from pathlib import Path
 
+from tui.archive.block_shapes import (
+    WRAPPED_HEADLINE_FILL,
+    body_follows,
+    continues_paragraph,
+    headlines_set_larger,
+    is_headline_like,
+    is_section,
+)
 from tui.archive.blocks import Block
 from tui.archive.header import BULLET_MARKS, read_header
-from tui.archive.measure import CLEARLY_FULL, FULL
+from tui.archive.measure import FULL
 from tui.archive.model import Issue, Item, Section, fold_for_id, make_item_id
 from tui.archive.summary import link_bullets
-from tui.archive.textutil import SENTENCE_END, join_fragments, prefers_spacing
+from tui.archive.textutil import join_fragments, prefers_spacing
 from tui.archive.vocabulary import (
-    BODY_START,
     FOOTER_LINE,
     FOOTER_START,
-    MAX_SECTION_CHARS,
-    MAX_SECTION_TEXT,
     SECTION_NAMES,
     SUMMARY_HEADING,
     section_name,
 )
 from tui.i18n import _
 
-#: Longest text taken for a headline (characters); longer lines are body paragraphs.
-MAX_HEADLINE_CHARS = 90
-_NO_HEADLINE_END = "，、；：:,;（《“‘"
-#: Marks after which a split sentence cannot be told from a finished one.
-_PARAGRAPH_END = SENTENCE_END + "：:”」』）)》"
 #: The headline of a paragraph found without one: data, not UI text (it is in the item's id).
 _UNTITLED = "（无标题）"
-#: A heading line this full (of the body measure) may have wrapped; heading type is larger.
-WRAPPED_HEADLINE_FILL = 0.6
 
 
 @dataclass
@@ -49,57 +45,6 @@ class _Draft:
     section: str
     paragraphs: list[str] = field(default_factory=list)
     page: int | None = None
-
-
-def _is_headline_like(text: str) -> bool:
-    return (
-        0 < len(text) <= MAX_HEADLINE_CHARS
-        and "。" not in text
-        and text[-1] not in _NO_HEADLINE_END
-        and text[0] not in "，。、；：？！）》」』”’"
-        and BODY_START.match(text) is None
-    )
-
-
-def _names_section(text: str) -> bool:
-    return len(text) <= MAX_SECTION_TEXT and section_name(text) in SECTION_NAMES
-
-
-def _headlines_set_larger(blocks: list[Block]) -> bool:
-    """Are headlines of this hard-wrapped text set larger than its body?
-
-    Evidence for: a headline-like line short of the measure but long, then a short
-    headline-like line (a headline wrapped at its own, narrower measure). Evidence against:
-    a headline-like block rebuilt from full lines (it wrapped at the body's measure). The
-    width of Latin text is an estimate, so a line full of it only counts beyond doubt full.
-    """
-    wrapped = rejoined = 0
-    for block, following in pairwise(blocks):
-        if not block.lines or not _is_headline_like(block.text) or FOOTER_LINE.match(block.text):
-            continue
-        if block.lines >= 2 and (
-            block.fill >= CLEARLY_FULL or (block.fill >= FULL and _mostly_chinese(block.text))
-        ):
-            rejoined += 1
-        elif (
-            block.lines == 1
-            and WRAPPED_HEADLINE_FILL <= block.fill < FULL
-            and not block.text.startswith(tuple(BULLET_MARKS))
-            and following.lines == 1
-            and following.fill < FULL
-            and _is_headline_like(following.text)
-            and not _names_section(following.text)
-        ):
-            wrapped += 1
-    return rejoined == 0 or wrapped > rejoined
-
-
-def _mostly_chinese(text: str) -> bool:
-    return sum(ch.isascii() for ch in text) < len(text) * 0.2
-
-
-def _is_cjk_word(name: str) -> bool:
-    return bool(name) and all(unicodedata.category(ch) == "Lo" for ch in name)
 
 
 class _Assembler:
@@ -118,7 +63,7 @@ class _Assembler:
         #: Where headlines are set in the body's size, a long one fills its line and reflow
         #: has already rejoined it (a block of several lines). Only where they are set larger
         #: does a wrapped headline come out as several short blocks for `_wraps_headline`.
-        self.larger_headings = _headlines_set_larger(blocks)
+        self.larger_headings = headlines_set_larger(blocks)
         #: The document's habit of spacing Chinese from Latin, to restore spaces lost in wraps.
         self.spaced = any(b.lines for b in blocks) and prefers_spacing(
             "\n".join(b.text for b in blocks)
@@ -155,11 +100,11 @@ class _Assembler:
                 self.read_footer(index)
                 return
             draft = self.drafts[-1] if self.drafts else None
-            if last == "body" and draft and self._continues(draft.paragraphs[-1], block):
+            if last == "body" and draft and continues_paragraph(draft.paragraphs[-1], block):
                 draft.paragraphs[-1] = join_fragments(draft.paragraphs[-1], text)
             elif last == "headline" and draft and block.heading and self._wraps_headline(block):
                 draft.headline = join_fragments(draft.headline, text, self.spaced)
-            elif self._is_section(block, following, last):
+            elif is_section(block, following, last):
                 section = section_name(text)
                 self.sections.append(section)
                 last = "section"
@@ -169,8 +114,8 @@ class _Assembler:
                 self.wrapped_fill = block.fill
             elif block.heading or (
                 last != "headline"
-                and _is_headline_like(text)
-                and (self._body_follows(following) or fold_for_id(text) in bullet_keys)
+                and is_headline_like(text)
+                and (body_follows(following) or fold_for_id(text) in bullet_keys)
             ):
                 self._start_item(text, section, block.fill if block.lines == 1 else 0.0, block.page)
                 self.heading_level = block.heading
@@ -202,7 +147,7 @@ class _Assembler:
                 self.heading_level == block.heading
                 and len(self.drafts[-1].headline) >= 20
                 and len(block.text) <= 12
-                and _is_headline_like(block.text)
+                and is_headline_like(block.text)
                 and section_name(block.text) not in SECTION_NAMES
             )
         return (
@@ -210,7 +155,7 @@ class _Assembler:
             and block.lines == 1
             and self.wrapped_fill >= WRAPPED_HEADLINE_FILL
             and block.fill < FULL
-            and _is_headline_like(block.text)
+            and is_headline_like(block.text)
         )
 
     def _start_item(
@@ -220,42 +165,6 @@ class _Assembler:
         if not section and not self.sections:
             self.sections.append("")
         self.drafts.append(_Draft(headline, section, page=page))
-
-    @staticmethod
-    def _continues(paragraph: str, block: Block) -> bool:
-        if paragraph[-1] in _PARAGRAPH_END:
-            return False
-        if block.heading:
-            # A converter may make a heading of the line at the top of a page (pymupdf4llm:
-            # "#### 备案和变更、注销备案手续。"): a "headline" ending a sentence, after a
-            # paragraph that stopped mid-sentence, is the rest of that paragraph.
-            return block.text[-1] in SENTENCE_END
-        # After a Latin word or a number, a headline-like block is more likely a new item.
-        # After a Latin word or a number, a headline-like block is more likely a new item.
-        return not (paragraph[-1].isascii() and _is_headline_like(block.text))
-
-    @staticmethod
-    def _body_follows(following: Block | None) -> bool:
-        """A headline is followed by its body, never by the footer or the end of the file."""
-        return (
-            following is not None
-            and not following.heading
-            and not FOOTER_LINE.match(following.text)
-            and not _names_section(following.text)
-        )
-
-    @staticmethod
-    def _is_section(block: Block, following: Block | None, last: str) -> bool:
-        if len(block.text) > MAX_SECTION_TEXT:  # most blocks: no need to clean the text
-            return False
-        name = section_name(block.text)
-        if name in SECTION_NAMES and len(name) <= MAX_SECTION_CHARS + 2:
-            return True
-        if len(name) > MAX_SECTION_CHARS or following is None or not _is_cjk_word(name):
-            return False
-        if block.heading:
-            return following.heading > 0 or _is_headline_like(following.text)
-        return last in ("start", "body") and _is_headline_like(following.text)
 
     def read_footer(self, index: int) -> None:
         for block in self.blocks[index:]:
