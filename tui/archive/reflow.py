@@ -22,7 +22,7 @@ from tui.archive.measure import (
     print_width,
     stops_short,
 )
-from tui.archive.textutil import SENTENCE_END, is_han, join_fragments, prefers_spacing
+from tui.archive.textutil import SENTENCE_END, is_common_han, join_fragments, prefers_spacing
 from tui.archive.vocabulary import BODY_START, SECTION_NAMES, section_name
 
 _BULLET_ONLY = re.compile(r"^(?:[-*+]\s*)?[◆◇•●■□▪▶►·*-]$")
@@ -117,7 +117,7 @@ def _headline_tail(line: str, measure: float) -> bool:
 
 
 def _cut_mid_sentence(line: str, measure: float) -> bool:
-    return print_width(line) >= measure * CLEARLY_FULL and is_han(line[-1])
+    return print_width(line) >= measure * CLEARLY_FULL and is_common_han(line[-1])
 
 
 def _continues_bullet(line: str, next_line: str, measure: float) -> bool:

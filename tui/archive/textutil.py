@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 
 #: Marks that end a sentence: a paragraph ending in one is complete.
 SENTENCE_END = "。！？!?；;…"
-
-
-def cell_width(text: str) -> int:
-    """Display width in terminal cells (wide and fullwidth characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 _SPACED = re.compile(r"[\u4e00-\u9fff] [0-9A-Za-z]|[0-9A-Za-z] [\u4e00-\u9fff]")
@@ -25,7 +19,9 @@ def prefers_spacing(text: str) -> bool:
     return len(_SPACED.findall(text)) > len(_UNSPACED.findall(text))
 
 
-def is_han(ch: str) -> bool:
+def is_common_han(ch: str) -> bool:
+    """A character of the CJK Unified Ideographs block, which a weekly's text is set in
+    (`tui.search.pinyin.is_han` also takes the rare extensions, which may have readings)."""
     return "\u4e00" <= ch <= "\u9fff"
 
 
@@ -45,8 +41,8 @@ def join_fragments(left: str, right: str, spaced: bool = False) -> str:
         return f"{left} {right}"
     if spaced and (
         "|" in (a, b)
-        or (is_han(a) and _ASCII_WORD.match(b))
-        or (_ASCII_WORD.match(a) and is_han(b))
+        or (is_common_han(a) and _ASCII_WORD.match(b))
+        or (_ASCII_WORD.match(a) and is_common_han(b))
     ):
         return f"{left} {right}"
     return left + right
