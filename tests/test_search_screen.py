@@ -19,6 +19,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from waiting import wait_until
 
 from benchmarks.synthetic import build_archive
 from tui import paths
@@ -144,6 +145,25 @@ async def test_before_the_engine_is_there_it_says_so(engine: SearchEngine) -> No
         result = screen_of(app).result
         assert result is not None
         assert [hit.headline for hit in result.hits()] == [
+            "国家广播电视总局召开地方局台网负责同志座谈会"
+        ]
+
+
+async def test_the_library_and_the_index_may_come_before_the_overlay_is_drawn(
+    engine: SearchEngine,
+) -> None:
+    """On a loaded machine the library's marks or the full index can arrive between `/`
+    pushing the overlay and its first compose; both crashed the app (NoMatches)."""
+    app = App[None]()
+    async with app.run_test() as pilot:
+        screen = SearchScreen(None, query="曹淑敏")
+        app.push_screen(screen)  # not awaited: nothing of it is composed yet
+        assert not screen.is_mounted
+        screen.marks_changed()
+        screen.engine_ready(engine)
+        await wait_until(pilot, lambda: screen.result is not None, "the hits of the query")
+        assert screen.result is not None
+        assert [hit.headline for hit in screen.result.hits()] == [
             "国家广播电视总局召开地方局台网负责同志座谈会"
         ]
 

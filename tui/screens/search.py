@@ -184,6 +184,8 @@ class SearchScreen(ModalScreen[OpenHit | None]):
     def engine_ready(self, engine: SearchEngine) -> None:
         """The app's engine exists, or has its full index now: search again."""
         self.engine = engine
+        if not self.is_mounted:  # pushed but not composed yet: `on_mount` searches with it
+            return
         cursor = self.results.cursor
         self.search(self.query_text, cursor)
         if self._trend_waiting and engine.ready:
