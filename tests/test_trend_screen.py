@@ -87,6 +87,21 @@ def test_snapshot_light_by_quarter(
     assert snap_compare(app, terminal_size=(100, 30), run_before=entities_listed)
 
 
+async def test_the_bars_are_drawn_without_waiting_for_a_resize(
+    holey: SearchEngine,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The chart lays itself out when first drawn at its size: the screen's first frame has
+    the bars (laid out on the Resize event, they came a frame later: 25–50 ms when loaded)."""
+    monkeypatch.setattr(TrendChart, "on_resize", lambda self: None)
+    app = Host(TrendScreen(holey, queries=["短剧"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        chart = trend_screen(app).query_one(TrendChart)
+        drawn = "".join(chart.render_line(y).text for y in range(chart.size.height))
+        assert "█" in drawn and "短剧" in drawn
+
+
 async def test_totals_are_the_search_counts_and_m_cycles(holey: SearchEngine) -> None:  # noqa: F811
     app = Host(TrendScreen(holey, queries=["短剧"]))
     async with app.run_test(size=(120, 36)) as pilot:

@@ -5,9 +5,11 @@ A plain `Widget` with `render_line`: the chart is laid out once per trend, size 
 move (a millisecond or two) and each line is a `Strip` of segments styled by the theme's
 component classes, so wide characters in labels and queries are measured as the terminal
 draws them. (plotext, tried first, counts a Chinese character as one cell and draws its
-legend and title past the frame.) ←/→ move the cursor over the periods, Home/End go to the
-first and last, Enter chooses the period (`PeriodChosen`); a click moves the cursor there,
-a double click chooses it.
+legend and title past the frame.) The layout is made when a line is first drawn at a size,
+not on `Resize`: so a new screen's first frame has the bars (waiting for the resize event
+cost a second frame, 25–50 ms after the key press on a loaded machine). ←/→ move the cursor
+over the periods, Home/End go to the first and last, Enter chooses the period
+(`PeriodChosen`); a click moves the cursor there, a double click chooses it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
@@ -98,6 +101,8 @@ class TrendChart(Widget, can_focus=True):
         self._styles: dict[tuple[Role, bool, bool], Style] = {}
         #: Each line drawn, until the next layout.
         self._strips: dict[int, Strip] = {}
+        #: The size the layout was made for (None: make it again).
+        self._laid_out_at: Size | None = None
 
     def show(self, trend: Trend, cursor: int | None = None) -> None:
         """Draw this trend, the cursor on period `cursor` (default: the newest)."""
@@ -105,33 +110,42 @@ class TrendChart(Widget, can_focus=True):
         self._first = None
         last = max(0, len(trend.periods) - 1)
         self.set_reactive(TrendChart.cursor, last if cursor is None else min(cursor, last))
-        self.active = min(self.active, max(0, len(trend.series) - 1))
-        self._lay_out()
+        self.set_reactive(TrendChart.active, min(self.active, max(0, len(trend.series) - 1)))
+        self._invalidate()
 
     @property
     def chart(self) -> BarChart | None:
         """The layout on show (None before a trend and a size)."""
+        self._laid_out()
         return self._chart
 
     # Layout and drawing.
 
+    def _invalidate(self) -> None:
+        """The trend, cursor or size changed: lay out again when next drawn."""
+        self._laid_out_at = None
+        self._strips.clear()
+        self.refresh()
+
+    def _laid_out(self) -> None:
+        if self._laid_out_at != self.size:
+            self._lay_out()
+
     def _lay_out(self) -> None:
         trend, width, height = self.trend, self.size.width, self.size.height
+        self._laid_out_at = self.size
+        self._strips.clear()
         if trend is None or width <= 0 or height <= 0:
             self._chart, self._lines = None, []
-            self._strips.clear()
-            self.refresh()
             return
         bars = max(3, height - EXTRA_LINES)
         chart = lay_out_bars(trend, width, bars, self.cursor, self._first)
         self._chart, self._first = chart, chart.first
         self._lines = [legend_row(trend, width, self.active), [], *chart.rows]
         self._lines.append(cursor_row(trend, self.cursor))
-        self._strips.clear()
-        self.refresh()
 
     def on_resize(self) -> None:
-        self._lay_out()
+        self._invalidate()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -139,12 +153,12 @@ class TrendChart(Widget, can_focus=True):
         self._strips.clear()
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._lay_out()
+        self._invalidate()
         if old != new:
             self.post_message(self.CursorMoved(new))
 
     def watch_active(self) -> None:
-        self._lay_out()
+        self._invalidate()
 
     def _style(self, role: Role, cursor: bool, emphasis: bool) -> Style:
         style = self._styles.get((role, cursor, emphasis))
@@ -162,6 +176,7 @@ class TrendChart(Widget, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
+        self._laid_out()
         width = self.size.width
         if y >= len(self._lines):
             return Strip.blank(width, self.rich_style)
@@ -185,7 +200,8 @@ class TrendChart(Widget, can_focus=True):
             self.cursor = max(0, min(self.cursor + step, self._period_count() - 1))
 
     def action_page(self, step: int) -> None:
-        shown = self._chart.shown if self._chart is not None else 1
+        chart = self.chart
+        shown = chart.shown if chart is not None else 1
         self.action_move(step * max(1, shown - 1))
 
     def action_to_end(self, step: int) -> None:
@@ -198,7 +214,7 @@ class TrendChart(Widget, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        chart = self._chart
+        chart = self.chart
         if offset is None or chart is None or not 2 <= offset.y < 2 + len(chart.rows):
             return
         index = chart.period_at(offset.x)
