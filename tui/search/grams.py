@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from pyroaring import BitMap, FrozenBitMap
 
@@ -43,15 +43,19 @@ class GramIndex:
         self.common = common
 
     @classmethod
-    def build(cls, texts: Sequence[str]) -> GramIndex:
+    def build(cls, texts: Sequence[str], numbers: Iterable[int] | None = None) -> GramIndex:
+        """The index of these texts (of those numbered `numbers` only, if given: the
+        others get no postings — what `tui.search.update` adds to an older index)."""
         chars = PostingsBuilder()
         pairs = PostingsBuilder()
-        for item, text in enumerate(texts):
+        numbers = range(len(texts)) if numbers is None else list(numbers)
+        for item in numbers:
+            text = texts[item]
             chars.add(item, set(text))
             pairs.add(item, {text[k : k + 2] for k in range(len(text) - 1)})
-        common = max(MIN_COMMON, int(COMMON_SHARE * len(texts)))
+        common = common_count(len(texts))
         pair_postings = pairs.build()
-        triples = _common_triples(texts, pair_postings, common)
+        triples = common_triples(texts, frequent_pairs(pair_postings, common), numbers)
         return cls(chars.build(), pair_postings, triples, common)
 
     def matching(self, term: str, texts: Sequence[str], among: BitMap | None = None) -> BitMap:
@@ -109,17 +113,29 @@ def contains(candidates: BitMap, texts: Sequence[str], term: str) -> BitMap:
     return BitMap(itertools.compress(candidates, hits))
 
 
-def _common_triples(texts: Sequence[str], pairs: Postings, common: int) -> Postings:
-    """Postings of every run of three whose two pairs are both common.
+def common_count(texts: int) -> int:
+    """Pairs held by this many of `texts` items are common."""
+    return max(MIN_COMMON, int(COMMON_SHARE * texts))
+
+
+def frequent_pairs(pairs: Postings, common: int) -> frozenset[str]:
+    return frozenset(pair for pair, items in pairs.items.items() if len(items) >= common)
+
+
+def common_triples(
+    texts: Sequence[str], frequent: frozenset[str], numbers: Iterable[int]
+) -> Postings:
+    """Postings of every run of three whose two pairs are both common (`frequent`), in the
+    texts numbered `numbers`.
 
     Such a run may be in many items, and its pairs' items cannot tell which: it is looked
     up directly. Any other run has a rare pair, whose few items are checked instead.
     """
-    frequent = {pair for pair, items in pairs.items.items() if len(items) >= common}
     triples = PostingsBuilder()
     if not frequent:
         return triples.build()
-    for item, text in enumerate(texts):
+    for item in numbers:
+        text = texts[item]
         runs = {text[k : k + 3] for k in range(len(text) - 2)}
         triples.add(item, [r for r in runs if r[:2] in frequent and r[1:] in frequent])
     return triples.build()

@@ -22,7 +22,7 @@ from tui.archive.model import Archive, Issue, Item
 from tui.search.fold import fold, fold_with_positions
 from tui.search.grams import GramIndex
 from tui.search.latin import words_and_tails
-from tui.search.pinyin import PinyinIndex, common_chars, load_readings
+from tui.search.pinyin import PinyinIndex, Readings, common_chars, load_readings
 from tui.search.postings import Postings, PostingsBuilder
 
 try:  # the built-in module itself: `hashlib` would also load OpenSSL
@@ -121,25 +121,39 @@ class TextIndex:
     def build(cls, index: ArchiveIndex) -> TextIndex:
         headlines = index.headlines
         texts = [h + "\n" + fold(item.body) for h, item in zip(headlines, index.items, strict=True)]
+        # Readings of the characters an input method offers, too: a homophone typed in a
+        # query (迅 in 腾迅) need not be in any headline.
+        readings = load_readings(set("".join(headlines)) | common_chars())
+        return cls.build_of(index.items, headlines, texts, readings, range(len(texts)))
+
+    @classmethod
+    def build_of(
+        cls,
+        items: Sequence[Item],
+        headlines: Sequence[str],
+        texts: Sequence[str],
+        readings: Readings,
+        numbers: Sequence[int],
+    ) -> TextIndex:
+        """The index of the items numbered `numbers` (the others get no postings: what
+        `tui.search.update` adds to the index of an archive as it was before)."""
         starts, words, tails, text_tails = (PostingsBuilder() for _ in range(4))
-        for number, item in enumerate(index.items):
+        for number in numbers:
+            item = items[number]
             starts.add(number, phrase_start_keys(headlines[number]))
             head_words, head_tails = words_and_tails(item.headline)
             words.add(number, head_words)
             tails.add(number, head_tails)
             text_tails.add(number, head_tails | words_and_tails(item.body)[1])
-        # Readings of the characters an input method offers, too: a homophone typed in a
-        # query (迅 in 腾迅) need not be in any headline.
-        readings = load_readings(set("".join(headlines)) | common_chars())
         return cls(
             texts=texts,
-            grams=GramIndex.build(texts),
-            headline_grams=GramIndex.build(headlines),
+            grams=GramIndex.build(texts, numbers),
+            headline_grams=GramIndex.build(headlines, numbers),
             phrase_starts=starts.build(),
             headline_words=words.build(),
             headline_tails=tails.build(),
             text_tails=text_tails.build(),
-            pinyin=PinyinIndex.build(readings, headlines),
+            pinyin=PinyinIndex.build(readings, headlines, numbers),
         )
 
 

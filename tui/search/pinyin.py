@@ -150,9 +150,13 @@ class PinyinIndex:
         return {reading: frozenset(chars) for reading, chars in read_as.items()}
 
     @classmethod
-    def build(cls, readings: Readings, headlines: Sequence[str]) -> PinyinIndex:
+    def build(
+        cls, readings: Readings, headlines: Sequence[str], numbers: Iterable[int] | None = None
+    ) -> PinyinIndex:
+        """The postings of these headlines (of those numbered `numbers` only, if given)."""
         syllables, pairs, initials = PostingsBuilder(), PostingsBuilder(), PostingsBuilder()
-        for item, headline in enumerate(headlines):
+        for item in range(len(headlines)) if numbers is None else numbers:
+            headline = headlines[item]
             per_char = [readings.get(char, ()) for char in headline]
             syllables.add(item, {r for rs in per_char for r in rs})
             pair_keys: set[str] = set()
