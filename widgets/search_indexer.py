@@ -52,14 +52,20 @@ class SearchIndexer(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._archive: Archive | None = None
+        self._previous: SearchEngine | None = None
         self._timer: Timer | None = None
         self._started = False
 
-    def schedule(self, archive: Archive, delay: float) -> None:
-        """A new archive was read: make its engine in `delay` seconds (or at `start`)."""
+    def schedule(
+        self, archive: Archive, delay: float, previous: SearchEngine | None = None
+    ) -> None:
+        """A new archive was read: make its engine in `delay` seconds (or at `start`),
+        reusing the index of `previous` (the engine of the archive before it changed) for
+        the issues that are the same."""
         if self._timer is not None:
             self._timer.stop()
         self._archive = archive
+        self._previous = previous
         self._started = False
         self._timer = self.set_timer(delay, self.start)
 
@@ -71,16 +77,17 @@ class SearchIndexer(Widget):
             self._timer.stop()
             self._timer = None
         self._started = True
-        self._make(self._archive)
+        previous, self._previous = self._previous, None
+        self._make(self._archive, previous)
 
     @work(thread=True, exclusive=True, group="search-engine", exit_on_error=False)
-    def _make(self, archive: Archive) -> None:
+    def _make(self, archive: Archive, previous: SearchEngine | None) -> None:
         from tui.search import SearchEngine
 
         engine = SearchEngine(archive)
         engine.index.headlines  # noqa: B018 (folded here, not in the UI thread)
         self.post_message(self.Ready(engine, archive))
-        engine.prepare()
+        engine.prepare(previous=previous)
         self.post_message(self.Ready(engine, archive))
 
     @work(thread=True, exclusive=True, group="saved-searches", exit_on_error=False)

@@ -92,9 +92,14 @@ class ReaderLoading(ReaderPosition):
         else:
             self.panes.show_nothing(_("{path} 中没有可读的期刊。").format(path=self.archive_root))
         self.library_keys.attach(archive)
-        self.search_engine = None
+        previous_engine, self.search_engine = self.search_engine, None
         self.view = None
-        self.query_one(SearchIndexer).schedule(archive, SEARCH_WARM_UP_S)
+        indexer = self.query_one(SearchIndexer)
+        indexer.schedule(archive, SEARCH_WARM_UP_S, previous_engine)
+        if previous_engine is not None and previous_engine.ready:
+            # Read again (the folder changed, or r): the index of the issues that did not
+            # change is reused, a fraction of a second; no reason to wait.
+            indexer.start()
         self._count_views()
         self._say_what_changed(previous, archive)
         if self._watch:

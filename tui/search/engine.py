@@ -53,15 +53,20 @@ class SearchEngine:
     def ready(self) -> bool:
         return self.text is not None
 
-    def prepare(self, use_cache: bool = True, lazy: bool = False) -> None:
+    def prepare(
+        self, use_cache: bool = True, lazy: bool = False, previous: SearchEngine | None = None
+    ) -> None:
         """Build the full index, or load it from the cache (slow: call from a worker).
 
         Loads the user's aliases too. Safe to call from several threads: the first does
         the work, the others wait for it. `lazy` (one query: the CLI) reads the cached index
-        as the query needs it rather than all of it.
+        as the query needs it rather than all of it. `previous`, the engine of the archive
+        as it was before the folder changed: its index is reused for the issues that did
+        not change (`tui.search.update`: 0.1 s instead of 1.6 for one new issue in 500).
         """
         from tui import paths
         from tui.search import indexcache
+        from tui.search.update import updated
 
         with self._prepare_lock:
             if self.text is not None:
@@ -69,15 +74,18 @@ class SearchEngine:
             self.aliases = load_aliases(paths.user_aliases_file())
             path = indexcache.index_file(self.index.archive.root)
             text = indexcache.load(path, self.index, lazy) if use_cache else None
+            made = text is None
+            if text is None and previous is not None and previous.text is not None:
+                text = updated(previous.index, previous.text, self.index)
             if text is None:
                 text = TextIndex.build(self.index)
-                if use_cache:
-                    indexcache.save(path, self.index, text)
             if not lazy:
                 text.pinyin.warm()
             self.names = NameSounds(self.aliases.others, text.pinyin.readings)
             self.finder = LiteralFinder(self.index, text)
             self.text = text
+            if made and use_cache:  # searching need not wait for the file
+                indexcache.save(path, self.index, text)
 
     def search(
         self,
