@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from tui.trends.axis import axis_labels
 from tui.trends.counts import Trend
@@ -45,8 +46,10 @@ class Role(Enum):
         return (Role.SERIES_0, Role.SERIES_1, Role.SERIES_2)[index % 3]
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
+    """A stretch of one look. (A tuple, not a dataclass: a chart is ~2,000 of them, made
+    at each cursor move.)"""
+
     text: str
     role: Role
     #: In the column of the period under the cursor.
@@ -106,10 +109,11 @@ def lay_out_bars(
     first = _window(len(periods), shown, cursor, first)
     bar_rows = max(1, height - 2)
     rows: list[Row] = []
+    eighths = _eighths(trend, first, shown, top, bar_rows)
     for line in range(bar_rows):
         level = bar_rows - 1 - line  # 0: the row on the axis
         y_label = _y_label(labels, ticks, top, bar_rows, level, left)
-        bars = _bar_cells(trend, first, shown, cursor, level, bar, gap, top, bar_rows)
+        bars = _bar_cells(trend, first, shown, cursor, level, bar, gap, eighths)
         rows.append([y_label, *bars])
     rows.append(_axis(periods, first, shown, cursor, period_width, left))
     granularity = trend.timeline.granularity
@@ -170,6 +174,19 @@ def _y_label(
     return Run(" " * (left - 1) + "│", Role.AXIS)
 
 
+def _eighths(trend: Trend, first: int, shown: int, top: int, rows: int) -> list[list[int]]:
+    """For each series, the height of each period's bar on show, in eighths of a cell
+    (0: no bar; at least 1 for a count above 0)."""
+    return [
+        [_height(counts[index] or 0, top, rows) for index in range(first, first + shown)]
+        for counts in trend.counts
+    ]
+
+
+def _height(count: int, top: int, rows: int) -> int:
+    return max(1, round(count * rows * 8 / top)) if count > 0 else 0
+
+
 def _bar_cells(
     trend: Trend,
     first: int,
@@ -178,35 +195,26 @@ def _bar_cells(
     level: int,
     bar: int,
     gap: int,
-    top: int,
-    rows: int,
+    eighths: list[list[int]],
 ) -> Row:
     runs: Row = []
-    for index in range(first, first + shown):
+    floor = level * 8
+    gap_text = " " * (bar * len(trend.series) + gap)
+    spacing = " " * gap
+    roles = [Role.series(number) for number in range(len(trend.counts))]
+    periods = trend.periods
+    for offset, index in enumerate(range(first, first + shown)):
         at_cursor = index == cursor
-        if trend.periods[index].is_gap:
-            runs.append(Run(" " * (bar * len(trend.series) + gap), Role.GAP, at_cursor))
+        if periods[index].is_gap:
+            runs.append(Run(gap_text, Role.GAP, at_cursor))
             continue
-        for number, counts in enumerate(trend.counts):
-            runs.append(
-                Run(
-                    _cell(counts[index] or 0, top, rows, level) * bar,
-                    Role.series(number),
-                    at_cursor,
-                )
-            )
+        for heights, role in zip(eighths, roles, strict=True):
+            height = heights[offset]
+            char = EIGHTHS[max(0, min(8, height - floor))] if height else " "
+            runs.append(Run(char * bar, role, at_cursor))
         if gap:
-            runs.append(Run(" " * gap, Role.BLANK, at_cursor))
+            runs.append(Run(spacing, Role.BLANK, at_cursor))
     return runs
-
-
-def _cell(count: int, top: int, rows: int, level: int) -> str:
-    """The character of a bar of `count` at this row: full, partly full or empty."""
-    if count <= 0:
-        return " "
-    eighths = max(1, round(count * rows * 8 / top))
-    filled = eighths - level * 8
-    return EIGHTHS[max(0, min(8, filled))]
 
 
 def _axis(
