@@ -100,13 +100,20 @@ async def test_the_bars_are_drawn_without_waiting_for_a_resize(
 ) -> None:
     """The chart lays itself out when first drawn at its size: the screen's first frame has
     the bars (laid out on the Resize event, they came a frame later: 25–50 ms when loaded)."""
-    monkeypatch.setattr(TrendChart, "on_resize", lambda self: None)
+    monkeypatch.setattr(TrendChart, "on_resize", lambda self: None, raising=False)
     app = Host(TrendScreen(holey, queries=["短剧"]))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         chart = trend_screen(app).query_one(TrendChart)
         drawn = "".join(chart.render_line(y).text for y in range(chart.size.height))
         assert "█" in drawn and "短剧" in drawn
+        wide = chart.chart
+        await pilot.resize_terminal(60, 24)
+        await wait_until(pilot, lambda: chart.size.width < 60, "the chart narrower")
+        narrow = chart.chart
+        assert wide is not None and narrow is not None
+        assert narrow.period_width < wide.period_width, "laid out again at the new size"
+        assert chart.render_line(2).cell_length == chart.size.width
 
 
 async def test_totals_are_the_search_counts_and_m_cycles(holey: SearchEngine) -> None:  # noqa: F811

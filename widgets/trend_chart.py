@@ -128,6 +128,7 @@ class TrendChart(Widget, can_focus=True):
         self.refresh()
 
     def _laid_out(self) -> None:
+        """Lay out for the size now (a resize needs nothing else: lines are drawn again)."""
         if self._laid_out_at != self.size:
             self._lay_out()
 
@@ -143,9 +144,6 @@ class TrendChart(Widget, can_focus=True):
         self._chart, self._first = chart, chart.first
         self._lines = [legend_row(trend, width, self.active), [], *chart.rows]
         self._lines.append(cursor_row(trend, self.cursor))
-
-    def on_resize(self) -> None:
-        self._invalidate()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
