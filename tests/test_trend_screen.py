@@ -280,6 +280,28 @@ async def test_ctrl_g_before_the_index_is_ready_waits_for_it(tmp_path: Path) -> 
         assert screen.trend.series[0].total == len(engine.search("短剧"))
 
 
+async def test_ctrl_g_counts_the_hits_on_show_without_searching_again(
+    holey: SearchEngine,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    search = SearchScreen(holey, query="短剧")
+    app = SearchHost(search)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: search.result is not None, "the hits shown")
+        assert search.result is not None
+        shown = search.result.found()
+        searched: list[str] = []
+        search_again = holey.search
+        monkeypatch.setattr(
+            holey, "search", lambda *a, **k: searched.append(a[0]) or search_again(*a, **k)
+        )
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: trend_shown(app), "the trend shown")
+        screen = trend_screen(app)
+        assert screen.trend is not None and searched == []
+        assert screen.trend.series[0].found == shown and screen.sub_title == "短剧"
+
+
 class SearchHost(App[None]):
     """Opens a search overlay at once."""
 

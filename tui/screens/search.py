@@ -327,7 +327,11 @@ class SearchScreen(ModalScreen[OpenHit | None]):
             self._trend_waiting = True
             self._say(_("正文索引建立中，建好就显示趋势…"))
         elif self.result is not None:
-            screen = TrendScreen(self.engine, self._library, [self.query_text])
+            from tui.trends import Series
+
+            # Counted from the hits on show: the same set, without searching again.
+            found = Series(self.query_text, self.result.found(), self.result.needles)
+            screen = TrendScreen(self.engine, self._library, [found])
             self.app.push_screen(screen, self._trend_closed)
 
     def _trend_closed(self, opened: OpenHit | None) -> None:

@@ -86,7 +86,7 @@ class TrendScreen(Screen[OpenHit | None]):
         self,
         engine: SearchEngine,
         library: Callable[[], ItemMarks | None] = lambda: None,
-        queries: Sequence[str] = (),
+        queries: Sequence[str | Series] = (),
         granularity: Granularity = Granularity.MONTH,
     ) -> None:
         super().__init__()
@@ -94,7 +94,9 @@ class TrendScreen(Screen[OpenHit | None]):
         self.engine = engine
         self.trends = TrendIndex.of(engine)
         self._library = library
-        self._queries = list(queries)[:MAX_QUERIES]
+        #: The queries on the chart (those given, already searched, are counted as they are).
+        self._given = list(queries)[:MAX_QUERIES]
+        self._queries = [q.query if isinstance(q, Series) else q for q in self._given]
         self.granularity = granularity
         #: The trend on show (None until counted).
         self.trend: Trend | None = None
@@ -124,7 +126,7 @@ class TrendScreen(Screen[OpenHit | None]):
 
     def on_mount(self) -> None:
         self.chart.focus()
-        self._count([*self._queries])
+        self._count(self._given)
         if not self.trends.entities_ready:
             # After the chart's first frame: the worker would compete with it for the GIL.
             self.call_after_refresh(self._make_entity_index)
