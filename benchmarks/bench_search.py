@@ -4,6 +4,9 @@
     search_p95_ms_100k                     3,000 issues (about 90,000 items)
     rss_mb                                 the 500-issue app with its search index loaded
     search_index_build_s                   building the 500-issue index (the app's worker)
+    search_new_issue_s                     a new issue's file written into the watched folder
+                                           → a search in the app finds its first item
+    search_new_issue_cpu_s                 the app's CPU time over that span
     cli_search_warm_s                      `zhoubao search 短剧 ARCHIVE`, whole process, warm
     cli_search_rg_s                        `rg -c 短剧 ARCHIVE` over the same files (if rg)
 
@@ -119,6 +122,7 @@ async def main(root: Path) -> dict[str, float]:
             app.screen.query_one("#search-input").value = ""
             await pilot.pause(0.1)
         memory = rss_mb()
+        new_issue_s, new_issue_cpu_s = await new_issue(app, pilot, root)
     latencies.sort()
     p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
     return {
@@ -128,7 +132,37 @@ async def main(root: Path) -> dict[str, float]:
         "items": app.reader.archive.item_count if app.reader.archive else 0,
         "rss_mb": round(memory, 1),
         "build_s": round(build_s, 2),
+        "new_issue_s": round(new_issue_s, 2),
+        "new_issue_cpu_s": round(new_issue_cpu_s, 2),
     }
+
+
+async def new_issue(app, pilot, root: Path) -> tuple[float, float]:
+    # One more issue (the newest, renumbered) written into the watched folder: seconds,
+    # and seconds of the app's CPU, until a search on the app's engine finds its first item.
+    reader = app.reader
+    engine = reader.search_engine
+    newest = max(root.iterdir())
+    number = int(newest.name[:4]) + 1
+    text = newest.read_text(encoding="utf-8")
+    text = text.replace(f"第 {number - 1} 期", f"第 {number} 期")
+    added = root / f"{number:04d}-new{newest.suffix}"
+    started, cpu = time.perf_counter(), time.process_time()
+    added.write_text(text, encoding="utf-8")
+    try:
+        deadline = started + 120
+        while time.perf_counter() < deadline:
+            now = reader.search_engine
+            if now is not None and now is not engine and now.ready:
+                first = now.index.items[0]
+                if first.number == number and any(
+                    hit.item.id == first.id for hit in now.search(first.headline).hits(0, 50)
+                ):
+                    return time.perf_counter() - started, time.process_time() - cpu
+            await asyncio.sleep(0.01)
+        raise AssertionError("the new issue was not found within 120 s")
+    finally:
+        added.unlink()
 
 
 print(json.dumps(asyncio.run(main(Path(sys.argv[1])))))
@@ -161,5 +195,7 @@ def measure(archive_dir: Path, tmp_root: Path, args: argparse.Namespace) -> dict
         "search_items_100k": big["items"],
         "rss_mb": small["rss_mb"],
         "search_index_build_s": small["build_s"],
+        "search_new_issue_s": small["new_issue_s"],
+        "search_new_issue_cpu_s": small["new_issue_cpu_s"],
         **cli,
     }
