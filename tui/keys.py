@@ -81,10 +81,14 @@ NEXT_UNREAD = Binding("u", "next_unread", N_("下一条未读"), show=False, id=
 
 #: The library's keys (see `widgets.library_keys`), listed under a heading of their own.
 LIBRARY_BINDINGS: list[BindingType] = [
-    Binding("b", "bookmark", N_("收藏"), id="app.bookmark", tooltip=N_("收藏这一条，或取消收藏")),
-    Binding("t", "edit_tags", N_("标签"), id="app.tags", tooltip=N_("编辑这一条的标签")),
-    Binding("a", "edit_note", N_("备注"), show=False, id="app.note", tooltip=N_("给这一条写备注")),
-    Binding("m", "toggle_read", N_("已读/未读"), show=False, id="app.toggle_read"),
+    Binding(
+        "b", "act('bookmark')", N_("收藏"), id="app.bookmark", tooltip=N_("收藏这一条，或取消收藏")
+    ),
+    Binding("t", "act('tags')", N_("标签"), id="app.tags", tooltip=N_("编辑这一条的标签")),
+    Binding(
+        "a", "act('note')", N_("备注"), show=False, id="app.note", tooltip=N_("给这一条写备注")
+    ),
+    Binding("m", "act('read')", N_("已读/未读"), show=False, id="app.toggle_read"),
     Binding(
         "M",
         "catch_up",
