@@ -3,7 +3,7 @@
 The safety tests run this as a separate process: killed with SIGKILL at a random moment
 (nothing it reported may be lost) and two at once (no write may be lost to the other).
 
-    PYTHONPATH=. python scripts/library_writer.py --prefix a --count 500 [--start-at EPOCH]
+    PYTHONPATH=. python scripts/library_writer.py --prefix a --count 500 [--gate]
 
 Write n is, by n % 3: bookmark item "<prefix>-n"; tag the shared item with "<prefix>-n";
 set the note of item "<prefix>-n" to "note <prefix>-n". The library is the usual one
@@ -49,14 +49,19 @@ def main() -> int:
     parser.add_argument("--prefix", required=True)
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument(
-        "--start-at", type=float, default=0.0, help="open and start writing at this time"
+        "--gate",
+        action="store_true",
+        help="print 'ready' once started, then open and write when a line comes on stdin",
     )
     parser.add_argument(
         "--pause-ms", type=float, default=0.0, help="rest up to this long between writes"
     )
     args = parser.parse_args()
     # All writers open the library at the same moment too: creating it is a race of its own.
-    time.sleep(max(0.0, args.start_at - time.time()))
+    # A start time would not do: on a busy machine a process may still be importing then.
+    if args.gate:
+        print("ready", flush=True)
+        sys.stdin.readline()
     store = LibraryStore()
     if store.notice:
         print(store.notice, file=sys.stderr)

@@ -37,14 +37,28 @@ def _env(**extra: str) -> dict[str, str]:
 def _writer(
     prefix: str,
     count: int,
-    start_at: float = 0.0,
     data_dir: Path | None = None,
     pause_ms: float = 0.0,
+    gate: bool = False,
 ) -> subprocess.Popen[bytes]:
     command = [sys.executable, str(WRITER), "--prefix", prefix, "--count", str(count)]
-    command += ["--start-at", str(start_at), "--pause-ms", str(pause_ms)]
+    command += ["--pause-ms", str(pause_ms), *(["--gate"] if gate else [])]
     env = _env(**({paths.DATA_DIR_ENV: str(data_dir)} if data_dir else {}))
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    stdin = subprocess.PIPE if gate else None
+    return subprocess.Popen(
+        command, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+
+
+def _start_together(writers: list[subprocess.Popen[bytes]]) -> None:
+    """Let gated writers go once every one has started (its imports done): on a busy
+    machine a start time would find some still importing and the others finished."""
+    for writer in writers:
+        assert writer.stdout is not None and writer.stdout.readline() == b"ready\n"
+    for writer in writers:
+        assert writer.stdin is not None
+        writer.stdin.write(b"go\n")
+        writer.stdin.flush()  # `communicate` closes it
 
 
 def _assert_committed(store: LibraryStore, prefix: str, numbers: list[int]) -> None:
@@ -96,8 +110,8 @@ def test_sigkill_at_random_moments_loses_no_committed_write() -> None:
 
 def test_two_processes_writing_at_once_lose_nothing() -> None:
     LibraryStore().close()  # both writers find the schema in place
-    start_at = time.time() + 1.0
-    writers = {prefix: _writer(prefix, 500, start_at, pause_ms=2.0) for prefix in ("a", "b")}
+    writers = {prefix: _writer(prefix, 500, pause_ms=2.0, gate=True) for prefix in ("a", "b")}
+    _start_together(list(writers.values()))
     outputs = {prefix: w.communicate(timeout=120)[0] for prefix, w in writers.items()}
     assert all(w.returncode == 0 for w in writers.values())
 
@@ -122,8 +136,8 @@ def test_two_processes_writing_at_once_lose_nothing() -> None:
 def test_processes_creating_the_library_at_once_all_get_to_write(tmp_path: Path) -> None:
     for round_ in range(4):
         data_dir = tmp_path / f"round-{round_}"
-        start_at = time.time() + 0.8
-        writers = [_writer(f"p{k}", 3, start_at, data_dir) for k in range(8)]
+        writers = [_writer(f"p{k}", 3, data_dir, gate=True) for k in range(8)]
+        _start_together(writers)
         results = [w.communicate(timeout=60) for w in writers]
         # A writer that found the library locked would say so and exit 1 (read-only).
         assert [(w.returncode, err) for w, (_out, err) in zip(writers, results, strict=True)] == [
