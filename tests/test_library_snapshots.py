@@ -6,15 +6,20 @@ and look at the SVGs in tests/__snapshots__/ before committing them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import OptionList
 
+from tests.test_app_navigation import make_archive
 from tests.test_library_screens import LIBRARY
-from tui.library.catch_up import CatchUpChoice
+from tui import i18n
+from tui.library.catch_up import CatchUpChoice, catch_up_choices
 from tui.screens.catch_up import CatchUpDialog
 from tui.screens.confirm import ConfirmDialog
 from tui.screens.library_screen import LibraryScreen
@@ -43,6 +48,11 @@ def test_library_view_by_issue_filtered(snap_compare: Callable[..., bool]) -> No
     assert snap_compare(host, terminal_size=(110, 30), run_before=filter_by_issue)
 
 
+def test_library_view_at_80_columns_in_a_light_theme(snap_compare: Callable[..., bool]) -> None:
+    host = Host(LibraryScreen(LIBRARY), "catppuccin-latte")
+    assert snap_compare(host, terminal_size=(80, 24))
+
+
 def test_tag_editor_completing(snap_compare: Callable[..., bool]) -> None:
     async def type_prefix(pilot: Pilot[None]) -> None:
         await pilot.press("短")
@@ -68,3 +78,35 @@ def test_catch_up_dialog_at_80_columns_in_a_light_theme(snap_compare: Callable[.
 def test_batch_question_in_a_dark_theme(snap_compare: Callable[..., bool]) -> None:
     question = ConfirmDialog("全部收藏", "收藏全部 5,170 条搜索结果？", "之后可以用 ctrl+z 撤销。")
     assert snap_compare(Host(question), terminal_size=(80, 24))
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    i18n.set_language("en")
+    yield
+    i18n.set_language(i18n.SOURCE_LANGUAGE)
+
+
+def english_choices() -> list[CatchUpChoice]:
+    """The catch-up choices from issue 500 of 500, in English (longer lines than Chinese)."""
+    archive = make_archive(Path("archive"), tuple(range(1, 501)))
+    return catch_up_choices(archive, 499, lambda item_id: item_id.startswith("500-0"))
+
+
+async def test_the_catch_up_dialog_in_english_keeps_each_choice_on_one_line(
+    english: None,
+) -> None:
+    choices = english_choices()
+    assert "(" in choices[0].title and "（" not in choices[0].title
+    host = Host(CatchUpDialog(choices, "ctrl+z"))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        options = host.screen.query_one(OptionList)
+        assert options.virtual_size.height == len(choices)  # nothing wrapped
+
+
+def test_catch_up_dialog_in_english_at_80_columns(
+    english: None, snap_compare: Callable[..., bool]
+) -> None:
+    dialog = CatchUpDialog(english_choices(), "ctrl+z")
+    assert snap_compare(Host(dialog), terminal_size=(80, 24))

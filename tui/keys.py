@@ -25,10 +25,9 @@ from tui.i18n import N_
 #: Undo and redo of the library's changes: actions of the App, bound on the App (for the
 #: reader) and on the search overlay and the library view (a modal screen hides the App's
 #: bindings). `ZhoubaoApp.check_action` keeps them from other screens.
-UNDO_BINDINGS: list[BindingType] = [
-    Binding("ctrl+z,U", "app.undo", N_("撤销"), show=False, id="app.undo"),
-    Binding("ctrl+y", "app.redo", N_("重做"), show=False, id="app.redo"),
-]
+UNDO = Binding("ctrl+z,U", "app.undo", N_("撤销"), show=False, id="app.undo")
+REDO = Binding("ctrl+y", "app.redo", N_("重做"), show=False, id="app.redo")
+UNDO_BINDINGS: list[BindingType] = [UNDO, REDO]
 
 APP_BINDINGS: list[BindingType] = [
     Binding("question_mark", "help", N_("帮助"), id="app.help"),

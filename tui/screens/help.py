@@ -34,7 +34,7 @@ def binding_sections() -> BindingSections:
     from tui.screens.entity import EntityScreen
     from tui.screens.export_dialog import ExportDialog
     from tui.screens.import_dialog import ImportDialog
-    from tui.screens.library_screen import LibraryScreen
+    from tui.screens.library_screen import LibraryItemList, LibraryScreen
     from tui.screens.note_editor import NoteEditor
     from tui.screens.search import SearchScreen
     from tui.screens.tag_editor import TagEditor
@@ -72,9 +72,9 @@ def binding_sections() -> BindingSections:
         (
             _("资料库视图（B）"),
             [
+                *LibraryItemList.BINDINGS,
                 *_without_undo(LibraryScreen.BINDINGS),
                 *KeyOptionList.BINDINGS,
-                KeyNote("enter", _("打开这一条")),
             ],
         ),
         (_("标签（t）"), [*TagEditor.BINDINGS, KeyNote("right", _("补全标签")), save]),
@@ -96,7 +96,12 @@ def _without_undo(bindings: Sequence[BindingType]) -> list[BindingType]:
     """A dialog's keys less undo and redo, which the 资料库 section lists."""
     from tui.keys import UNDO_BINDINGS
 
-    return [binding for binding in bindings if binding not in UNDO_BINDINGS]
+    undo_ids = {binding.id for binding in UNDO_BINDINGS if isinstance(binding, Binding)}
+    return [
+        binding
+        for binding in bindings
+        if not (isinstance(binding, Binding) and binding.id in undo_ids)
+    ]
 
 
 class HelpScreen(Dialog[None]):

@@ -17,6 +17,7 @@ thread: the screen opens at once, saying it is reading, and fills when they come
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -32,7 +33,7 @@ from textual.widgets.option_list import Option
 
 from tui.archive.model import Item
 from tui.i18n import N_, _
-from tui.keys import UNDO_BINDINGS
+from tui.keys import REDO, UNDO
 from tui.library.grouping import GROUPINGS, UNTAGGED, GroupBy, group_records, matches
 from tui.library.records import LibraryRecord
 from tui.sanitize import sanitize
@@ -75,13 +76,20 @@ class RecordOption(Option):
         self.record = record
 
 
+class LibraryItemList(KeyOptionList):
+    """The kept items; Enter (which the key bar shows) opens the one under the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", N_("打开"), id="library.open", tooltip=N_("在阅读器中打开")),
+    ]
+
+
 class LibraryScreen(ModalScreen[str | None]):
     """Kept items of the library; dismisses with an item id, or None."""
 
     #: Undo and redo of the library's changes work here (`ZhoubaoApp.check_action`).
     ACTS_ON_LIBRARY: ClassVar[bool] = True
     BINDINGS: ClassVar[list[BindingType]] = [
-        *UNDO_BINDINGS,
         Binding("escape", "dismiss", N_("关闭"), id="library.close"),
         # The reader's ids: a key the user remapped there is remapped here too.
         Binding("b", "act('bookmark')", N_("收藏"), id="app.bookmark"),
@@ -89,6 +97,9 @@ class LibraryScreen(ModalScreen[str | None]):
         Binding("a", "act('note')", N_("备注"), id="app.note"),
         Binding("m", "act('read')", N_("已读/未读"), show=False, id="app.toggle_read"),
         Binding("x,delete", "act('remove')", N_("移出"), id="library.remove"),
+        # Undo is what makes `x` safe: the key bar says so here (hidden in the reader's).
+        replace(UNDO, show=True),
+        REDO,
         Binding("o", "open_source", N_("原文件"), show=False, id="reader.open_source"),
         Binding("y", "copy", N_("复制"), show=False, id="app.copy"),
         Binding("s", "cycle_grouping", N_("分组"), id="library.group"),
@@ -149,7 +160,7 @@ class LibraryScreen(ModalScreen[str | None]):
             box.border_title = _("资料库")
             yield Input(placeholder=_("筛选：文字或 #标签"), id="library-filter")
             with Horizontal():
-                yield KeyOptionList(id="library-items")
+                yield LibraryItemList(id="library-items")
                 with VerticalScroll(id="library-detail-box"):
                     yield WrappedText(id="library-detail")
         yield KeyBar(pinned=("library.close",))
