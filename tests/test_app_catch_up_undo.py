@@ -229,3 +229,60 @@ async def test_a_zhoubao_bookmark_process_writing_meanwhile_keeps_its_writes(
             assert not store.view.read_ids  # the catch-up is undone…
             assert store.view.is_bookmarked(ids[3])  # …and the script's write stays
             assert store.view.tags_of(ids[3]) == {"脚本"}
+
+
+def library_state() -> tuple[frozenset[str], frozenset[str], str, frozenset[str]]:
+    """Bookmarks, the tags and note of 3-0.0, read marks: as stored."""
+    with stored() as store:
+        view = store.view
+        return (
+            frozenset(view.bookmarked_ids),
+            frozenset(view.tags_of("3-0.0")),
+            view.note_of("3-0.0"),
+            frozenset(view.read_ids),
+        )
+
+
+async def test_undo_and_redo_walk_back_and_forth_through_every_kind_of_action(
+    tmp_path: Path,
+) -> None:
+    app = new_app(tmp_path)
+    states = [library_state()]
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "b")  # a bookmark
+        states.append(library_state())
+        await press(pilot, "t", *"AI", "enter")  # tags
+        states.append(library_state())
+        await press(pilot, "a", *"note", "ctrl+s")  # a note
+        states.append(library_state())
+        await press(pilot, "n", "m")  # a read mark, on 3-0.1
+        states.append(library_state())
+        await catch_up(pilot, 0)  # the issue
+        states.append(library_state())
+        search = await search_for(pilot, "第2期 条目")
+        assert search.result is not None and 1 < len(search.result) <= 20
+        await press(pilot, "ctrl+b", "escape")  # a batch, from search
+        states.append(library_state())
+        assert len(set(states)) == len(states)  # each action changed the library
+
+        for back in range(len(states) - 2, -1, -1):
+            await press(pilot, "U")
+            assert library_state() == states[back], back
+        await press(pilot, "ctrl+z")  # nothing left to undo: nothing changes
+        assert library_state() == states[0]
+        for forward in range(1, len(states)):
+            await press(pilot, "ctrl+y")
+            assert library_state() == states[forward], forward
+
+        for back in range(len(states) - 2, len(states) - 4, -1):  # two undone before quitting
+            await press(pilot, "ctrl+z")
+            assert library_state() == states[back]
+
+    again = new_app(tmp_path)  # the same day, after a restart: the history goes on
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(again, pilot)
+        await press(pilot, "ctrl+y", "ctrl+y")
+        assert library_state() == states[-1]
+        await press(pilot, "U", "U", "U")
+        assert library_state() == states[-4]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -64,7 +65,18 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     writes are made on a thread of their own)."""
     await pilot.press(*keys)
     await pilot.pause()
+    await app_drained(pilot)
     await library_settled(pilot)
+
+
+async def app_drained(pilot: Pilot[None]) -> None:
+    """Wait until the App has handled what is queued for it now. A dialog's result reaches
+    the callback of the App that pushed it after the keys are handled on the screen
+    (`Screen.dismiss` schedules it): the callback may ask the library for a change, which
+    `library_settled` could not know of before it is asked."""
+    handled = asyncio.Event()
+    if pilot.app.call_later(handled.set):
+        await handled.wait()
 
 
 async def library_settled(pilot: Pilot[None]) -> None:
