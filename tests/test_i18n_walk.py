@@ -7,7 +7,7 @@ is a string that missed the catalog; on the Chinese screen every English word is
 command, a file name or a name that Chinese users write in Latin letters too (`ALLOWED`).
 The walk goes the way a user does: the reader, a tag and a note, help, problems, catch-up,
 the palette and the themes, go to an issue, export, find in the item, search (a bad filter,
-results, saving), a trend, an entity's timeline, the library view and its import.
+results, bookmarking all, saving), a trend, an entity's timeline, the library view and its import.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from tui import i18n
 from tui.app import ZhoubaoApp
 from tui.archive import Archive, Issue, Item, Section, SummaryBullet, load_archive
 from tui.screens.catch_up import CatchUpDialog
+from tui.screens.confirm import ConfirmDialog
 from tui.screens.entity import EntityScreen
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.find_in_item import FindInItemDialog
@@ -80,7 +81,7 @@ def animals(n: int, length: int = 4) -> str:
 
 
 def animal_archive(root: Path) -> Archive:
-    """Three issues of animal text, and the skip reasons of three bad files (real ones: the
+    """Four issues of animal text, and the skip reasons of three bad files (real ones: the
     parser's, in the language of the test)."""
     bad = root.parent / "鳄"
     bad.mkdir()
@@ -88,7 +89,7 @@ def animal_archive(root: Path) -> Archive:
     (bad / "2.txt").write_bytes(bytes(range(256)) * 4)
     skipped = load_archive(bad).skipped
     issues = []
-    for number in (11, 12, 13):
+    for number in (11, 12, 13, 14):  # 24 items: more than a batch action does unasked
         when = date(2024, number - 10, 5)
         sections = []
         for s in range(2):
@@ -250,6 +251,11 @@ async def test_every_screen_speaks_one_language(
         await walk.keys(*"鲸")
         await wait_until(pilot, lambda: search.result is not None, "results")
         await walk.read("search")
+        await walk.keys("ctrl+b")
+        await walk.until("the batch question", ConfirmDialog)
+        await walk.read("bookmark all?")
+        await walk.keys("escape")
+        await walk.until("search again", SearchScreen)
         await walk.keys("ctrl+s")
         await walk.until("save the search", SaveSearchDialog)
         await walk.read("save search")
