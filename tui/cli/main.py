@@ -214,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def choose_language() -> None:
+def use_the_chosen_language() -> None:
     """Show everything in the language the user chose (`ZHOUBAO_LANG`, else the setting,
     else the locale), argparse's own strings too."""
     from tui.settings import load_settings
@@ -228,7 +228,7 @@ def choose_language() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     # First: every string from now on is in the language chosen here.
-    choose_language()
+    use_the_chosen_language()
     args_list = list(sys.argv[1:] if argv is None else argv)
     # `zhoubao [ARCHIVE]` opens the app: a first word that is no command is the archive.
     commands = {
