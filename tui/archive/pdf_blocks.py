@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from statistics import median
 
 from tui.archive.blocks import Block
@@ -212,7 +212,3 @@ def _clean(block: Block) -> Block:
     if block.heading and (len(block.text) > 90 or block.text[-1] in "，、；："):
         block.heading = 0
     return block
-
-
-def page_count(lines: Iterable[PdfLine]) -> int:
-    return max((line.page for line in lines), default=0)
