@@ -24,6 +24,7 @@ from tui.commands import palette_commands
 from tui.screens.entity import EntityScreen
 from tui.screens.search import OpenHit, SearchScreen
 from tui.screens.trend import TrendScreen
+from tui.screens.trend_kept import KEPT_AS
 from tui.search import SearchEngine
 from tui.trends import Granularity
 from widgets.entity_table import EntityTable
@@ -257,6 +258,43 @@ async def test_from_search_to_the_reader(tmp_path: Path) -> None:
         wanted = app.screen.query_one(ItemRows).items[0]
         await pilot.press("enter")
         await wait_until(pilot, lambda: opened_in_reader(app, wanted.id), "the item in the reader")
+
+
+async def test_the_trend_screen_is_kept_started_over_and_let_go_on_a_new_archive(
+    tmp_path: Path,
+) -> None:
+    """ctrl+g a second time shows the screen of the first, as a new one would be; reading
+    the archive again lets it go (it holds the old engine)."""
+    root = build_holey_archive(tmp_path / "archive")
+    app = ZhoubaoApp(root, archive=load_archive(root))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_until(pilot, lambda: app.reader.archive is not None, "the archive loaded")
+        await pilot.press("slash", *"短剧")
+        await wait_until(
+            pilot,
+            lambda: app.reader.search_engine is not None and app.reader.search_engine.ready,
+            "the search index built",
+        )
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: trend_shown(app), "the trend shown")
+        first = trend_screen(app)
+        await pilot.press("m", "a")
+        assert first.granularity is Granularity.QUARTER
+        await pilot.press("escape", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "the overlay")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        search.query_one("#search-input", Input).value = "AI"
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: app.screen is first, "the same trend screen")
+        assert first.trend is not None and [s.query for s in first.trend.series] == ["AI"]
+        assert first.granularity is Granularity.MONTH and first.chart.has_focus
+        assert not first.query_one("#trend-input", Input).has_class("-shown")
+        assert first.trend.series[0].total == len(first.engine.search("AI"))
+        await pilot.press("escape", "escape")
+        await wait_until(pilot, lambda: app.screen is app.reader, "back in the reader")
+        await pilot.press("r")
+        await wait_until(pilot, lambda: not app.is_screen_installed(KEPT_AS), "let go")
 
 
 async def test_ctrl_g_before_the_index_is_ready_waits_for_it(tmp_path: Path) -> None:

@@ -93,6 +93,10 @@ class ReaderLoading(ReaderPosition):
             self.panes.show_nothing(_("{path} 中没有可读的期刊。").format(path=self.archive_root))
         self.library_keys.attach(archive)
         previous_engine, self.search_engine = self.search_engine, None
+        if previous_engine is not None:
+            from tui.screens.trend_kept import forget
+
+            forget(self.app)  # the kept trend screen holds the old engine
         self.view = None
         indexer = self.query_one(SearchIndexer)
         indexer.schedule(archive, SEARCH_WARM_UP_S, previous_engine)

@@ -120,9 +120,10 @@ class ReaderSearch(ReaderPosition):
             self.query_one(SearchIndexer).start()
             self.notify(_("索引建立中，请稍候再试。"), timeout=3)
             return
-        from tui.screens.trend import TrendScreen
+        from tui.screens.trend_kept import kept_trend_screen
 
-        self.app.push_screen(TrendScreen(engine, self._marks, [query]), self._open_hit)
+        screen = kept_trend_screen(self.app, engine, self._marks, [query])
+        self.app.push_screen(screen, self._open_hit)
 
     def action_search(self) -> None:
         """`/`: the search overlay over the screen's engine; the item chosen there opens

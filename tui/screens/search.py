@@ -318,7 +318,7 @@ class SearchScreen(ModalScreen[OpenHit | None]):
 
     def action_trend(self) -> None:
         """ctrl+g: the query's matches over time; an item chosen there opens in the reader."""
-        from tui.screens.trend import TrendScreen
+        from tui.screens.trend_kept import kept_trend_screen
 
         if not self.query_text.strip():
             self._say(_("先输入要看趋势的查询"))
@@ -331,7 +331,7 @@ class SearchScreen(ModalScreen[OpenHit | None]):
 
             # Counted from the hits on show: the same set, without searching again.
             found = Series(self.query_text, self.result.found(), self.result.needles)
-            screen = TrendScreen(self.engine, self._library, [found])
+            screen = kept_trend_screen(self.app, self.engine, self._library, [found])
             self.app.push_screen(screen, self._trend_closed)
 
     def _trend_closed(self, opened: OpenHit | None) -> None:

@@ -120,6 +120,25 @@ class TrendScreen(Screen[OpenHit | None]):
         yield Input(placeholder=_("再加一个查询来比较（最多三个），Enter 添加"), id="trend-input")
         yield KeyBar(pinned=PINNED_IN_FOOTER)
 
+    def start_over(
+        self, library: Callable[[], ItemMarks | None], queries: Sequence[str | Series]
+    ) -> None:
+        """Show these queries as a new screen would: by month, the chart focused, the
+        entities and sections under it."""
+        self._library = library
+        self._given = list(queries)[:MAX_QUERIES]
+        self._queries = [q.query if isinstance(q, Series) else q for q in self._given]
+        self.granularity = Granularity.MONTH
+        self._anchor = None
+        self.trend = None
+        self.query_one(ContentSwitcher).current = "trend-overview"
+        query_input = self.query_one("#trend-input", Input)
+        query_input.value = ""
+        query_input.remove_class("-shown")
+        self.chart.active = 0
+        self.chart.focus()
+        self._count(self._given)
+
     @property
     def chart(self) -> TrendChart:
         return self.query_one(TrendChart)
