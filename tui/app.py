@@ -51,10 +51,16 @@ TOAST_SHARE = 0.38
 GARBAGE_EVERY_S = 0.25
 
 
+#: The toasts' rack keeps a vertical scrollbar's gutter (Textual's `ToastRack` scrolls):
+#: a toast's share is of the width left of it.
+TOAST_RACK_GUTTER = 2
+
+
 def toast_text_width(screen_width: int) -> int:
     """Cells for text in a toast: its width (as the stylesheet sets it) less its left
     border and its padding of 1 and 2."""
-    return max(min(60, int(screen_width * TOAST_SHARE)) - 4, 8)
+    share = int((screen_width - TOAST_RACK_GUTTER) * TOAST_SHARE)
+    return max(min(60, share) - 4, 8)
 
 
 def toast_lines(text: str, width: int, markup: bool) -> str:
