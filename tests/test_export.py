@@ -280,6 +280,21 @@ def test_export_info_is_what_the_title_page_says() -> None:
     assert info == ExportFilter(everything=True).info(EXPORTED_AT)
 
 
+def test_markdown_in_english_labels_its_parts_in_english(sample_dir: Path) -> None:
+    records = ExportFilter().select(sample_records(sample_dir))
+    i18n.set_language("en")
+    try:
+        text = render("md", records, INFO).decode("utf-8")
+    finally:
+        i18n.set_language(i18n.SOURCE_LANGUAGE)
+    ids = [line for line in text.splitlines() if line.startswith("ID")]
+    assert ids and all(re.fullmatch(r"ID: [0-9a-f-]+", line) for line in ids), ids
+    assert "\nTags: #" in text and "\nNote:\n" in text
+    # (a note's lines end in two spaces on purpose: Markdown's hard line break)
+    labels = [line for line in text.splitlines() if not line.startswith(">")]
+    assert [line for line in labels if line.endswith(" ")] == []
+
+
 def test_csv_in_english_says_true_and_false(sample_dir: Path) -> None:
     records = ExportFilter().select(sample_records(sample_dir))
     i18n.set_language("en")

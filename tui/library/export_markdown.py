@@ -121,7 +121,12 @@ def render_markdown(records: Sequence[LibraryRecord], info: ExportInfo) -> str:
 
 def _item_lines(record: LibraryRecord) -> list[str]:
     snap = record.snapshot
-    lines = ["", escape_markdown(snap.meta_line), "", f"ID：{escape_markdown(snap.id)}"]
+    lines = [
+        "",
+        escape_markdown(snap.meta_line),
+        "",
+        _("ID：{id}").format(id=escape_markdown(snap.id)),
+    ]
     if not record.in_archive:
         lines += ["", _("（已不在存档中，内容取自资料库的快照）")]
     tags = obsidian_tags(record.tags)
@@ -129,7 +134,7 @@ def _item_lines(record: LibraryRecord) -> list[str]:
         lines += ["", _("标签：") + " ".join(f"#{tag}" for tag in tags)]
     if record.note:
         quoted = _hard_breaks(escape_markdown(record.note.strip("\n")))
-        lines += ["", _("备注："), ""]
+        lines += ["", _("备注：").rstrip(), ""]  # English "Note: " ends with a space
         lines += [f"> {line}" if line else ">" for line in quoted.split("\n")]
     for paragraph in snap.paragraphs:
         lines += ["", escape_markdown(paragraph)]
