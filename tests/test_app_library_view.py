@@ -27,7 +27,8 @@ from tui.screens.library_screen import LibraryScreen, RecordOption
 from tui.screens.note_editor import NoteEditor
 from tui.screens.search import SearchScreen
 from tui.screens.tag_editor import TagEditor
-from widgets.item_reader import ItemReader, plain_item_text
+from tui.typeset import plain_item_text
+from widgets.item_reader import ItemReader
 
 SIZE = (120, 36)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -30,45 +30,12 @@ from textual.strip import Strip
 from tui.archive.model import Item, page_label
 from tui.i18n import N_, _
 from tui.sanitize import sanitize
-from tui.typeset import layout_item_lines, wrap_paragraph
+from tui.typeset import layout_item_lines
+from tui.typeset.item_notes import NO_NOTES, ItemNotes
 from widgets.key_scroll import scroll_bindings
 
 if TYPE_CHECKING:  # imported when first used: the reader's first frame does without search
     from tui.search.snippets import Needles
-
-#: Drawn before each line of the user's note, to set it apart from the item's own text.
-NOTE_BAR = "▎ "
-
-
-class ItemNotes(NamedTuple):  # not a dataclass: ~0.3 ms less to import before the first frame
-    """What the user keeps about the item on show: shown under the meta line."""
-
-    bookmarked: bool = False
-    tags: tuple[str, ...] = ()
-    note: str = ""
-
-    def lines(self, width: int) -> list[tuple[str, str]]:
-        """(role, text) lines for `width` cells: a line of marks and tags, then the note.
-
-        User text is set like item text (`wrap_paragraph` shows ESC as ␛) and drawn as plain
-        segments, so markup or escape sequences in a tag or note show as typed.
-        """
-        lines: list[tuple[str, str]] = []
-        marks = " ".join([_("★ 已收藏")] * self.bookmarked + [f"#{tag}" for tag in self.tags])
-        lines.extend(("marks", text) for text in wrap_paragraph(marks, width))
-        for note_line in self.note.split("\n") if self.note else ():
-            wrapped = wrap_paragraph(note_line, max(width - len(NOTE_BAR), 1)) or [""]
-            lines.extend(("note", NOTE_BAR + text) for text in wrapped)
-        return lines
-
-
-NO_NOTES = ItemNotes()
-
-
-def plain_item_text(item: Item) -> str:
-    """The item as copied to the clipboard: headline, meta line, then the paragraphs."""
-    lines = layout_item_lines(item, 10_000)
-    return "\n".join(line.text for line in lines).strip("\n") + "\n"
 
 
 class ItemReader(ScrollView, can_focus=True):
@@ -115,7 +82,9 @@ class ItemReader(ScrollView, can_focus=True):
     class OpenSourceRequested(Message):
         """`o` was pressed: the screen, which knows the item's file, calls `open_source`."""
 
-        def __init__(self, item: Item) -> None:  # not a dataclass: see ItemNotes
+        def __init__(
+            self, item: Item
+        ) -> None:  # not a dataclass: see tui.typeset.item_notes.ItemNotes
             super().__init__()
             self.item = item
 

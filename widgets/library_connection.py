@@ -30,7 +30,7 @@ from textual.worker import get_current_worker
 
 from tui.archive.model import Archive
 from tui.i18n import N_, _
-from widgets.item_reader import NO_NOTES, ItemNotes
+from tui.typeset.item_notes import NO_NOTES, ItemNotes
 
 if TYPE_CHECKING:
     from tui.library.live import LibraryWatcher, LibraryWriter

@@ -16,8 +16,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 
 from tui.archive.model import Issue, Item
+from tui.typeset.item_notes import NO_NOTES, ItemNotes
 from widgets.issue_list import IssueList, IssueRow
-from widgets.item_reader import NO_NOTES, ItemNotes, ItemReader
+from widgets.item_reader import ItemReader
 from widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:

@@ -276,7 +276,7 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def action_copy(self) -> None:
         """`y`: copy the item (headline, meta line, body) as the reader's `y` does."""
-        from widgets.item_reader import plain_item_text
+        from tui.typeset import plain_item_text
 
         record = self.current
         if record is not None:

@@ -28,10 +28,12 @@ from tui.i18n import _
 from tui.keys import NEXT_UNREAD, PINNED_IN_FOOTER, READER_BINDINGS
 from tui.screens.reader_loading import ReaderLoading
 from tui.screens.reader_search import ReaderSearch
+from tui.typeset import plain_item_text
+from tui.typeset.item_notes import NO_NOTES
 from widgets.archive_loader import ArchiveLoader
 from widgets.archive_watcher import ArchiveWatcher
 from widgets.issue_list import IssueList
-from widgets.item_reader import NO_NOTES, ItemReader, plain_item_text
+from widgets.item_reader import ItemReader
 from widgets.key_bar import KeyBar
 from widgets.library_keys import LibraryKeys
 from widgets.reader_panes import ReaderPanes

@@ -376,7 +376,7 @@ class SearchScreen(ModalScreen[OpenHit | None]):
     def action_copy_hit(self) -> None:
         """`y` on a hit: copy the item, as the reader's `y` does."""
         from tui.search import Hit
-        from widgets.item_reader import plain_item_text
+        from tui.typeset import plain_item_text
 
         hit = self.results.current
         if isinstance(hit, Hit):

@@ -11,6 +11,7 @@ from tui.typeset.item_layout import (
     layout_item,
     layout_item_lines,
     meta_line,
+    plain_item_text,
 )
 from tui.typeset.wrap import wrap_paragraph
 
@@ -21,6 +22,7 @@ __all__ = [
     "layout_item",
     "layout_item_lines",
     "meta_line",
+    "plain_item_text",
     "wrap_headline",
     "wrap_meta",
     "wrap_paragraph",

@@ -61,3 +61,9 @@ def layout_item_lines(item: Item, width: int) -> list[LaidLine]:
 def layout_item(item: Item, width: int) -> list[str]:
     """The text of `layout_item_lines`, line by line."""
     return [line.text for line in layout_item_lines(item, width)]
+
+
+def plain_item_text(item: Item) -> str:
+    """The item as copied to the clipboard: headline, meta line, then the paragraphs."""
+    lines = layout_item_lines(item, 10_000)
+    return "\n".join(line.text for line in lines).strip("\n") + "\n"
