@@ -24,7 +24,8 @@ from waiting import wait_until
 from benchmarks.synthetic import build_archive
 from tui import paths
 from tui.archive import load_archive
-from tui.screens.search import OpenHit, SearchScreen
+from tui.screens.search import SearchScreen
+from tui.screens.search_query import OpenHit
 from tui.search import Order, SearchEngine
 from widgets.search_results import SearchResults
 

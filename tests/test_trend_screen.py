@@ -22,7 +22,8 @@ from tui.app import ZhoubaoApp
 from tui.archive import load_archive
 from tui.commands import palette_commands
 from tui.screens.entity import EntityScreen
-from tui.screens.search import OpenHit, SearchScreen
+from tui.screens.search import SearchScreen
+from tui.screens.search_query import OpenHit
 from tui.screens.trend import TrendScreen
 from tui.screens.trend_kept import KEPT_AS
 from tui.search import SearchEngine

@@ -20,7 +20,7 @@ from tui.archive.model import Item
 from tui.i18n import N_, _, _n, join_list
 from tui.keys import PINNED_IN_FOOTER
 from tui.sanitize import sanitize
-from tui.screens.search import OpenHit
+from tui.screens.search_query import OpenHit
 from tui.search import Needles
 from tui.trends import Granularity, Series, Trend, TrendIndex
 from widgets.item_rows import ItemRows

@@ -19,7 +19,7 @@ from widgets.issue_list import IssueList
 from widgets.search_indexer import SearchIndexer
 
 if TYPE_CHECKING:
-    from tui.screens.search import OpenHit
+    from tui.screens.search_query import OpenHit
 
 
 class ReaderSearch(ReaderPosition):

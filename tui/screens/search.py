@@ -13,44 +13,33 @@ The screen is given the app's one engine (or None while the app is still making 
 #tag and is: filters work whenever the library opens. ctrl+b and ctrl+t ask the app (a
 `BatchRequested` message) to bookmark or tag every hit. ctrl+g shows the query's trend
 (`TrendScreen`, on the same engine); an item opened there is dismissed with as if chosen here.
+
+In parts: `search_query.SearchQuery` (the query, its hits, the status line, history),
+`search_actions.SearchActions` (save, batch, export, trend, open or copy a hit), and here
+the keys, the layout and choosing a hit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
-from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui import paths
-from tui.i18n import N_, _, _n
+from tui.i18n import N_, _
 from tui.keys import UNDO_BINDINGS
-from tui.sanitize import sanitize
-from tui.screens.requests import OpenSourceRequested
-from tui.search import ItemMarks, Needles, Order, QueryError, SearchEngine, SearchResult
-from tui.search.history import load_history, remember
+from tui.screens.search_actions import SearchActions
+from tui.screens.search_query import PLACEHOLDER, OpenHit
+from tui.search import SearchEngine
+from tui.search.history import remember
 from widgets.search_results import SearchResults
 
-PLACEHOLDER = N_('搜索：词语 拼音 "短语" -排除 sec:技术 no:390..410 date:2024-02 #标签 is:unread')
 
-
-@dataclass(frozen=True)
-class OpenHit:
-    """What the overlay dismisses with: the item to open and the words to highlight in it."""
-
-    item_id: str
-    needles: Needles
-
-
-class SearchScreen(ModalScreen[OpenHit | None]):
+class SearchScreen(SearchActions):
     """Search input, a status line and the hits; dismisses with an `OpenHit` or None."""
 
     #: Undo and redo of the library's changes work here (`ZhoubaoApp.check_action`).
@@ -122,40 +111,6 @@ class SearchScreen(ModalScreen[OpenHit | None]):
     }
     """
 
-    @dataclass
-    class BatchRequested(Message):
-        """ctrl+b / ctrl+t: bookmark or tag every item found (the app does it)."""
-
-        action: Literal["bookmark", "tag"]
-        item_ids: tuple[str, ...]
-
-    @dataclass
-    class ExportRequested(Message):
-        """ctrl+e: export the items found (the app opens the export dialog on them)."""
-
-        query: str
-        item_ids: tuple[str, ...]
-
-    def __init__(
-        self,
-        engine: SearchEngine | None,
-        library: Callable[[], ItemMarks | None] = lambda: None,
-        query: str = "",
-        order: Order = Order.RELEVANCE,
-    ) -> None:
-        super().__init__()
-        self.engine = engine
-        self._library = library
-        self._initial_query = query
-        self.order = order
-        #: The result on show (None: no query yet, or a query the engine could not use).
-        self.result: SearchResult | None = None
-        self._history = load_history(paths.search_history_file())
-        #: Position in `_history` while stepping back through it (None: the user's own text).
-        self._history_at: int | None = None
-        #: ctrl+g was pressed before the full index was there: show the trend once it is.
-        self._trend_waiting = False
-
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
             box.border_title = _("搜索")
@@ -173,14 +128,6 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         self.watch(query_input, "value", self._query_changed, init=False)
         self.search(query_input.value)
 
-    @property
-    def results(self) -> SearchResults:
-        return self.query_one(SearchResults)
-
-    @property
-    def query_text(self) -> str:
-        return self.query_one(Input).value
-
     def engine_ready(self, engine: SearchEngine) -> None:
         """The app's engine exists, or has its full index now: search again."""
         self.engine = engine
@@ -191,55 +138,6 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         if self._trend_waiting and engine.ready:
             self._trend_waiting = False
             self.action_trend()
-
-    # Searching.
-
-    def _query_changed(self, value: str) -> None:
-        self._trend_waiting = False
-        if self._history_at is not None and value != self._history[self._history_at]:
-            self._history_at = None
-        self.search(value)
-
-    def search(self, text: str, cursor: int = 0) -> None:
-        """Run the query and show its hits, or say what is wrong with it."""
-        results = self.results
-        if self.engine is None:
-            self._say(_("正在建立索引…"))
-            return
-        library = self._library()
-        results.marks = library
-        try:
-            result = self.engine.search(text, library, self.order) if text.strip() else None
-        except QueryError as error:
-            self.result = None
-            results.show_result(None)
-            self._say(str(error), error=True)
-            return
-        self.result = result
-        results.show_result(result, cursor)
-        self._say(self._status(result))
-
-    def _status(self, result: SearchResult | None) -> str:
-        if result is None:
-            return ""
-        if not len(result):
-            found = _("无结果")
-        else:
-            found = (
-                _n("{count} 条", len(result)).format(count=f"{len(result):,}")
-                + " · "
-                + self.order.label
-            )
-        if self.engine is not None and not self.engine.ready:
-            found += " · " + _("正文与拼音索引建立中…")
-        return found
-
-    def _say(self, message: str, error: bool = False) -> None:
-        line = self.query_one("#search-message", Static)
-        if str(line.content) != message:
-            # One line, always (no new layout); an error quotes the query, outside text.
-            line.update(Content(sanitize(message)), layout=False)
-        line.set_class(error, "-error")
 
     # Keys.
 
@@ -275,69 +173,6 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         else:
             self.action_move("up")
 
-    def action_cycle_order(self) -> None:
-        """ctrl+o: relevance → newest first → oldest first → relevance."""
-        self.order = self.order.next()
-        self.search(self.query_text)
-
-    def action_save(self) -> None:
-        """ctrl+s: keep the query under a name, as a view in the issue list."""
-        from tui.screens.save_search import SaveSearchDialog
-
-        if not self.query_text.strip():
-            self._say(_("先输入要保存的搜索"))
-            return
-        self.app.push_screen(SaveSearchDialog(self.query_text), self._saved)
-
-    def _saved(self, name: str | None) -> None:
-        if name is not None:
-            self._say(_("已保存为“{name}”").format(name=name))
-
-    def _found_ids(self) -> tuple[str, ...]:
-        """Every item found, in reading order."""
-        if self.result is None or self.engine is None:
-            return ()
-        items = self.engine.index.items
-        return tuple(items[number].id for number in self.result.found())
-
-    def action_batch(self, action: Literal["bookmark", "tag"]) -> None:
-        """Ask the app to bookmark or tag every hit."""
-        ids = self._found_ids()
-        if not ids:
-            self._say(_("没有结果可以处理"))
-            return
-        self.post_message(self.BatchRequested(action, ids))
-
-    def action_export(self) -> None:
-        """Ask the app to export the items found."""
-        ids = self._found_ids()
-        if not ids:
-            self._say(_("没有结果可以导出"))
-            return
-        self.post_message(self.ExportRequested(self.query_text, ids))
-
-    def action_trend(self) -> None:
-        """ctrl+g: the query's matches over time; an item chosen there opens in the reader."""
-        from tui.screens.trend_kept import kept_trend_screen
-
-        if not self.query_text.strip():
-            self._say(_("先输入要看趋势的查询"))
-        elif self.engine is None or not self.engine.ready:
-            # Counted on headlines only, the chart would disagree with the search later.
-            self._trend_waiting = True
-            self._say(_("正文索引建立中，建好就显示趋势…"))
-        elif self.result is not None:
-            from tui.trends import Series
-
-            # Counted from the hits on show: the same set, without searching again.
-            found = Series(self.query_text, self.result.found(), self.result.needles)
-            screen = kept_trend_screen(self.app, self.engine, self._library, [found])
-            self.app.push_screen(screen, self._trend_closed)
-
-    def _trend_closed(self, opened: OpenHit | None) -> None:
-        if opened is not None:
-            self.dismiss(opened)
-
     def action_switch_focus(self) -> None:
         """tab: move the focus between the input and the hits (where `o`, `y`, j/k and
         Enter act on the hit under the cursor); `/` goes back to the input."""
@@ -365,37 +200,8 @@ class SearchScreen(ModalScreen[OpenHit | None]):
         """Enter with the hits focused: open the hit under the cursor."""
         self._choose(self.results.current)
 
-    def action_open_source(self) -> None:
-        """`o` on a hit: its file, opened by the reader (which knows where it is)."""
-        from tui.search import Hit
-
-        hit = self.results.current
-        if isinstance(hit, Hit):
-            self.post_message(OpenSourceRequested(hit.id))
-
-    def action_copy_hit(self) -> None:
-        """`y` on a hit: copy the item, as the reader's `y` does."""
-        from tui.search import Hit
-        from tui.typeset import plain_item_text
-
-        hit = self.results.current
-        if isinstance(hit, Hit):
-            self.app.copy_to_clipboard(plain_item_text(hit.item))
-            self.notify(sanitize(hit.item.headline), title=_("已复制"), timeout=2, markup=False)
-
     def marks_changed(self) -> None:
         """The library changed (after a batch, or opened just now): redraw the hits' marks.
         None to redraw while the screen is still being composed (the library can open then)."""
         for results in self.query(SearchResults):
             results.marks_changed()
-
-    def action_history(self) -> None:
-        """Put the next older query into the input."""
-        if not self._history:
-            self._say(_("没有搜索记录"))
-            return
-        at = len(self._history) if self._history_at is None else self._history_at
-        self._history_at = max(0, at - 1)
-        query_input = self.query_one(Input)
-        query_input.value = self._history[self._history_at]
-        query_input.cursor_position = len(query_input.value)

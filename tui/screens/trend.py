@@ -32,7 +32,7 @@ from textual.widgets import ContentSwitcher, Input
 from tui.i18n import N_, _, _n
 from tui.keys import PINNED_IN_FOOTER
 from tui.sanitize import sanitize
-from tui.screens.search import OpenHit
+from tui.screens.search_query import OpenHit
 from tui.search import ItemMarks, QueryError, SearchEngine
 from tui.trends import MAX_QUERIES, Granularity, Series, Trend, TrendIndex
 from tui.trends.legend import clip
