@@ -14,7 +14,8 @@ from waiting import wait_until
 from tui.app import ZhoubaoApp
 from tui.settings import Settings, load_settings, save_settings
 from widgets.archive_watcher import ArchiveWatcher
-from widgets.issue_list import NEW_MARK, IssueList
+from widgets.issue_list import IssueList
+from widgets.issue_list_issues import NEW_MARK
 
 SIZE = (120, 36)
 

@@ -17,7 +17,8 @@ from textual.containers import Horizontal
 
 from tui.archive.model import Issue, Item
 from tui.typeset.item_notes import NO_NOTES, ItemNotes
-from widgets.issue_list import IssueList, IssueRow
+from widgets.issue_list import IssueList
+from widgets.issue_list_issues import IssueRow
 from widgets.item_reader import ItemReader
 from widgets.section_tree import SectionTree
 
