@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Console
 from textual.app import App
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette, Provider
 from textual.notifications import SeverityLevel
@@ -46,9 +45,6 @@ BENCH_READY_ENV = "ZHOUBAO_BENCH_READY"
 #: it never lies across a pane's edge, where Textual blanks a wide character that straddles
 #: the edge (Textual issue 6357: "读取存档" came out as "读取存").
 TOAST_SHARE = 0.38
-#: Closing screens collects the garbage at most this often (seconds): closing several
-#: dialogs in a row (escape held down) needs one collection.
-GARBAGE_EVERY_S = 0.25
 
 
 #: The toasts' rack keeps a vertical scrollbar's gutter (Textual's `ToastRack` scrolls):
@@ -95,10 +91,6 @@ class ZhoubaoApp(App[None]):
         """Open `archive_root`; tests may pass the `archive` itself, the CLI the cached
         `preview` to show in the first frame (see `ParseCache.preview`)."""
         super().__init__()
-        #: When closing a screen last collected the garbage (monotonic seconds), and how
-        #: often it may.
-        self.garbage_every_s = GARBAGE_EVERY_S
-        self._collected_at = -GARBAGE_EVERY_S
         self.archive_root = archive_root
         self.settings: Settings = load_settings()
         self.title = _("周报")
@@ -125,32 +117,6 @@ class ZhoubaoApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.set_keymap(self.settings.keymap)
-
-    def pop_screen(self) -> AwaitComplete:
-        """Close the screen on top, then, once the one below is drawn, collect the garbage
-        it leaves (its widgets refer to each other: only a full collection frees them)."""
-        closed = super().pop_screen()
-
-        async def collect_once_closed() -> None:
-            await closed  # its widgets unmounted: nothing of it is in use any more
-            self.call_after_refresh(self._collect_garbage)
-
-        self.run_worker(collect_once_closed(), group="garbage")
-        return closed
-
-    def _collect_garbage(self) -> None:
-        """A full collection now, while the user reads the screen just drawn.
-
-        Left to itself, Python collects the oldest generation whenever enough objects have
-        outlived two younger collections: 20–70 ms on a loaded machine (strips cached by
-        the panes, screens closed since), in the middle of whatever key press made the last
-        of them — the tail of `trend_ms_15k` was such pauses. Collected here, after a
-        screen closes, the debt that triggers it starts from nothing again.
-        """
-        now = time.monotonic()
-        if now - self._collected_at >= self.garbage_every_s:
-            self._collected_at = now
-            gc.collect()
 
     def _write_bench_ready(self) -> None:
         """The first frame with an item in it has been drawn: note the time and quit."""
