@@ -66,3 +66,27 @@ async def test_bang_with_nothing_wrong_says_so(tmp_path: Path) -> None:
         assert NOTHING_WRONG in screen_text(app)
         await press(pilot, "escape")
         assert not isinstance(app.screen, ProblemsScreen)
+
+
+async def test_hostile_file_names_are_shown_on_one_line_and_never_raw(tmp_path: Path) -> None:
+    """A file named with a newline, an escape sequence or a bidi override is one line on the
+    screen, with each control shown as a picture: nothing reaches the terminal raw."""
+    hostile = "new\nline\x1b[2J\u202eexe.pdf"
+    copy = dataclasses.replace(make_issue(2), source=tmp_path / hostile, warnings=("w\x1b[31m",))
+    archive = Archive(
+        tmp_path,
+        (make_issue(1), copy, make_issue(3)),
+        skipped=(SkippedFile(tmp_path / hostile, "binary\x07"),),
+        warnings=(f"issue 2 is in more than one file: {hostile}",),
+    )
+    app = ZhoubaoApp(tmp_path, archive=archive)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await press(pilot, "exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+        shown = screen_text(app)
+        for raw in ("\n" + "line", "\x1b", "\u202e", "\x07"):
+            assert raw not in shown
+        assert "new␊line␛[2J\ufffdexe.pdf" in shown
+        assert "第 2 期（new␊line␛[2J\ufffdexe.pdf）：w␛[31m" in shown
+        assert "issue 2 is in more than one file: new␊line" in shown

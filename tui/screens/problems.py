@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from tui.archive.model import Archive
 from tui.i18n import N_, _, _n
+from tui.sanitize import sanitize
 from tui.screens.dialog import Dialog, framed
 from widgets.key_scroll import KeyScroll
 from widgets.wrapped_text import WrappedText
@@ -28,18 +29,20 @@ NOTHING_WRONG = N_("存档里的文件都读好了，没有提示。")
 
 
 def _shown_path(path: Path, root: Path) -> str:
-    """The path below the archive folder where it is inside it, else in full."""
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    """The path below the archive folder where it is inside it, else in full, on one line
+    (a file name may hold a newline: shown as ␊, never as a second line)."""
+    shown = path.relative_to(root) if path.is_relative_to(root) else path
+    return sanitize(str(shown), "line")
 
 
 def warning_lines(archive: Archive) -> list[str]:
     """The archive's warnings, then each issue's, as "第 N 期（file）：warning" lines."""
-    lines = list(archive.warnings)
+    lines = [sanitize(warning, "line") for warning in archive.warnings]
     for issue in archive.issues:
         source = _shown_path(issue.source, archive.root)
         line = _("第 {number} 期（{source}）：{warning}")
         lines += [
-            line.format(number=issue.number, source=source, warning=warning)
+            line.format(number=issue.number, source=source, warning=sanitize(warning, "line"))
             for warning in issue.warnings
         ]
     return lines
