@@ -33,6 +33,7 @@ from tui.sanitize import sanitize
 from tui.screens.dialog import Dialog, framed
 from tui.screens.tag_editor import TagSuggester, split_tags
 from tui.settings import ExportChoice
+from widgets.safe_input import SafeInput
 
 FORMAT_LABELS = {
     "md": "Markdown",
@@ -131,7 +132,7 @@ class ExportDialog(Dialog[Exported | None]):
             yield Label(_("只要带这些标签的（可留空）"))
             # Tags complete as shown (sanitised) and are matched as stored.
             suggester = TagSuggester(tuple(self._stored_tags))
-            yield Input(suggester=suggester, id="export-tags", compact=True)
+            yield SafeInput(suggester=suggester, id="export-tags", compact=True)
             yield Label(_("文件"))
             default = str(self.directory / self._default_name(self.format))
             yield Input(default, id="export-path", compact=True)

@@ -40,6 +40,7 @@ from tui.sanitize import sanitize
 from tui.screens.requests import OpenSourceRequested
 from widgets.key_bar import KeyBar
 from widgets.key_option_list import KeyOptionList
+from widgets.safe_input import SafeInput
 from widgets.wrapped_text import Paragraph, WrappedText
 
 NOT_IN_ARCHIVE = N_("不在存档中")
@@ -158,7 +159,7 @@ class LibraryScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = _("资料库")
-            yield Input(placeholder=_("筛选：文字或 #标签"), id="library-filter")
+            yield SafeInput(placeholder=_("筛选：文字或 #标签"), id="library-filter")
             with Horizontal():
                 yield LibraryItemList(id="library-items")
                 with VerticalScroll(id="library-detail-box"):

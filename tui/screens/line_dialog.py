@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 from tui.i18n import N_
 from tui.sanitize import sanitize
 from tui.screens.dialog import Dialog, framed
+from widgets.safe_input import SafeInput
 
 
 class LineDialog(Dialog[str | None]):
@@ -50,7 +51,7 @@ class LineDialog(Dialog[str | None]):
             if self.line_context:
                 context = sanitize(self.line_context, "text")  # a headline, a query: outside text
                 yield Static(context, id="line-dialog-context", markup=False)
-            yield Input(self.line_value, placeholder=self.line_placeholder)
+            yield SafeInput(self.line_value, placeholder=self.line_placeholder)
             yield Static("", id="line-dialog-error", markup=False)
 
     @on(Input.Submitted)

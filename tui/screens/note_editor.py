@@ -16,6 +16,7 @@ from textual.widgets import Static, TextArea
 from tui.i18n import N_, _
 from tui.sanitize import sanitize
 from tui.screens.dialog import Dialog, framed
+from widgets.safe_text_area import SafeTextArea
 from widgets.wrapped_text import WrappedText
 
 UNSAVED_WARNING = N_("备注未保存：再按 Esc 放弃，ctrl+s 保存。")
@@ -53,7 +54,7 @@ class NoteEditor(Dialog[str | None]):
             yield WrappedText(self.headline, id="note-headline")
             # Control characters (an escape sequence) show as pictures; an unchanged note is
             # saved as it was stored (see `text`).
-            yield TextArea(self.shown, soft_wrap=True, tab_behavior="indent", id="note-text")
+            yield SafeTextArea(self.shown, soft_wrap=True, tab_behavior="indent", id="note-text")
             yield Static(id="note-warning")
 
     def on_mount(self) -> None:

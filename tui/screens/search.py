@@ -36,6 +36,7 @@ from tui.screens.search_actions import SearchActions
 from tui.screens.search_query import PLACEHOLDER, OpenHit
 from tui.search import SearchEngine
 from tui.search.history import remember
+from widgets.safe_input import SafeInput
 from widgets.search_results import SearchResults
 
 
@@ -115,7 +116,7 @@ class SearchScreen(SearchActions):
         with Vertical(id="search-box") as box:
             box.border_title = _("搜索")
             box.border_subtitle = self._keys_said(on_hits=False)
-            yield Input(self._initial_query, placeholder=_(PLACEHOLDER), id="search-input")
+            yield SafeInput(self._initial_query, placeholder=_(PLACEHOLDER), id="search-input")
             yield Static(id="search-message", markup=False)
             yield SearchResults(id="search-results")
 

@@ -21,6 +21,7 @@ from textual.widgets import Input
 from tui.i18n import N_, _
 from tui.sanitize import sanitize
 from tui.screens.dialog import Dialog, framed
+from widgets.safe_input import SafeInput
 from widgets.wrapped_text import WrappedText
 
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -90,7 +91,7 @@ class TagEditor(Dialog[tuple[str, ...] | None]):
         with framed(Vertical(), _("标签"), _("→ 补全 · Enter 保存 · Esc 取消")):
             yield WrappedText(self.headline, id="tag-headline")
             value = " ".join(map(sanitize, self.initial)) + (" " if self.initial else "")
-            yield Input(
+            yield SafeInput(
                 value,
                 placeholder=_("空格或逗号分隔，如：短剧 AI"),
                 suggester=self.suggester,

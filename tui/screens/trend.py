@@ -39,6 +39,7 @@ from tui.trends.legend import clip
 from widgets.entity_table import EntityTable
 from widgets.item_rows import ItemRows
 from widgets.key_bar import KeyBar
+from widgets.safe_input import SafeInput
 from widgets.section_split import SectionSplit
 from widgets.title_bar import TitleBar
 from widgets.trend_chart import TrendChart
@@ -117,7 +118,9 @@ class TrendScreen(Screen[OpenHit | None]):
                 sections.border_title = _("栏目")
                 yield sections
             yield ItemRows(id="trend-items")
-        yield Input(placeholder=_("再加一个查询来比较（最多三个），Enter 添加"), id="trend-input")
+        yield SafeInput(
+            placeholder=_("再加一个查询来比较（最多三个），Enter 添加"), id="trend-input"
+        )
         yield KeyBar(pinned=PINNED_IN_FOOTER)
 
     def start_over(
