@@ -72,11 +72,14 @@ def assert_well_set(
         for line in lines[:-1]:
             assert line[-1] not in NO_END, (line, lines)
     # Each line but the last is full to within 2 cells — unless what follows could not fit:
-    # a Latin word, a mark that pulled its neighbour down (and spaces dropped at the break).
+    # a Latin word, a mark that pulled its neighbour down (and spaces dropped at the break);
+    # the line before the last may give it characters, so that none is alone on it.
     for number, line in enumerate(lines[:-1] if filled else ()):
         gap = width - cell_len(line)
+        widow_pull = cell_len(lines[-1]) if number == len(lines) - 2 else 0
         explained = (
-            gap <= 2 or dropped[number + 1] + _lead_cells(source[starts[number + 1] :]) > gap
+            gap <= 2 + widow_pull
+            or dropped[number + 1] + _lead_cells(source[starts[number + 1] :]) > gap - widow_pull
         )
         assert explained, (gap, line, lines)
 
@@ -90,7 +93,7 @@ def test_issue_marks_are_in_the_classes() -> None:
     ("text", "width", "expected"),
     [
         # Spaces around numbers break like any space; the number stays whole.
-        ("2023 年 12 月", 10, ["2023 年 12", "月"]),
+        ("2023 年 12 月", 10, ["2023 年", "12 月"]),  # no character left alone
         ("2023 年 12 月", 8, ["2023 年", "12 月"]),
         ("OpenAI CEO 山姆·奥特曼", 12, ["OpenAI CEO", "山姆·奥特曼"]),
         # A closing mark never starts a line: the character before it comes down too.
@@ -203,3 +206,26 @@ def test_every_sample_paragraph_is_set_by_every_rule(width: int) -> None:
     assert len(SAMPLE_TEXTS) > 100
     for text in SAMPLE_TEXTS:
         assert_well_set(text, width, wrap_paragraph(text, width))
+
+
+_PHRASE = st.tuples(
+    st.sampled_from(["", "《", "“", "（"]),
+    st.text(st.sampled_from("中文字词句段落"), min_size=1, max_size=12),
+    st.sampled_from(["", "》", "”", "）"]),
+    st.sampled_from(["", "，", "。", "、", "；", "：", "？！", "……"]),
+).map("".join)
+_CHINESE_PROSE = st.lists(_PHRASE, max_size=30).map("".join)
+
+
+@given(text=_CHINESE_PROSE, width=st.integers(min_value=30, max_value=120))
+@settings(max_examples=300)
+def test_no_chinese_character_is_left_alone_on_the_last_line(text: str, width: int) -> None:
+    """A 孤字 — one character (and its closing marks) alone on a paragraph's last line — is
+    what Chinese typesetting never leaves: the line above gives it a character or two.
+    (In a narrow column the line above may be left shorter than the last line, a worse
+    rag than the widow: then the widow stays.)"""
+    lines = wrap_paragraph(text, width)
+    assert_well_set(text, width, lines)
+    if len(lines) >= 2:
+        alone = lines[-1].rstrip("".join(NO_START))
+        assert len(alone) != 1 or alone in NO_END, lines

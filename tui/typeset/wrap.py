@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from tui.sanitize import sanitize
 from tui.typeset.cells import graphemes
-from tui.typeset.kinsoku import Break, break_before, is_word_char
+from tui.typeset.kinsoku import NO_START, Break, break_before, is_word_char
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +84,19 @@ def wrap_paragraph(text: str, width: int) -> list[str]:
 
     Breaks between any two CJK characters and at spaces (dropped at line ends and starts);
     keeps Latin words and numbers whole; no line starts with closing punctuation or ends
-    with opening punctuation. Control characters come out as visible pictures. An empty or
-    blank paragraph gives no lines. A single grapheme wider than `width` gets a line of
-    its own (only possible below 2 cells).
+    with opening punctuation; the last line is not one character alone (see `_widow`).
+    Control characters come out as visible pictures. An empty or blank paragraph gives no
+    lines. A single grapheme wider than `width` gets a line of its own (only possible
+    below 2 cells).
     """
     para = _prepare(text)
     glyphs, spaced_glyphs = para.glyphs, para.spaced_glyphs
     spaced_cells = para.spaced_cells
     count = len(glyphs)
-    lines: list[str] = []
+    starts: list[int] = []
     start = 0
     while start < count:
+        starts.append(start)
         used = para.cells[start]
         end = start + 1
         while end < count and used + spaced_cells[end] <= width:
@@ -102,6 +104,39 @@ def wrap_paragraph(text: str, width: int) -> list[str]:
             end += 1
         if end < count:
             end = _break_point(para, start, end)
-        lines.append(glyphs[start] + "".join(spaced_glyphs[start + 1 : end]))
         start = end
-    return lines
+    if not starts:
+        return []
+    if len(starts) >= 2 and _widow(para, starts[-1]):
+        starts[-1] = _without_widow(para, starts[-2], starts[-1], width)
+    bounds = zip(starts, [*starts[1:], count], strict=True)
+    return [glyphs[start] + "".join(spaced_glyphs[start + 1 : end]) for start, end in bounds]
+
+
+def _widow(para: _Paragraph, start: int) -> bool:
+    """Whether the last line, from `start`, is one Chinese character alone (with the marks
+    that may not start a line after it): a 孤字, which Chinese typesetting never leaves."""
+    rest = para.bases[start + 1 :]
+    return not para.word[start] and all(base in NO_START for base in rest)
+
+
+#: A widow takes at most this many characters of the line above down with it (with the
+#: marks that belong to them).
+_WIDOW_PULL = 2
+
+
+def _without_widow(para: _Paragraph, above: int, start: int, width: int) -> int:
+    """Where the last line starts once the line above (from `above`) gives it a character
+    or two at a free break — if the last line still fits and stays the shorter of the two
+    (a short line above would be worse than the widow)."""
+    characters = 0
+    for index in range(start - 1, above, -1):
+        characters += para.bases[index] not in NO_START
+        if characters > _WIDOW_PULL:
+            break
+        if break_before(index, para.bases, para.word, para.spaced) is not Break.FREE:
+            continue
+        last = para.cells[index] + sum(para.spaced_cells[index + 1 :])
+        kept = para.cells[above] + sum(para.spaced_cells[above + 1 : index])
+        return index if last <= min(width, kept) else start
+    return start
