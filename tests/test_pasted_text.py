@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from textual import events
 from textual.app import App, ComposeResult
 from textual.screen import Screen
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from tui.sanitize import sanitize
 from tui.screens.note_editor import NoteEditor
