@@ -134,7 +134,10 @@ class ExportDialog(Dialog[Exported | None]):
             suggester = TagSuggester(tuple(self._stored_tags))
             yield SafeInput(suggester=suggester, id="export-tags", compact=True)
             yield Label(_("文件"))
-            default = str(self.directory / self._default_name(self.format))
+            # The folder's name is outside text: where it is not safe to draw, the field
+            # holds the file's name alone (resolved in the folder, as the summary shows).
+            folder, name = str(self.directory), self._default_name(self.format)
+            default = str(self.directory / name) if sanitize(folder) == folder else name
             yield Input(default, id="export-path", compact=True)
             yield Static(id="export-summary")
             yield Static(id="export-warning")
