@@ -3,6 +3,7 @@ list of items in the tree, read through with n / p, renamed and deleted from the
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from textual.widgets import Input
@@ -13,6 +14,7 @@ from tui.archive import load_archive
 from tui.screens.save_search import SaveSearchDialog
 from tui.screens.search import SearchScreen
 from tui.search.saved import SavedSearches
+from widgets.archive_watcher import ArchiveWatcher
 from widgets.issue_list import IssueList
 from widgets.item_reader import ItemReader
 from widgets.section_tree import SectionTree
@@ -105,3 +107,40 @@ async def test_ctrl_s_in_search_saves_a_view() -> None:
         await pilot.press("escape")
         await wait_until(pilot, lambda: bool(app.reader.view_rows), "the view listed")
         assert [(s.name, s.query) for s in SavedSearches.load().searches] == [("短剧", "短剧")]
+
+
+async def test_a_file_changing_keeps_the_open_view_at_its_item(tmp_path: Path) -> None:
+    """The folder is watched: a file added while a saved search is open in the tree reads
+    the folder again, and the view comes back with the item that was being read."""
+    root = tmp_path / "archive"
+    shutil.copytree(SAMPLES, root)
+    SavedSearches.load().save("人事", "sec:人事")
+    app = ZhoubaoApp(root)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_until(pilot, lambda: app.reader.archive is not None, "the archive")
+        watcher = app.reader.query_one(ArchiveWatcher)
+        await wait_until(pilot, watcher.watching.is_set, "the folder watched")
+        app.reader.query_one("SearchIndexer").start()  # type: ignore[attr-defined]
+        await wait_until(pilot, lambda: counted(app), "the saved searches counted")
+        issue_list(app).focus()
+        await pilot.press("G")
+        await wait_until(pilot, lambda: app.reader.view is not None, "the view open")
+        await pilot.press("n")
+        reader = app.reader.query_one(ItemReader)
+        view = app.reader.view
+        assert view is not None and reader.item is not None
+        reading = reader.item.id
+        assert reading == view.items[1].id
+
+        (root / "notes.txt").write_text("not a weekly", encoding="utf-8")
+        await wait_until(
+            pilot, lambda: bool(app.reader.archive and app.reader.archive.skipped), "read again"
+        )
+
+        def reopened() -> bool:
+            view = app.reader.view
+            return view is not None and view.name == "人事" and reader.item is not None
+
+        await wait_until(pilot, reopened, "the view open again")
+        assert reader.item is not None and reader.item.id == reading
+        assert issue_list(app).cursor == issue_list(app).view_row("人事")

@@ -78,6 +78,7 @@ class ReaderLoading(ReaderPosition):
     @on(ArchiveLoader.Loaded)
     def _loaded(self, message: ArchiveLoader.Loaded) -> None:
         previous, archive = self.archive, message.archive
+        reopen = self._open_view_state()
         self.archive = archive
         order = ReadingOrder(archive)
         row, item_id = self._wanted_position(order)
@@ -105,6 +106,8 @@ class ReaderLoading(ReaderPosition):
             # change is reused, a fraction of a second; no reason to wait.
             indexer.start()
         self._count_views()
+        if reopen is not None:
+            self._reopen_view(*reopen)
         self._say_what_changed(previous, archive)
         if self._watch:
             self.query_one(ArchiveWatcher).start_watching(self.archive_root)

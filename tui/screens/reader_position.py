@@ -72,6 +72,8 @@ class ReaderPosition(Screen[None]):
         self.view_rows: list[ViewRow] = []
         self.view: SearchView | None = None
         self._pending_view: tuple[str, int] | None = None
+        #: The item to show when the saved search is opened again after a reload.
+        self._view_item: str | None = None
         #: Why the folder is being read: at start, on `r`, or because a file changed.
         self._reading_for: Literal["start", "reload", "watch"] = "start"
         #: The issues the folder held when the last session read it (None: never read).
@@ -113,6 +115,20 @@ class ReaderPosition(Screen[None]):
     def _count_views(self, delete: str | None = None) -> None:
         indexer = self.query_one(SearchIndexer)
         indexer.count_views(self.search_engine, self._marks(), delete)
+
+    def _open_view_state(self) -> tuple[str, str | None] | None:
+        """The saved search open in the tree (its name, the item shown), if one is."""
+        if self.view is None:
+            return None
+        return self.view.name, self.position.item_id if self.position else None
+
+    def _reopen_view(self, name: str, item_id: str | None) -> None:
+        """After the folder was read again (a file changed, `r`): open the saved search that
+        was open again, at the item that was shown, once the new index is ready."""
+        row = self.panes.issue_list.view_row(name)
+        if row is not None:
+            self._view_item = item_id
+            self.panes.issue_list.move_cursor(row)  # announced: `_open_view` follows
 
     # Going to an item.
 

@@ -81,7 +81,8 @@ class ReaderSearch(ReaderPosition):
             return
         self.view = view
         self.position = None
-        first = view.items[0] if view.items else None
+        shown, self._view_item = self._view_item, None
+        first = (view.item(shown) if shown else None) or (view.items[0] if view.items else None)
         self.panes.section_tree.show_issue(view.as_issue(), first.id if first else None)
         if first is None:
             self.reading_timer.stop()
