@@ -26,7 +26,7 @@ from tui import paths
 from tui.archive.cache import ArchivePreview
 from tui.archive.model import Archive
 from tui.i18n import _
-from tui.keys import APP_BINDINGS, UNDO_BINDINGS
+from tui.keys import APP_BINDINGS, UNDO_BINDINGS, key_for
 from tui.sanitize import sanitize
 from tui.screens.reader import ReaderScreen
 from tui.settings import Settings, load_settings, save_settings
@@ -97,6 +97,8 @@ class ZhoubaoApp(App[None]):
         self._bench_ready = os.environ.get(BENCH_READY_ENV)
         # Kept as well as shown, so that `zhoubao` can save the traceback of a crash.
         self.error_console = Console(markup=False, highlight=False, stderr=True, record=True)
+        #: `q` was pressed while a change waited to be written (a second `q` quits at once).
+        self._quit_asked = False
         #: The reading screen, the first and bottom one of the stack.
         self.reader = ReaderScreen(
             archive_root,
@@ -155,8 +157,6 @@ class ZhoubaoApp(App[None]):
     def action_help_quit(self) -> None:
         """ctrl+c, pressed to quit out of habit: say which key quits (Textual says it in
         English)."""
-        from tui.keys import key_for
-
         key = self.get_key_display(Binding(key_for("app.quit", self.settings.keymap), ""))
         self.notify(_("按 {key} 退出").format(key=key), title=_("要退出吗？"), timeout=3)
 
@@ -237,6 +237,23 @@ class ZhoubaoApp(App[None]):
             self._save_settings()
 
     async def action_quit(self) -> None:
+        """Quit — once the library has every change asked for. A change still waiting for
+        another process's lock would be given up after a few seconds: say so, and quit when
+        it is written; `q` again quits at once (and gives it up)."""
+        keys = self.reader.library_keys
+        if not keys.settled and not self._quit_asked:
+            self._quit_asked = True
+            key = self.get_key_display(Binding(key_for("app.quit", self.settings.keymap), ""))
+            notice = _(
+                "还有更改在等资料库写入（另一个程序正占用它）：写好就退出。"
+                "再按 {key} 立即退出，放弃这些更改。"
+            )
+            self.notify(notice.format(key=key), title=_("正在保存"), severity="warning")
+            keys.when_settled(self._quit_now)
+            return
+        self._quit_now()
+
+    def _quit_now(self) -> None:
         self._save_settings()
         self.exit()
 

@@ -96,6 +96,7 @@ class LibraryConnection(Container):
         self._watcher: LibraryWatcher | None = None
         #: Changes submitted whose outcome has not been handled here yet.
         self._unsettled = 0
+        self._when_settled: list[Callable[[], object]] = []
 
     # Opening.
 
@@ -216,6 +217,14 @@ class LibraryConnection(Container):
         """Every change asked for has been made (or refused) and shown."""
         return self._unsettled == 0
 
+    def when_settled(self, callback: Callable[[], object]) -> None:
+        """Call `callback` (here) once every change asked for so far is made or refused:
+        at once if none is waiting."""
+        if self.settled:
+            callback()
+        else:
+            self._when_settled.append(callback)
+
     def on_library_connection_written(self, message: Written) -> None:
         message.stop()
         self._unsettled -= 1
@@ -224,6 +233,10 @@ class LibraryConnection(Container):
             self.notify(str(message.error), title=message.failed, severity="error", markup=False)
         elif message.then is not None:
             message.then(message.result)
+        if self.settled:
+            waiting, self._when_settled = self._when_settled, []
+            for callback in waiting:
+                callback()
 
     def mark_read(self, item_id: str) -> None:
         """Mark the item read, quietly: nothing is written if it already is."""
