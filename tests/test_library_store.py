@@ -201,3 +201,25 @@ def test_kept_only_leaves_out_items_that_are_only_read(store: LibraryStore) -> N
     kept = [r.id for r in store.records(present=set(), kept_only=True)]
     assert kept == [snap(2).id, snap(3).id, snap(4).id]
     assert len(store.records(present=set())) == 4
+
+
+def test_records_are_read_in_one_transaction(store: LibraryStore) -> None:
+    """Another process removing an item's marks while the records are being read: they are
+    read as the library was when the reading began, not half before and half after."""
+    item = snap(9)
+    store.set_bookmark(item)
+    store.change_tags([item], add=["政策"], remove=[])
+    other = sqlite3.connect(store.path, isolation_level=None)
+
+    def between_reads(statement: str) -> None:
+        if statement.startswith("SELECT item_id, tag FROM tags"):
+            other.execute("DELETE FROM tags")  # committed at once (autocommit)
+            other.execute("DELETE FROM bookmarks")
+
+    store._conn.set_trace_callback(between_reads)
+    try:
+        [record] = store.records(present=set(), kept_only=True)
+    finally:
+        store._conn.set_trace_callback(None)
+        other.close()
+    assert record.bookmarked and record.tags == ("政策",)

@@ -161,17 +161,24 @@ class LibraryStore(LibraryConnections):
         it are marked `in_archive=False`.
         """
         where = f"WHERE id IN ({KEPT_IDS})" if kept_only else ""
+        # One read transaction: another process committing between these reads would
+        # otherwise give items with some of their marks as they were and some as they are.
         with self._read_lock:
-            rows = self._conn.execute(
-                f"SELECT {SNAPSHOT_COLUMNS}, saved_at FROM items {where} "
-                "ORDER BY number, position, id"
-            ).fetchall()
-            tags: dict[str, list[str]] = {}
-            for item_id, tag in self._conn.execute("SELECT item_id, tag FROM tags ORDER BY tag"):
-                tags.setdefault(item_id, []).append(tag)
-            notes = dict(self._conn.execute("SELECT item_id, text FROM notes").fetchall())
-            bookmarked = {r[0] for r in self._conn.execute("SELECT item_id FROM bookmarks")}
-            read = {r[0] for r in self._conn.execute("SELECT item_id FROM read_marks")}
+            conn = self._conn
+            conn.execute("BEGIN")
+            try:
+                rows = conn.execute(
+                    f"SELECT {SNAPSHOT_COLUMNS}, saved_at FROM items {where} "
+                    "ORDER BY number, position, id"
+                ).fetchall()
+                tags: dict[str, list[str]] = {}
+                for item_id, tag in conn.execute("SELECT item_id, tag FROM tags ORDER BY tag"):
+                    tags.setdefault(item_id, []).append(tag)
+                notes = dict(conn.execute("SELECT item_id, text FROM notes").fetchall())
+                bookmarked = {r[0] for r in conn.execute("SELECT item_id FROM bookmarks")}
+                read = {r[0] for r in conn.execute("SELECT item_id FROM read_marks")}
+            finally:
+                conn.execute("COMMIT")
         return [
             LibraryRecord(
                 snapshot=snap,
