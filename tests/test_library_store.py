@@ -223,3 +223,16 @@ def test_records_are_read_in_one_transaction(store: LibraryStore) -> None:
         store._conn.set_trace_callback(None)
         other.close()
     assert record.bookmarked and record.tags == ("政策",)
+
+
+def test_a_damaged_row_does_not_stop_the_library_opening(store: LibraryStore) -> None:
+    """A row whose number is text (another tool, an old bug: SQLite keeps what it is given)
+    is read as issue 0 and the rest of the library opens: `zhoubao library` and the app's
+    library failed on it with ValueError."""
+    store.set_bookmarks([snap(1), snap(2)])
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("UPDATE items SET number = 'abc' WHERE id = ?", (snap(1).id,))
+    other.close()
+    assert store.headlines()[snap(2).id] == (393, snap(2).headline)
+    assert store.headlines()[snap(1).id][0] == 0
+    assert {r.id for r in store.records(present=set())} == {snap(1).id, snap(2).id}

@@ -144,7 +144,12 @@ class LibraryStore(LibraryConnections):
         """Issue number and headline of every record, by id: all that re-attach needs."""
         with self._read_lock:
             rows = self._conn.execute("SELECT id, number, headline FROM items").fetchall()
-        return {str(item_id): (int(number), str(headline)) for item_id, number, headline in rows}
+        # A damaged number (text in the column: SQLite keeps what it is given) reads as 0,
+        # as `snapshot_from_row` reads it, instead of failing every command.
+        return {
+            str(item_id): (number if isinstance(number, int) else 0, str(headline))
+            for item_id, number, headline in rows
+        }
 
     def snapshot(self, item_id: str) -> Snapshot | None:
         with self._read_lock:
