@@ -8,10 +8,12 @@ from pathlib import Path
 from notices import Notices
 from screen_text import screen_text
 from test_app_navigation import make_archive, make_issue, press, reader_item, started
+from waiting import wait_until
 
 from tui.app import ZhoubaoApp
 from tui.archive.model import Archive, SkippedFile
 from tui.screens.problems import NOTHING_WRONG, ProblemsScreen, problems_notice
+from widgets.item_reader import ItemReader
 
 LONG_DIR = "一个很长的文件夹名字" * 4
 
@@ -90,3 +92,16 @@ async def test_hostile_file_names_are_shown_on_one_line_and_never_raw(tmp_path: 
         assert "new␊line␛[2J\ufffdexe.pdf" in shown
         assert "第 2 期（new␊line␛[2J\ufffdexe.pdf）：w␛[31m" in shown
         assert "issue 2 is in more than one file: new␊line" in shown
+
+
+async def test_an_empty_archive_says_so_in_full_however_narrow_the_reader(tmp_path: Path) -> None:
+    """The reason nothing is shown is wrapped in the reader pane, not cut at its edge."""
+    folder = tmp_path / "一个很长的文件夹名字，比阅读栏还宽"
+    folder.mkdir()
+    app = ZhoubaoApp(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.reader.query_one(ItemReader)
+        await wait_until(pilot, lambda: app.reader.archive is not None, "the folder read")
+        await pilot.pause()
+        shown = "".join(reader.render_line(y).text.strip() for y in range(8))
+    assert f"{folder}中没有可读的期刊。" in shown.replace(" ", "")

@@ -30,7 +30,7 @@ from textual.strip import Strip
 from tui.archive.model import Item, page_label
 from tui.i18n import N_, _
 from tui.sanitize import sanitize
-from tui.typeset import layout_item_lines
+from tui.typeset import layout_item_lines, wrap_paragraph
 from tui.typeset.item_notes import NO_NOTES, ItemNotes
 from widgets.key_scroll import scroll_bindings
 
@@ -150,7 +150,10 @@ class ItemReader(ScrollView, can_focus=True):
         self._layout_width = width
         self._strips.clear()
         if self._item is None:
-            self._lines = [("placeholder", self._placeholder)] if self._placeholder else []
+            # Set like text (a long path in "… 中没有可读的期刊。" was cut at the pane's edge).
+            self._lines = [
+                ("placeholder", line) for line in wrap_paragraph(self._placeholder, width)
+            ]
         else:
             lines = [(line.role, line.text) for line in layout_item_lines(self._item, width)]
             # The user's marks go right under the meta line, before the first paragraph.
