@@ -27,6 +27,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 THEMES = ["textual-dark", "catppuccin-latte", "solarized-light"]
 #: Enough for a faint connector; body text is far above it.
 LEAST_CONTRAST = 2.0
+#: Words (headlines, section names, counts, marks): WCAG's least for bold and large text.
+LEAST_WORD_CONTRAST = 3.0
 
 
 def luminance(color: Color) -> float:
@@ -54,6 +56,17 @@ def faint_segments(lines: list[list[Segment]]) -> list[tuple[str, float]]:
     ]
 
 
+def faint_words(lines: list[list[Segment]]) -> list[tuple[str, float]]:
+    """Segments with a letter, digit or Chinese character under `LEAST_WORD_CONTRAST`
+    (catppuccin-latte's bright accent drew headlines and section names at 2.65:1 on white)."""
+    return [
+        (segment.text, round(contrast(segment), 2))
+        for line in lines
+        for segment in line
+        if any(char.isalnum() for char in segment.text) and contrast(segment) < LEAST_WORD_CONTRAST
+    ]
+
+
 async def ready(app: ZhoubaoApp, pilot: Pilot[None]) -> None:
     await wait_until(pilot, lambda: app.reader.library is not None, "the library open")
     await pilot.pause()
@@ -72,6 +85,7 @@ async def test_panes_are_readable(theme: str) -> None:
                 widget = app.screen.query_one(pane)
                 lines += [list(widget.render_line(y)) for y in range(widget.size.height)]
             assert not faint_segments(lines), (theme, focused)
+            assert not faint_words(lines), (theme, focused)
             await press(pilot, "tab")
 
 

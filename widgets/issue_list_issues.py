@@ -68,6 +68,9 @@ class IssueListIssues(RowList):
         & > .issue-list--unread { color: $accent; }
         & > .issue-list--bookmark { color: $warning; }
         & > .issue-list--new { color: $success; text-style: bold; }
+        /* Light themes: the darker text variants (the bright accent is ~2.7:1 on white). */
+        &:light > .issue-list--unread { color: $text-accent; }
+        &:light > .issue-list--bookmark { color: $text-warning; }
     }
     """
 

@@ -73,6 +73,10 @@ class ItemReader(ScrollView, can_focus=True):
             color: $background;
             text-style: bold;
         }
+        /* A light theme's accent and warning are bright on white (catppuccin-latte 2.3–2.7:1):
+           text takes their darker text variants there. */
+        &:light > .item-reader--headline { color: $text-accent; }
+        &:light > .item-reader--marks { color: $text-warning; }
     }
     """
 

@@ -74,6 +74,11 @@ class SectionTree(RowList):
         & > .section-tree--unread { color: $accent; text-style: not bold; }
         & > .section-tree--bookmark { color: $warning; }
         & > .section-tree--shown { color: $accent; text-style: bold; }
+        /* Light themes: the darker text variants (the bright accent is ~2.7:1 on white). */
+        &:light > .section-tree--heading { color: $text-accent; }
+        &:light > .section-tree--unread { color: $text-accent; }
+        &:light > .section-tree--bookmark { color: $text-warning; }
+        &:light > .section-tree--shown { color: $text-accent; }
         & > .section-tree--cursor { background: $block-cursor-blurred-background; }
         &:focus > .section-tree--cursor {
             background: $block-cursor-background;
