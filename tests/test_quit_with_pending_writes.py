@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from notices import Notices
 from test_app_library import ready, stored
 from test_app_navigation import reader_item
-from test_app_new_issues import notices
 from test_trust_library import LockHolder
 from waiting import wait_until
 
@@ -21,8 +21,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 SAYS_SAVING = "还有更改在等资料库写入"
 
 
-def says_saving(app: ZhoubaoApp) -> bool:
-    return any(SAYS_SAVING in notice for notice in notices(app))
+def says_saving(notices: Notices) -> bool:
+    return any(SAYS_SAVING in notice for notice in notices.texts())
 
 
 def app_on_samples() -> ZhoubaoApp:
@@ -32,15 +32,15 @@ def app_on_samples() -> ZhoubaoApp:
 
 
 async def test_q_waits_for_the_write_then_quits_with_it_saved() -> None:
-    app = app_on_samples()
-    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+    app, notices = app_on_samples(), Notices()
+    async with app.run_test(size=(120, 36), message_hook=notices) as pilot:
         await ready(app, pilot)
         item = reader_item(app)
         holder = LockHolder()
         try:
             await pilot.press("b")
             await pilot.press("q")
-            await wait_until(pilot, lambda: says_saving(app), "the notice")
+            await wait_until(pilot, lambda: says_saving(notices), "the notice")
             assert app.is_running  # still there: the change waits
         finally:
             holder.release()
@@ -50,14 +50,14 @@ async def test_q_waits_for_the_write_then_quits_with_it_saved() -> None:
 
 
 async def test_q_twice_quits_at_once() -> None:
-    app = app_on_samples()
-    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+    app, notices = app_on_samples(), Notices()
+    async with app.run_test(size=(120, 36), message_hook=notices) as pilot:
         await ready(app, pilot)
         holder = LockHolder()
         try:
             await pilot.press("b")
             await pilot.press("q")
-            await wait_until(pilot, lambda: says_saving(app), "the notice")
+            await wait_until(pilot, lambda: says_saving(notices), "the notice")
             await pilot.press("q")
             await wait_until(pilot, lambda: not app.is_running, "the app quitting")
         finally:
@@ -65,9 +65,9 @@ async def test_q_twice_quits_at_once() -> None:
 
 
 async def test_q_with_nothing_waiting_quits_at_once() -> None:
-    app = app_on_samples()
-    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+    app, notices = app_on_samples(), Notices()
+    async with app.run_test(size=(120, 36), message_hook=notices) as pilot:
         await ready(app, pilot)
         await pilot.press("q")
         await wait_until(pilot, lambda: not app.is_running, "the app quitting")
-    assert not says_saving(app)
+    assert not says_saving(notices)
