@@ -12,8 +12,14 @@ from waiting import wait_until
 
 from tui.app import ZhoubaoApp
 from tui.archive.model import Archive, SkippedFile
-from tui.screens.problems import NOTHING_WRONG, ProblemsScreen, problems_notice
+from tui.screens.problems import (
+    NOTHING_WRONG,
+    SHOWN_AT_MOST,
+    ProblemsScreen,
+    problems_notice,
+)
 from widgets.item_reader import ItemReader
+from widgets.wrapped_text import WrappedText
 
 LONG_DIR = "一个很长的文件夹名字" * 4
 
@@ -105,3 +111,20 @@ async def test_an_empty_archive_says_so_in_full_however_narrow_the_reader(tmp_pa
         await pilot.pause()
         shown = "".join(reader.render_line(y).text.strip() for y in range(8))
     assert f"{folder}中没有可读的期刊。" in shown.replace(" ", "")
+
+
+async def test_thousands_of_skipped_files_open_the_list_at_once(tmp_path: Path) -> None:
+    """A folder of other documents: the list shows the first ones and counts the rest (it
+    made two widgets per file, and 3,000 files froze the screen for 6 s)."""
+    skipped = tuple(SkippedFile(tmp_path / f"other-{n:04}.txt", "no masthead") for n in range(3000))
+    archive = Archive(tmp_path, (make_issue(1),), skipped=skipped)
+    app = ZhoubaoApp(tmp_path, archive=archive)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        await press(pilot, "exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+        assert len(app.screen.query(WrappedText)) <= 2 * SHOWN_AT_MOST + 1
+        assert (
+            "还有 2,900 条没有列出（zhoubao list 列出全部）"
+            in app.screen.query(WrappedText)[-1].text
+        )

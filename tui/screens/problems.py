@@ -10,6 +10,7 @@ files: they are shown as plain text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,6 +27,9 @@ from widgets.key_scroll import KeyScroll
 from widgets.wrapped_text import WrappedText
 
 NOTHING_WRONG = N_("存档里的文件都读好了，没有提示。")
+#: Entries listed in each part: a folder of thousands of other documents made 6,000
+#: widgets and froze the screen for seconds; the rest are counted (`zhoubao list` has all).
+SHOWN_AT_MOST = 100
 
 
 def _shown_path(path: Path, root: Path) -> str:
@@ -107,10 +111,20 @@ class ProblemsScreen(Dialog[None]):
                     _("跳过的文件（{count}）").format(count=len(archive.skipped)), classes=classes
                 )
                 classes = "problems-heading"
-                for skipped in archive.skipped:
+                for skipped in archive.skipped[:SHOWN_AT_MOST]:
                     yield WrappedText(_shown_path(skipped.path, archive.root))
                     yield WrappedText(skipped.reason, classes="problems-reason")
+                yield from self._not_listed(len(archive.skipped))
             if warnings:
                 yield Static(_("提示（{count}）").format(count=len(warnings)), classes=classes)
-                for line in warnings:
+                for line in warnings[:SHOWN_AT_MOST]:
                     yield WrappedText(line)
+                yield from self._not_listed(len(warnings))
+
+    @staticmethod
+    def _not_listed(count: int) -> Iterator[WrappedText]:
+        """A line counting the entries past `SHOWN_AT_MOST`, if there are any."""
+        rest = count - SHOWN_AT_MOST
+        if rest > 0:
+            more = _n("还有 {count} 条没有列出（zhoubao list 列出全部）", rest)
+            yield WrappedText(more.format(count=f"{rest:,}"), classes="problems-reason")
