@@ -23,12 +23,13 @@ from waiting import wait_until
 from tui.app import ZhoubaoApp
 from tui.archive import load_archive
 from tui.opener import OPENER_ENV
-from tui.screens.library_screen import LibraryScreen, RecordOption
+from tui.screens.library_screen import LibraryScreen
 from tui.screens.note_editor import NoteEditor
 from tui.screens.search import SearchScreen
 from tui.screens.tag_editor import TagEditor
 from tui.typeset import plain_item_text
 from widgets.item_reader import ItemReader
+from widgets.library_list import RecordOption
 
 SIZE = (120, 36)
 

@@ -19,12 +19,13 @@ from waiting import wait_until
 
 from tui.library import LibraryRecord, Snapshot
 from tui.screens.export_dialog import ExportDialog, Exported
-from tui.screens.library_screen import EMPTY_LIBRARY, LibraryScreen, RecordOption
+from tui.screens.library_screen import EMPTY_LIBRARY, LibraryScreen
 from tui.screens.note_editor import NoteEditor
 from tui.screens.tag_editor import TagEditor, split_tags
 from tui.settings import ExportChoice
 from tui.typeset.cells import cell_width
 from tui.typeset.wrap import wrap_paragraph
+from widgets.library_list import RecordOption
 from widgets.wrapped_text import WrappedText
 
 SIZE = (120, 40)

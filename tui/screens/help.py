@@ -34,7 +34,7 @@ def binding_sections() -> BindingSections:
     from tui.screens.entity import EntityScreen
     from tui.screens.export_dialog import ExportDialog
     from tui.screens.import_dialog import ImportDialog
-    from tui.screens.library_screen import LibraryItemList, LibraryScreen
+    from tui.screens.library_screen import LibraryScreen
     from tui.screens.note_editor import NoteEditor
     from tui.screens.search import SearchScreen
     from tui.screens.tag_editor import TagEditor
@@ -44,6 +44,7 @@ def binding_sections() -> BindingSections:
     from widgets.item_reader import ItemReader
     from widgets.item_rows import ItemRows
     from widgets.key_option_list import KeyOptionList
+    from widgets.library_list import LibraryItemList
     from widgets.section_tree import SectionTree
     from widgets.trend_chart import TrendChart
 

@@ -39,11 +39,10 @@ from tui.library.records import LibraryRecord
 from tui.sanitize import sanitize
 from tui.screens.requests import OpenSourceRequested
 from widgets.key_bar import KeyBar
-from widgets.key_option_list import KeyOptionList
+from widgets.library_list import LibraryItemList, RecordOption, cursor_index
 from widgets.safe_input import SafeInput
 from widgets.wrapped_text import Paragraph, WrappedText
 
-NOT_IN_ARCHIVE = N_("不在存档中")
 NO_MATCH = N_("没有符合筛选的条目。")
 EMPTY_LIBRARY = N_("资料库是空的：收藏、加了标签或写了备注的条目会列在这里。")
 #: What each grouping is called in the title.
@@ -54,35 +53,6 @@ GROUPING_NAMES: dict[GroupBy, str] = {
 }
 #: What the keys that change the library ask the app to do.
 LibraryAction = Literal["bookmark", "read", "tags", "note", "remove"]
-
-
-class RecordOption(Option):
-    """A line of the list that carries its record (the same item may be under several tags)."""
-
-    def __init__(self, record: LibraryRecord, group: str) -> None:
-        parts: list[str | tuple[str, str]] = [
-            ("★" if record.bookmarked else " ", "bold $warning"),
-            (" " if record.read else "•", "$text-accent"),
-            " ",
-            sanitize(" ".join(record.snapshot.headline.split())),
-        ]
-        if record.note:
-            parts.append(("  ✎", "$accent"))
-        if record.tags:
-            tags = " ".join(f"#{tag}" for tag in record.tags)
-            parts.append((sanitize(f"  {tags}"), "$text-muted"))
-        if not record.in_archive:
-            parts.append(("  " + _("（{why}）").format(why=_(NOT_IN_ARCHIVE)), "$text-warning"))
-        super().__init__(Content.assemble(*parts), id=f"{group}\x00{record.id}")
-        self.record = record
-
-
-class LibraryItemList(KeyOptionList):
-    """The kept items; Enter (which the key bar shows) opens the one under the cursor."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", N_("打开"), id="library.open", tooltip=N_("在阅读器中打开")),
-    ]
 
 
 class LibraryScreen(ModalScreen[str | None]):
@@ -203,7 +173,7 @@ class LibraryScreen(ModalScreen[str | None]):
             empty = _(NO_MATCH) if self.records else _(EMPTY_LIBRARY)
             options.append(Option(Content(empty if self.loaded else _("读取中…")), disabled=True))
         items.set_options(options)
-        items.highlighted = _cursor(options, keep, near)
+        items.highlighted = cursor_index(options, keep, near)
         if items.highlighted is None:
             self._show(None)
         box = self.query_one(Vertical)
@@ -310,15 +280,3 @@ class LibraryScreen(ModalScreen[str | None]):
         self.records = [record for record in records if record.kept]
         self.loaded = True
         self._fill(keep=current.id if current is not None else None, near=near)
-
-
-def _cursor(options: Sequence[Option], keep: str | None, near: int) -> int | None:
-    """Where the cursor goes: on the item `keep`, else the first item from `near` on, else
-    the last item before it; None when nothing can be chosen."""
-    records = [(i, o) for i, o in enumerate(options) if isinstance(o, RecordOption)]
-    for index, option in records:
-        if option.record.id == keep:
-            return index
-    after = [index for index, _option in records if index >= near]
-    before = [index for index, _option in records if index < near]
-    return after[0] if after else before[-1] if before else None
