@@ -116,6 +116,12 @@ class LibraryConnection(Container):
         except LibraryError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
+        except Exception as error:  # damage no check foresaw: say why, and read on
+            reason = _("打开资料库时出错（{kind}）：{error}").format(
+                kind=type(error).__name__, error=error
+            )
+            self.app.call_from_thread(self._failed, reason)
+            return
         if not get_current_worker().is_cancelled:
             self.post_message(self.Ready(session))
         elif opened:  # a reload started another attach, which opens its own
