@@ -8,7 +8,7 @@ plain text: nothing in it is ever read as markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.app import RenderResult
 from textual.content import Content
@@ -18,9 +18,12 @@ from textual.widget import Widget
 from tui.typeset.cells import cell_width
 from tui.typeset.wrap import wrap_paragraph
 
-#: A paragraph: its text, or (text, style) — a Textual style such as "bold" or "$text-muted".
-#: An empty text is a blank line.
-Paragraph = str | tuple[str, str]
+#: How a paragraph is broken for a width, when not as a body paragraph (`wrap_paragraph`):
+#: a headline by `wrap_headline`, a meta line by `wrap_meta` (tui.typeset.headline).
+Setter = Callable[[int], list[str]]
+#: A paragraph: its text, or (text, style) — a Textual style such as "bold" or "$text-muted" —
+#: or (text, style, setter). An empty text is a blank line.
+Paragraph = str | tuple[str, str] | tuple[str, str, Setter]
 
 
 class WrappedText(Widget):
@@ -39,14 +42,17 @@ class WrappedText(Widget):
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self._paragraphs: tuple[tuple[str, str], ...] = ()
+        self._paragraphs: tuple[tuple[str, str, Setter | None], ...] = ()
         self._laid_out: tuple[int, list[tuple[str, str]]] | None = None
         self.update(*paragraphs)
 
     def update(self, *paragraphs: Paragraph) -> None:
         """Show these paragraphs instead."""
         self._paragraphs = tuple(
-            (text, "") if isinstance(text, str) else text for text in paragraphs
+            (paragraph, "", None)
+            if isinstance(paragraph, str)
+            else (paragraph[0], paragraph[1], paragraph[2] if len(paragraph) == 3 else None)
+            for paragraph in paragraphs
         )
         self._laid_out = None
         self.refresh(layout=True)
@@ -54,7 +60,7 @@ class WrappedText(Widget):
     @property
     def text(self) -> str:
         """The paragraphs as given, one per line."""
-        return "\n".join(text for text, _style in self._paragraphs)
+        return "\n".join(text for text, _style, _setter in self._paragraphs)
 
     def lines(self, width: int) -> list[tuple[str, str]]:
         """(line, style) for each line at `width` cells."""
@@ -63,7 +69,10 @@ class WrappedText(Widget):
         return self._laid_out[1]
 
     def _lay_out(self, width: int) -> Iterable[tuple[str, str]]:
-        for paragraph, style in self._paragraphs:
+        for paragraph, style, setter in self._paragraphs:
+            if setter is not None:
+                yield from ((line, style) for line in setter(max(width, 2)) or [""])
+                continue
             for text in paragraph.split("\n"):
                 lines = wrap_paragraph(text, max(width, 2))
                 yield from ((line, style) for line in lines or [""])

@@ -73,9 +73,14 @@ class Snapshot:
     def meta_line(self) -> str:
         """ "第 393 期 · 2023-12-18 · 要闻 · 第 2 页", the line under a headline (the page only
         for items read from a PDF)."""
+        return " · ".join(self.meta_fields)
+
+    @property
+    def meta_fields(self) -> list[str]:
+        """The meta line's fields ("第 393 期", "2023-12-18", "要闻"…), for `wrap_meta`."""
         issue = _("第 {number} 期 · {date}").format(number=self.number, date=self.date_label)
-        line = f"{issue} · {self.section}"
-        return line if self.page is None else line + " · " + page_label(self.page)
+        fields = [*issue.split(" · "), self.section]
+        return fields if self.page is None else [*fields, page_label(self.page)]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -38,6 +39,7 @@ from tui.library.grouping import GROUPINGS, UNTAGGED, GroupBy, group_records, ma
 from tui.library.records import LibraryRecord
 from tui.sanitize import sanitize
 from tui.screens.requests import OpenSourceRequested
+from tui.typeset.headline import wrap_headline, wrap_meta, wrap_words
 from widgets.key_bar import KeyBar
 from widgets.library_list import LibraryItemList, RecordOption, cursor_index
 from widgets.safe_input import SafeInput
@@ -53,6 +55,17 @@ GROUPING_NAMES: dict[GroupBy, str] = {
 }
 #: What the keys that change the library ask the app to do.
 LibraryAction = Literal["bookmark", "read", "tags", "note", "remove"]
+
+
+def tags_paragraph(tags: Sequence[str]) -> Paragraph:
+    """ "标签：#AI #政策", broken only between tags (a tag wider than the line is the only
+    one broken inside)."""
+    named = [f"#{tag}" for tag in tags]
+    line = _("标签：{tags}")
+    before, _field, after = line.partition("{tags}")
+    words = [before + named[0], *named[1:]]
+    words[-1] += after
+    return (line.format(tags=" ".join(named)), "", partial(wrap_words, words))
 
 
 class LibraryScreen(ModalScreen[str | None]):
@@ -207,16 +220,17 @@ class LibraryScreen(ModalScreen[str | None]):
             detail.update()
             return
         snap = record.snapshot
+        # Set as the reader sets them: the headline between phrases, the meta line between
+        # fields, the tags between tags (never "#RT" / "L").
         paragraphs: list[Paragraph] = [
-            (snap.headline, "bold"),
-            (snap.meta_line, "$text-muted"),
+            (snap.headline, "bold", partial(wrap_headline, snap.headline)),
+            (snap.meta_line, "$text-muted", partial(wrap_meta, snap.meta_fields)),
             (snap.id, "$text-muted"),
         ]
         if not record.in_archive:
             paragraphs.append((_("不在存档中：内容取自资料库的快照"), "$text-warning"))
         if record.tags:
-            tags = " ".join(f"#{tag}" for tag in record.tags)
-            paragraphs += ["", _("标签：{tags}").format(tags=tags)]
+            paragraphs += ["", tags_paragraph(record.tags)]
         if record.note:
             paragraphs += ["", (_("备注"), "bold"), record.note]
         if snap.paragraphs:

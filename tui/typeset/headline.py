@@ -143,8 +143,19 @@ def _phrase_ends(text: str, end: int) -> bool:
     return spaced and cell_width(before) == 2 and cell_width(after) == 2
 
 
+def wrap_words(words: list[str], width: int) -> list[str]:
+    """`words` joined by spaces, broken only between them ("#标签" lists): only a word wider
+    than the line is broken inside (as a body line is)."""
+    return _piece_lines([sanitize(word, "flow") for word in words], width)
+
+
 def _field_lines(fields: list[str], width: int) -> list[str]:
-    pieces = [field + META_SEPARATOR.rstrip() for field in fields[:-1]] + fields[-1:]
+    return _piece_lines(
+        [field + META_SEPARATOR.rstrip() for field in fields[:-1]] + fields[-1:], width
+    )
+
+
+def _piece_lines(pieces: list[str], width: int) -> list[str]:
     lines: list[str] = []
     line = ""
     for piece in pieces:
