@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_app_themes import THEMES, faint_words
 from test_library_screens import Host
 from textual.widgets import OptionList
 
@@ -87,3 +89,21 @@ def test_words_break_only_between_words(words: list[str], width: int) -> None:
         for line in lines[:-1]:
             offset += len(line) + 1
             assert offset in starts, (line, lines)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_group_headings_read_in_dark_and_light_themes(theme: str) -> None:
+    """Headings ("#AI  1") are options that cannot be chosen, not greyed-out text: at least
+    WCAG's 3:1 for bold text (`$text-disabled` drew them at 2.61:1 in catppuccin-latte)."""
+    host = Host(LibraryScreen([kept(("AI",)), kept(("政策",))]))
+    host.theme = theme
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        items = host.screen.query_one(OptionList)
+        heading = [list(items.render_line(0))]
+        assert "#AI" in "".join(segment.text for segment in heading[0])
+        assert not faint_words(heading), theme
+        items.highlighted = 1
+        await pilot.press("tab")  # the list blurred: headings still read
+        await pilot.pause()
+        assert not faint_words([list(items.render_line(0))]), theme

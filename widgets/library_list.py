@@ -47,6 +47,14 @@ class RecordOption(Option):
 class LibraryItemList(KeyOptionList):
     """The kept items; Enter (which the key bar shows) opens the one under the cursor."""
 
+    # Group headings are options that cannot be chosen, not greyed-out text:
+    # `$text-disabled` drew them at 2.61:1 in catppuccin-latte.
+    DEFAULT_CSS = """
+    LibraryItemList > .option-list--option-disabled {
+        color: $foreground;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", N_("打开"), id="library.open", tooltip=N_("在阅读器中打开")),
     ]
