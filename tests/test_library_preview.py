@@ -107,3 +107,17 @@ async def test_group_headings_read_in_dark_and_light_themes(theme: str) -> None:
         await pilot.press("tab")  # the list blurred: headings still read
         await pilot.pause()
         assert not faint_words([list(items.render_line(0))]), theme
+
+
+async def test_the_filter_line_is_one_row_at_80x24() -> None:
+    """The filter is compact, as the export dialog's inputs are: the rows go to the list."""
+    host = Host(LibraryScreen([kept()]))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = host.screen
+        assert screen.query_one("#library-filter").outer_size.height == 1
+        items = screen.query_one(OptionList)
+        await pilot.press("slash", *"AI")
+        await pilot.pause()
+        assert screen.query_one("#library-filter").outer_size.height == 1  # focused too
+        assert items.size.height >= 24 - 2 - 3 - 1 - 1  # screen - margins, border, bar, filter

@@ -142,7 +142,7 @@ class LibraryScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = _("资料库")
-            yield SafeInput(placeholder=_("筛选：文字或 #标签"), id="library-filter")
+            yield SafeInput(placeholder=_("筛选：文字或 #标签"), id="library-filter", compact=True)
             with Horizontal():
                 yield LibraryItemList(id="library-items")
                 with VerticalScroll(id="library-detail-box"):
