@@ -95,6 +95,7 @@ class Counting(Sequence[str]):
         "微倍短剧",  # one character off
         "迪土尼",
         "微信收保证金",  # pieces, one a single character
+        "成年年人保护",  # three cuts finding the same items: each read them all (hypothesis)
     ],
 )
 def test_no_query_reads_every_item(big: SearchEngine, query: str) -> None:
@@ -178,7 +179,9 @@ def test_typed_typos_answer_quickly_without_reading_everything(
         return
     finally:
         gc.enable()
-    assert spent < 0.1, query
+    # CPU time still grows when two cores are shared (caches), so this only catches a
+    # query gone slow by an order; the reads bounded below are what keeps it fast.
+    assert spent < 0.5, query
     assert_bounded(big, texts, headlines, query)
     tiers = [hit.tier for hit in hits]
     assert tiers == sorted(tiers)
@@ -186,16 +189,19 @@ def test_typed_typos_answer_quickly_without_reading_everything(
 
 
 def assert_written_first(engine: SearchEngine, query: str) -> None:
-    """Every item holding a one-word query as written ranks above every item found otherwise."""
+    """Every item holding a one-word query as written (or one of its other names: 广电 is
+    广播电视) ranks above every item found otherwise — in pieces, by sound, by pinyin or
+    loosely."""
     term = fold(query)
     # One word only: the fold drops a space between Chinese characters (部 部长 → 部部长),
     # but the query still holds two words, which need not stand together.
     one_word = len(query.split()) == 1 and " " not in term
     if one_word and not term.startswith(("-", "#", '"')) and ":" not in term:
+        names = (term, *engine.aliases.of(term))
         written = {
             number
             for number, item in enumerate(engine.index.items)
-            if term in fold(item.headline) + "\n" + fold(item.body)
+            if any(name in fold(item.headline) + "\n" + fold(item.body) for name in names)
         }
         if not term.isascii():
             result = engine.search(query)

@@ -76,6 +76,26 @@ class LiteralFinder:
                 self._occurs[term] = known
         return known
 
+    def find_among(self, term: str, among: BitMap) -> BitMap:
+        """The items of `among` holding the term in headline or body: only they are read
+        (a piece of a cut, checked where the other pieces already are)."""
+        if self.text is None or is_latin_term(term):
+            return BitMap(self.find(term).anywhere) & among
+        text = self.text
+        return text.grams.matching(term, text.texts, among) | text.headline_grams.matching(
+            term, self.index.headlines, among
+        )
+
+    def candidates(self, term: str) -> BitMap:
+        """Items that may hold the term, from postings alone (no text is read): a superset
+        of `find(term).anywhere`."""
+        if self.text is None or is_latin_term(term) or not term:
+            return BitMap(self.find(term).anywhere)
+        text = self.text
+        if len(term) == 1:
+            return BitMap(text.grams.chars.get(term)) | BitMap(text.headline_grams.chars.get(term))
+        return text.grams.candidates(term) | text.headline_grams.candidates(term)
+
     def in_headlines(self, term: str) -> FrozenBitMap:
         """The items whose headline holds the term (cheaper than `find`, which finds the
         bodies too: for names heard in a typo, which only headlines are searched for)."""

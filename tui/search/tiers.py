@@ -97,7 +97,10 @@ def match_term(finder: LiteralFinder, aliases: AliasTable, term: str, phrase: bo
             found[Tier.TEXT_ALIAS] = BitMap().union(*(a.anywhere for a in alias_literals))
         match.cuts = cuts_of(finder, term)
         if match.cuts:
-            found[Tier.WORDS] = BitMap().union(*(_holding_all(finder, cut) for cut in match.cuts))
+            words = BitMap()
+            for cut in match.cuts:
+                words |= _holding_all(finder, cut, words)
+            found[Tier.WORDS] = words
         match.pinyin, spelled = finder.pinyin(term)
         if spelled:
             found[Tier.PINYIN] = spelled
@@ -108,6 +111,15 @@ def match_term(finder: LiteralFinder, aliases: AliasTable, term: str, phrase: bo
     return match
 
 
-def _holding_all(finder: LiteralFinder, cut: tuple[str, ...]) -> BitMap:
-    each = sorted((finder.find(piece).anywhere for piece in cut), key=len)
-    return BitMap(each[0]).intersection(*each[1:])
+def _holding_all(finder: LiteralFinder, cut: tuple[str, ...], known: BitMap) -> BitMap:
+    """The items holding every piece of the cut, but for those `known` already (found by a
+    better cut). The pieces' postings narrow the candidates first, reading nothing; then each
+    piece is checked only among what is left, so the cuts of one term, which mostly find the
+    same items, do not read them once each."""
+    supersets = sorted((finder.candidates(piece) for piece in cut), key=len)
+    holding = BitMap(supersets[0]).intersection(*supersets[1:]) - known
+    for piece in sorted(cut, key=len, reverse=True):
+        if not holding:
+            break
+        holding = finder.find_among(piece, holding)
+    return holding
