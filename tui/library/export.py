@@ -17,6 +17,7 @@ from tui.archive.model import PUBLISHER
 from tui.i18n import _, pgettext
 from tui.library.export_info import ExportInfo
 from tui.library.export_markdown import render_markdown
+from tui.library.export_readable import readable_info, readable_records
 from tui.library.records import LibraryRecord
 from tui.library.rows import clean_tag
 from tui.library.store import LibraryError
@@ -27,6 +28,9 @@ SUFFIXES = {
 }  # fmt: skip
 #: Formats that are not text: never poured onto a terminal.
 BINARY_FORMATS = frozenset({"docx"})
+#: Formats people read: their text is sanitized as the screen's is (`export_readable`);
+#: JSON and CSL-JSON are data and keep it as stored.
+READABLE_FORMATS = frozenset({"md", "docx", "csv"})
 #: What the JSON export calls itself; `zhoubao import` reads only this.
 JSON_FORMAT_NAME = "zhoubao-export"
 JSON_VERSION = 1
@@ -96,6 +100,8 @@ def render(fmt: str, records: Sequence[LibraryRecord], info: ExportInfo) -> byte
                 format=repr(fmt), choices=", ".join(FORMATS)
             )
         )
+    if fmt in READABLE_FORMATS:
+        return _RENDERERS[fmt](readable_records(records), readable_info(info))
     return _RENDERERS[fmt](records, info)
 
 

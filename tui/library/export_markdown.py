@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from tui.i18n import _
 from tui.library.export_info import ExportInfo, document_title, issue_heading, summary_line
+from tui.library.export_readable import readable_info, readable_records
 from tui.library.grouping import by_issue_and_section
 from tui.library.records import LibraryRecord
 
@@ -171,5 +172,10 @@ def render_note(record: LibraryRecord, info: ExportInfo) -> str:
 
 
 def split_notes(records: Sequence[LibraryRecord], info: ExportInfo) -> list[tuple[str, bytes]]:
-    """(file name, bytes) of one note per item, for `-o FOLDER --split`."""
-    return [(note_file_name(r.id), render_note(r, info).encode()) for r in records]
+    """(file name, bytes) of one note per item, for `-o FOLDER --split`, its text sanitized
+    as `render` does for Markdown (named by the id as stored)."""
+    info = readable_info(info)
+    return [
+        (note_file_name(r.id), render_note(readable, info).encode())
+        for r, readable in zip(records, readable_records(records), strict=True)
+    ]
