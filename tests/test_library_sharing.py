@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from library_samples import EXPORTED_AT, GONE, fill_library
 
-from tui import paths
+from tui import i18n, paths
 from tui.archive import load_archive
 from tui.cli.main import main
 from tui.library import LibraryStore, Snapshot, sharing
@@ -192,6 +192,23 @@ def _item(snap: Snapshot) -> dict[str, Any]:
 def test_bad_files_are_refused_with_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(ImportFailed, match=reason):
         parse_collection(data, "x.json")
+
+
+def test_a_wrong_bookmarked_says_true_or_false_spaced() -> None:
+    data = (
+        b'{"format": "zhoubao-export", "version": 1, "items": [{"id": "1-a", "number": 1,'
+        b' "headline": "", "section": "", "bookmarked": "yes"}]}'
+    )
+    with pytest.raises(ImportFailed) as refused:
+        parse_collection(data, "x.json")
+    assert str(refused.value) == "第 1 个条目的 bookmarked 不对（应为 true 或 false）"
+    i18n.set_language("en")
+    try:
+        with pytest.raises(ImportFailed) as refused:
+            parse_collection(data, "x.json")
+    finally:
+        i18n.set_language(i18n.SOURCE_LANGUAGE)
+    assert str(refused.value) == "item 1: bookmarked is wrong (it should be true or false)"
 
 
 json_values = st.recursive(

@@ -197,7 +197,7 @@ def _item(entry: object, n: int) -> SharedItem:
         page = _whole(entry, n, "page")
     bookmarked = entry.get("bookmarked", False)
     if not isinstance(bookmarked, bool):
-        raise _bad(n, "bookmarked", _("true 或 false"))
+        raise ImportFailed(_("第 {n} 个条目的 bookmarked 不对（应为 true 或 false）").format(n=n))
     snapshot = Snapshot(
         id=item_id,
         number=_whole(entry, n, "number"),
