@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from notices import Notices
 from test_app_library import ready, stored
 from test_app_navigation import make_archive, press
 from textual.pilot import Pilot
@@ -17,6 +18,7 @@ from waiting import wait_until
 from tui.app import ZhoubaoApp
 from tui.library import LibraryStore, Snapshot
 from tui.library.export import ExportFilter, render
+from tui.library.limits import MAX_TAG_CHARS
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.import_dialog import ImportDialog, JsonFileSuggester
 from tui.screens.library_screen import LibraryScreen
@@ -190,3 +192,31 @@ async def test_the_suggester_completes_folders_and_json_files(tmp_path: Path) ->
     assert await suggester.get_suggestion("exports/") == "exports/a.json"
     assert await suggester.get_suggestion("exports/a.t") is None
     assert await suggester.get_suggestion("nowhere/x") is None
+
+
+async def test_an_import_names_the_notes_and_tags_too_long_to_keep(
+    app: ZhoubaoApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_tag = "签" * (MAX_TAG_CHARS + 1)
+    entries = [
+        {"id": f"9-{n}.0", "number": 9, "headline": "新闻", "section": "要闻",
+         "bookmarked": True, "tags": [long_tag, "好"]}
+        for n in range(5)
+    ]  # fmt: skip
+    document = {"format": "zhoubao-export", "version": 1, "items": entries}
+    (tmp_path / "长.json").write_text(json.dumps(document))
+    monkeypatch.chdir(tmp_path)
+    notices = Notices()
+    async with app.run_test(size=SIZE, notifications=True, message_hook=notices) as pilot:
+        await ready(app, pilot)
+        await press(pilot, "b", "B")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen), "the view")
+        view = app.screen
+        assert isinstance(view, LibraryScreen)
+        await press(pilot, "i", *"长.json", "enter")
+        await wait_until(pilot, lambda: len(view.records) == 6, "the imported items listed")
+        await wait_until(pilot, lambda: bool(notices.texts("warning")), "the warning")
+        [warning] = notices.texts("warning")
+        assert warning.count("未导入") == 4 and "还有2个未导入" in warning
+        assert "条目9-0.0：标签“签签" in warning
+        assert all(record.tags in {(), ("好",)} for record in view.records)

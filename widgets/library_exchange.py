@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.i18n import _, _n
+from tui.sanitize import sanitize
 from tui.settings import ExportChoice
 from widgets.library_connection import NOT_OPEN_YET
 
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from tui.library.sharing import ImportReport
     from tui.screens.export_dialog import Exported, SearchHits
     from widgets.library_connection import LibraryConnection
+
+#: How many of an import's refused notes and tags its warning names.
+_REFUSED_SHOWN = 3
 
 
 class LibraryExchange:
@@ -92,3 +96,12 @@ class LibraryExchange:
         hint = _("{key} 撤销").format(key=self._undo_key()) if report.changed else ""
         summary = report.summary() + (f" · {hint}" if hint else "")
         self.library.notify(summary, title=_("导入"), timeout=8, markup=False)
+        if report.refused:  # notes and tags too long to keep: one line each, a few shown
+            lines = [sanitize(line) for line in report.refused[:_REFUSED_SHOWN]]
+            more = len(report.refused) - len(lines)
+            if more:
+                lines.append(_n("还有 {count} 个未导入", more).format(count=more))
+            self.library.notify(
+                "\n".join(lines), title=_("过长，未导入"), severity="warning", timeout=12,
+                markup=False,
+            )  # fmt: skip

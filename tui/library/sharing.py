@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from tui.archive.model import TITLE, Archive
 from tui.i18n import _, _n, os_reason
 from tui.library.changes import ChangeSet
 from tui.library.journal import Action, Journal
+from tui.library.limits import capped_marks, note_too_long, refusal
 from tui.library.records import Snapshot
 from tui.library.rows import clean_tags, now_stamp, save_snapshot
 from tui.library.store import LibraryError, LibraryStore
@@ -72,6 +73,8 @@ class ImportReport:
     #: Notes that differed from the local one and were kept beside it.
     notes_merged: int = 0
     merged_ids: list[str] = field(default_factory=list)
+    #: One line per note or tag refused as too long (`tui.library.limits`); the rest imports.
+    refused: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -252,6 +255,10 @@ def merge_collection(
     added = ChangeSet()
     with store.write_transaction() as conn:
         for shared in collection.items:
+            tags, note, refused = capped_marks(shared.snapshot.id, shared.tags, shared.note)
+            if refused:
+                report.refused += refused
+                shared = replace(shared, tags=tags, note=note)
             if not (shared.bookmarked or shared.tags or shared.note.strip()):
                 continue  # nothing kept on it: the library holds only what users keep
             place = places.get(shared.snapshot.id)
@@ -290,7 +297,10 @@ def _merge_one(
     row = conn.execute("SELECT text FROM notes WHERE item_id = ?", (snap.id,)).fetchone()
     local_note = str(row[0]) if row else ""
     note = merged_note(local_note, shared.note, collection.origin, collection.exported_at)
-    if note is not None:
+    too_long = None if note is None else note_too_long(note)
+    if too_long is not None:  # the local note and the imported one together
+        report.refused.append(refusal(snap.id, too_long))
+    elif note is not None:
         conn.execute(
             "INSERT INTO notes VALUES (?1, ?2, ?3) ON CONFLICT (item_id) "
             "DO UPDATE SET text = ?2, updated_at = ?3",

@@ -13,9 +13,17 @@ from tui.cli.commands.library_cmd import open_archive_and_library
 from tui.cli.common import fail, say
 from tui.i18n import _
 from tui.library import LibraryError, Snapshot
+from tui.library.limits import note_too_long, tag_too_long
+from tui.library.rows import clean_tag
 
 
 def run(args: argparse.Namespace) -> int:
+    # Too long to show without stalling the screen (tui.library.limits): refused as a usage
+    # error, before anything is opened or written.
+    too_long = [note_too_long(args.note or "")] + [tag_too_long(clean_tag(t)) for t in args.tag]
+    reason = next(filter(None, too_long), None)
+    if reason is not None:
+        return fail(reason, code=2)
     opened = open_archive_and_library(args)
     if opened is None:
         return 1

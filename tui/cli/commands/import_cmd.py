@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli.commands.library_cmd import open_archive_and_library
-from tui.cli.common import fail, say
+from tui.cli.common import fail, say, warn
 from tui.i18n import _
 from tui.library import LibraryError
 from tui.library.sharing import merge_collection, read_collection
@@ -30,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
         report = merge_collection(store, collection, archive)
     except LibraryError as error:
         return fail(str(error))
+    for line in report.refused:  # too long to keep: the rest is imported
+        warn(line)
     say(report.summary())
     if report.merged_ids:
         # Where to look: each of these notes now holds both texts, marked.
