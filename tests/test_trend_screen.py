@@ -225,20 +225,25 @@ async def test_the_entity_view_is_a_timeline(holey: SearchEngine) -> None:  # no
         assert app.chosen == [OpenHit(last.id, entity_screen.series.needles)]
 
 
+async def trend_of_search(pilot: Pilot[None], app: ZhoubaoApp, query: str) -> None:
+    """The real app loaded: / QUERY once the index is built, then ctrl+g to its trend."""
+    await wait_until(pilot, lambda: app.reader.archive is not None, "the archive loaded")
+    await pilot.press("slash", *query)
+    await wait_until(
+        pilot,
+        lambda: app.reader.search_engine is not None and app.reader.search_engine.ready,
+        "the search index built",
+    )
+    await pilot.press("ctrl+g")
+    await wait_until(pilot, lambda: trend_shown(app), "the trend shown")
+
+
 async def test_from_search_to_the_reader(tmp_path: Path) -> None:
     """The real app: / 短剧, ctrl+g, a bar, Enter, an item: the reader shows it."""
     root = build_holey_archive(tmp_path / "archive")
     app = ZhoubaoApp(root, archive=load_archive(root))
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_until(pilot, lambda: app.reader.archive is not None, "the archive loaded")
-        await pilot.press("slash", *"短剧")
-        await wait_until(
-            pilot,
-            lambda: app.reader.search_engine is not None and app.reader.search_engine.ready,
-            "the search index built",
-        )
-        await pilot.press("ctrl+g")
-        await wait_until(pilot, lambda: trend_shown(app), "the trend shown")
+        await trend_of_search(pilot, app, "短剧")
         screen = trend_screen(app)
         assert screen.trend is not None and screen.trend.series[0].query == "短剧"
         await pilot.press("enter")
@@ -269,15 +274,7 @@ async def test_the_trend_screen_is_kept_started_over_and_let_go_on_a_new_archive
     root = build_holey_archive(tmp_path / "archive")
     app = ZhoubaoApp(root, archive=load_archive(root))
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_until(pilot, lambda: app.reader.archive is not None, "the archive loaded")
-        await pilot.press("slash", *"短剧")
-        await wait_until(
-            pilot,
-            lambda: app.reader.search_engine is not None and app.reader.search_engine.ready,
-            "the search index built",
-        )
-        await pilot.press("ctrl+g")
-        await wait_until(pilot, lambda: trend_shown(app), "the trend shown")
+        await trend_of_search(pilot, app, "短剧")
         first = trend_screen(app)
         await pilot.press("m", "a")
         assert first.granularity is Granularity.QUARTER
